@@ -1,0 +1,38 @@
+import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/format';
+import { PROVIDER_NAMES, type StoredCase } from '@/lib/model';
+import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+
+/** One case in the timeline. Portal text is rendered as React text nodes only, never as HTML. */
+export function CaseRow({ item, now }: { item: StoredCase; now: Date }) {
+  const ball = ballInCourt(item);
+  const href = safeHref(item.url);
+  const stateLabel = item.state ? STATE_LABELS[item.state] : 'Unknown state';
+  return (
+    <li className={`case-row ball-${ball}`} data-testid="case-row" data-case-key={item.key}>
+      <div className="case-head">
+        <span className={`provider provider-${item.provider}`}>{PROVIDER_NAMES[item.provider]}</span>
+        <span className="case-id">#{item.caseId}</span>
+        {item.severity && (
+          <span className={`severity severity-${item.severity}`} title={item.vendorSeverity ?? undefined}>
+            {SEVERITY_LABELS[item.severity]}
+          </span>
+        )}
+      </div>
+      <a className="case-title" href={href} target="_blank" rel="noreferrer noopener" dir="auto">
+        {item.title}
+      </a>
+      <div className="case-meta">
+        <span className="state" data-testid="case-state">
+          {stateLabel}
+          {item.vendorStatus && item.vendorStatus !== stateLabel && (
+            <span className="vendor-status" dir="auto"> · {item.vendorStatus}</span>
+          )}
+        </span>
+        {ball !== 'closed' && ball !== 'closing' && (
+          <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>
+        )}
+        <span className="seen" title={item.observedVia}>seen {formatAgo(item.lastObservedAt, now)}</span>
+      </div>
+    </li>
+  );
+}

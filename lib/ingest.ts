@@ -1,0 +1,283 @@
+/**
+ * Merges snapshots into the store: one transaction per snapshot, idempotent, never deleting,
+ * never closing a case a page omitted, never letting an older snapshot overwrite a newer one.
+ */
+import type { CaseradarDB, PortalHealth } from './db';
+import { portalKey } from './db';
+import {
+  caseKey,
+  type CaseEvent,
+  type CaseMessage,
+  type CaseSnapshot,
+  type ObservationMethod,
+  type ProviderId,
+  type StoredCase,
+} from './model';
+import type { Extraction, ParseFailure } from './providers/types';
+import { laterOf } from './time';
+
+/** Observations closer together than this only move lastObservedAt when something else changed. */
+const OBSERVATION_GRANULARITY_MS = 60_000;
+
+export interface SnapshotInput {
+  provider: ProviderId;
+  /** The portal page (tab) the snapshot came from; portal health is kept per its origin. */
+  pageUrl: string;
+  /** The page or JSON endpoint it was read from. */
+  sourceUrl: string;
+  /** When the content script read it (UTC ISO). */
+  capturedAt: string;
+  how: ObservationMethod;
+  extraction: Extraction;
+}
+
+export interface IngestResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Cases whose snapshot was older than what we hold: fields kept, messages still merged. */
+  stale: number;
+  eventsAdded: number;
+  /** Rows put into any table. Zero for a snapshot already ingested. */
+  rowsWritten: number;
+}
+
+const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
+
+/**
+ * True when the snapshot describes an earlier moment than the stored case: the portal's own
+ * updatedAt decides when both have one; otherwise the capture time does.
+ */
+function isOlderThanStored(snap: CaseSnapshot, stored: StoredCase, capturedAt: string): boolean {
+  if (snap.updatedAt && stored.updatedAt && ms(snap.updatedAt) !== ms(stored.updatedAt)) {
+    return ms(snap.updatedAt) < ms(stored.updatedAt);
+  }
+  return ms(capturedAt) < ms(stored.lastObservedAt);
+}
+
+function messageKey(m: CaseMessage): string {
+  return `msg:${m.at}:${m.side}:${m.author ?? ''}`;
+}
+
+function messageEvents(key: string, messages: CaseMessage[] | undefined, recordedAt: string): CaseEvent[] {
+  return (messages ?? []).map((message) => ({
+    caseKey: key,
+    type: 'message' as const,
+    at: message.at,
+    recordedAt,
+    message,
+    dedupKey: messageKey(message),
+  }));
+}
+
+function latestMessageAt(messages: CaseMessage[] | undefined, side: 'vendor' | 'customer'): string | null {
+  let latest: string | null = null;
+  for (const m of messages ?? []) if (m.side === side) latest = laterOf(latest, m.at);
+  return latest;
+}
+
+function newCase(snap: CaseSnapshot, input: SnapshotInput): StoredCase {
+  // Messages live in the event history, not on the case row.
+  const { messages: _messages, ...fields } = snap;
+  return {
+    ...fields,
+    key: caseKey(snap.provider, snap.caseId),
+    owner: snap.owner ?? null,
+    firstSeenAt: input.capturedAt,
+    lastObservedAt: input.capturedAt,
+    observedVia: input.sourceUrl,
+    observedHow: input.how,
+    lastVendorMessageAt: latestMessageAt(snap.messages, 'vendor'),
+    lastCustomerMessageAt: latestMessageAt(snap.messages, 'customer'),
+    messageCount: 0,
+  };
+}
+
+/** Field-level merge of a fresh snapshot into a stored case. Returns the changed case and change events. */
+function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInput): { next: StoredCase; events: CaseEvent[] } {
+  const next: StoredCase = { ...stored };
+  const events: CaseEvent[] = [];
+  // When the portal dates the change, use that; otherwise the moment we noticed it.
+  const at = snap.updatedAt && ms(snap.updatedAt) > ms(stored.updatedAt) ? snap.updatedAt : input.capturedAt;
+  const change = (type: CaseEvent['type'], from: string | null, to: string | null) =>
+    events.push({ caseKey: stored.key, type, at, recordedAt: input.capturedAt, from, to, dedupKey: `${type}:${to ?? ''}:${at}` });
+
+  // A page that does not show a field (null/undefined) never erases what another page told us.
+  if (snap.vendorStatus !== null && (snap.vendorStatus !== stored.vendorStatus || snap.state !== stored.state)) {
+    change('state', stored.vendorStatus, snap.vendorStatus);
+    next.vendorStatus = snap.vendorStatus;
+    next.state = snap.state;
+  }
+  if (snap.vendorSeverity !== null && snap.vendorSeverity !== stored.vendorSeverity) {
+    change('severity', stored.vendorSeverity, snap.vendorSeverity);
+    next.vendorSeverity = snap.vendorSeverity;
+    next.severity = snap.severity;
+  } else if (snap.severity !== null && stored.severity === null) {
+    next.severity = snap.severity;
+  }
+  if (snap.owner != null && snap.owner !== stored.owner) {
+    change('owner', stored.owner ?? null, snap.owner);
+    next.owner = snap.owner;
+  }
+  if (snap.title && snap.title !== stored.title) {
+    change('title', stored.title, snap.title);
+    next.title = snap.title;
+  }
+  next.updatedAt = laterOf(stored.updatedAt, snap.updatedAt);
+  next.createdAt = stored.createdAt ?? snap.createdAt;
+  if (snap.url && snap.url !== stored.url) next.url = snap.url;
+  return { next, events };
+}
+
+function sameRecord(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Merges one snapshot in a single read-write transaction. */
+export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Promise<IngestResult> {
+  const result: IngestResult = { created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, rowsWritten: 0 };
+  const snaps = input.extraction.cases.filter((c) => c.provider === input.provider);
+  const keys = snaps.map((s) => caseKey(s.provider, s.caseId));
+
+  await db.transaction('rw', db.cases, db.events, db.portals, async () => {
+    const storedRows = await db.cases.bulkGet(keys);
+    const caseWrites: StoredCase[] = [];
+    let candidateEvents: CaseEvent[] = [];
+
+    snaps.forEach((snap, i) => {
+      const stored = storedRows[i];
+      const key = keys[i]!;
+      const msgEvents = messageEvents(key, snap.messages, input.capturedAt);
+      if (!stored) {
+        const created = newCase(snap, input);
+        caseWrites.push(created);
+        candidateEvents.push(
+          { caseKey: key, type: 'created', at: snap.createdAt ?? input.capturedAt, recordedAt: input.capturedAt,
+            to: snap.vendorStatus, dedupKey: 'created' },
+          ...msgEvents,
+        );
+        result.created++;
+        return;
+      }
+      const stale = isOlderThanStored(snap, stored, input.capturedAt);
+      let next: StoredCase = stored;
+      if (stale) {
+        result.stale++;
+      } else {
+        const merged = mergeFields(stored, snap, input);
+        next = merged.next;
+        candidateEvents.push(...merged.events);
+        if (ms(input.capturedAt) - ms(stored.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length) {
+          next = { ...next, lastObservedAt: input.capturedAt, observedVia: input.sourceUrl, observedHow: input.how };
+        }
+      }
+      // Messages are facts with their own times: merge them even from an older snapshot.
+      next = {
+        ...next,
+        lastVendorMessageAt: laterOf(next.lastVendorMessageAt, latestMessageAt(snap.messages, 'vendor')),
+        lastCustomerMessageAt: laterOf(next.lastCustomerMessageAt, latestMessageAt(snap.messages, 'customer')),
+      };
+      candidateEvents.push(...msgEvents);
+      if (!sameRecord(next, stored)) caseWrites.push(next);
+    });
+
+    // Keep only events not already stored (idempotence), then count messages per case.
+    if (candidateEvents.length) {
+      const existing = await db.events
+        .where('[caseKey+dedupKey]')
+        .anyOf(candidateEvents.map((e) => [e.caseKey, e.dedupKey]))
+        .toArray();
+      const seen = new Set(existing.map((e) => `${e.caseKey}\u0000${e.dedupKey}`));
+      candidateEvents = candidateEvents.filter((e) => {
+        const id = `${e.caseKey}\u0000${e.dedupKey}`;
+        return seen.has(id) ? false : (seen.add(id), true);
+      });
+    }
+    const newMessages = new Map<string, number>();
+    for (const e of candidateEvents) if (e.type === 'message') newMessages.set(e.caseKey, (newMessages.get(e.caseKey) ?? 0) + 1);
+    if (newMessages.size) {
+      const byKey = new Map(caseWrites.map((c) => [c.key, c]));
+      snaps.forEach((_, i) => {
+        const key = keys[i]!;
+        const added = newMessages.get(key);
+        if (!added) return;
+        const base = byKey.get(key) ?? storedRows[i]!;
+        const updated = { ...base, messageCount: base.messageCount + added };
+        byKey.set(key, updated);
+      });
+      caseWrites.length = 0;
+      caseWrites.push(...byKey.values());
+    }
+
+    const createdKeys = new Set(keys.filter((_, i) => !storedRows[i]));
+    result.updated = caseWrites.filter((c) => !createdKeys.has(c.key)).length;
+    result.unchanged = snaps.length - result.created - result.updated;
+    result.eventsAdded = candidateEvents.length;
+
+    if (caseWrites.length) await db.cases.bulkPut(caseWrites);
+    if (candidateEvents.length) await db.events.bulkAdd(candidateEvents);
+    const healthWrites = await recordSuccess(db, input);
+    result.rowsWritten = caseWrites.length + candidateEvents.length + healthWrites;
+  });
+  return result;
+}
+
+function originOf(pageUrl: string): string {
+  try {
+    return new URL(pageUrl).origin;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function recordSuccess(db: CaseradarDB, input: SnapshotInput): Promise<number> {
+  const key = portalKey(input.provider, originOf(input.pageUrl));
+  const stored = await db.portals.get(key);
+  const next: PortalHealth = {
+    key,
+    provider: input.provider,
+    origin: originOf(input.pageUrl),
+    lastSuccessAt: laterOf(stored?.lastSuccessAt, input.capturedAt),
+    lastErrorAt: stored?.lastErrorAt ?? null,
+    lastError: stored?.lastError ?? null,
+    lastCaseCount: input.extraction.cases.length,
+    lastProblemCount: input.extraction.problems.length,
+  };
+  // Skip the write when nothing but a sub-minute clock tick changed (keeps re-ingest write-free).
+  if (stored && sameRecord({ ...next, lastSuccessAt: null }, { ...stored, lastSuccessAt: null }) &&
+      ms(next.lastSuccessAt) - ms(stored.lastSuccessAt) < OBSERVATION_GRANULARITY_MS) {
+    return 0;
+  }
+  await db.portals.put(next);
+  return 1;
+}
+
+/** Records that a portal page or body could not be read. Touches no case. */
+export async function recordFailure(
+  db: CaseradarDB,
+  provider: ProviderId,
+  pageUrl: string,
+  failure: ParseFailure | 'rejected',
+  message: string,
+  at: string,
+): Promise<void> {
+  const key = portalKey(provider, originOf(pageUrl));
+  await db.transaction('rw', db.portals, async () => {
+    const stored = await db.portals.get(key);
+    await db.portals.put({
+      key,
+      provider,
+      origin: originOf(pageUrl),
+      lastSuccessAt: stored?.lastSuccessAt ?? null,
+      lastErrorAt: at,
+      lastError: { failure, message: message.slice(0, 300), pageUrl },
+      lastCaseCount: stored?.lastCaseCount ?? 0,
+      lastProblemCount: stored?.lastProblemCount ?? 0,
+    });
+  });
+}
+
+/** True when the portal's latest attempt failed (so its cases are not being observed). */
+export function needsAttention(health: PortalHealth): boolean {
+  return !!health.lastErrorAt && ms(health.lastErrorAt) >= ms(health.lastSuccessAt);
+}

@@ -1,0 +1,41 @@
+/**
+ * Typed runtime messages. Direction is in the name: `cs:` from content scripts, `ui:` from our pages.
+ * The background validates every payload (lib/schema.ts) and the sender before believing it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { z } from 'zod';
+import type { IngestResult } from './ingest';
+import type { failurePayloadSchema, snapshotPayloadSchema } from './schema';
+
+export type SnapshotPayload = z.infer<typeof snapshotPayloadSchema>;
+export type FailurePayload = z.infer<typeof failurePayloadSchema>;
+
+export interface MessageMap {
+  'cs:snapshot': [SnapshotPayload, IngestResult];
+  'cs:extract-failed': [FailurePayload, void];
+}
+export type MessageName = keyof MessageMap;
+
+export interface Envelope<N extends MessageName = MessageName> {
+  name: N;
+  payload: MessageMap[N][0];
+}
+
+export function send<N extends MessageName>(name: N, payload: MessageMap[N][0]): Promise<MessageMap[N][1]> {
+  return browser.runtime.sendMessage({ name, payload } satisfies Envelope<N>) as Promise<MessageMap[N][1]>;
+}
+
+export type Handlers = {
+  [N in MessageName]: (payload: unknown, sender: Runtime.MessageSender) => Promise<MessageMap[N][1]>;
+};
+
+/** Routes `{name, payload}` messages from this extension to handlers; anything else is ignored. */
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined; // Not ours: never answer.
+    if (typeof message !== 'object' || message === null) return undefined;
+    const { name, payload } = message as { name?: unknown; payload?: unknown };
+    if (typeof name !== 'string' || !Object.hasOwn(handlers, name)) return undefined;
+    return handlers[name as MessageName](payload, sender);
+  });
+}

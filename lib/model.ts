@@ -1,0 +1,110 @@
+/**
+ * The normalized case model shared by adapters, the store and the UI.
+ * Vocabulary follows shared/PORTALS.md §0; every timestamp is an ISO-8601 UTC string.
+ */
+
+export const PROVIDER_IDS = [
+  'microsoft-365',
+  'microsoft-partner-center',
+  'azure',
+  'aws',
+  'gcp',
+  'zendesk',
+  'freshdesk',
+  'jira-service-management',
+  'servicenow',
+  'salesforce',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export const CASE_STATES = ['new', 'open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed'] as const;
+/** Our normalized state; `null` when the vendor's label is unknown to us. */
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const SEVERITIES = ['critical', 'high', 'normal', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type MessageSide = 'vendor' | 'customer';
+
+/** One message on a case, as the portal shows it. */
+export interface CaseMessage {
+  /** When the message was written (UTC ISO). */
+  at: string;
+  author: string | null;
+  side: MessageSide;
+  /** Plain text, possibly truncated; never HTML. */
+  text: string | null;
+}
+
+/** What one page or JSON body says about one case at capture time. */
+export interface CaseSnapshot {
+  provider: ProviderId;
+  /** The number the portal shows the user (no leading '#'). */
+  caseId: string;
+  title: string;
+  /** The vendor's own status label, verbatim. */
+  vendorStatus: string | null;
+  state: CaseState | null;
+  severity: Severity | null;
+  vendorSeverity: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  /** Deep link to the case in the portal. */
+  url: string;
+  owner?: string | null;
+  /** Present only when the page shows messages (detail views). */
+  messages?: CaseMessage[];
+}
+
+/** How a case was observed. */
+export type ObservationMethod = 'visit' | 'refresh' | 'manual';
+
+/** A case as kept in the store. */
+export interface StoredCase extends CaseSnapshot {
+  /** `${provider}:${caseId}` */
+  key: string;
+  firstSeenAt: string;
+  lastObservedAt: string;
+  /** Page or endpoint URL of the last observation. */
+  observedVia: string;
+  observedHow: ObservationMethod;
+  /** Latest message times we know of, kept so that quiet time needs no event scan. */
+  lastVendorMessageAt: string | null;
+  lastCustomerMessageAt: string | null;
+  messageCount: number;
+}
+
+export type CaseEventType = 'created' | 'state' | 'severity' | 'owner' | 'title' | 'message';
+
+/** An entry of a case's history. Appended, never rewritten. */
+export interface CaseEvent {
+  id?: number;
+  caseKey: string;
+  type: CaseEventType;
+  /** When it happened according to the portal, or when we noticed it. */
+  at: string;
+  /** When we recorded it. */
+  recordedAt: string;
+  from?: string | null;
+  to?: string | null;
+  message?: CaseMessage;
+  /** Identifies the event so that re-ingesting never duplicates it. */
+  dedupKey: string;
+}
+
+export function caseKey(provider: ProviderId, caseId: string): string {
+  return `${provider}:${caseId}`;
+}
+
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
+  'microsoft-365': 'Microsoft 365',
+  'microsoft-partner-center': 'Partner Center',
+  azure: 'Azure',
+  aws: 'AWS',
+  gcp: 'Google Cloud',
+  zendesk: 'Zendesk',
+  freshdesk: 'Freshdesk',
+  'jira-service-management': 'Jira Service Mgmt',
+  servicenow: 'ServiceNow',
+  salesforce: 'Salesforce',
+};

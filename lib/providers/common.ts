@@ -1,0 +1,30 @@
+/** Small helpers shared by adapters. Pure; no browser APIs beyond the DOM passed in. */
+import type { CaseSnapshot } from '../model';
+import { toUtcIso } from '../time';
+import type { ExtractProblem } from './types';
+
+/** UTC instant from a `<time datetime>` (the machine attribute, never the localized text). */
+export function readTimeAttr(el: Element | null | undefined): string | null {
+  const time = el?.matches('time[datetime]') ? el : el?.querySelector('time[datetime]');
+  return toUtcIso(time?.getAttribute('datetime'));
+}
+
+/** Lower-cases and strips accents so that header and label words compare across languages. */
+export function foldLabel(text: string | null | undefined): string {
+  return (text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s:：]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function problem(where: string, reason: string, caseId?: string): ExtractProblem {
+  return caseId ? { where, reason, caseId } : { where, reason };
+}
+
+/** Keeps only the first snapshot per caseId (a page may repeat a row in a mobile block). */
+export function uniqueByCaseId(cases: CaseSnapshot[]): CaseSnapshot[] {
+  const seen = new Set<string>();
+  return cases.filter((c) => (seen.has(c.caseId) ? false : (seen.add(c.caseId), true)));
+}

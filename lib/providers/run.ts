@@ -1,0 +1,122 @@
+/**
+ * The isolated-world content-script runner shared by every family: reads the page (waiting for
+ * single-page apps to render, re-reading on in-page navigation) and the JSON bodies the main-world
+ * tap forwards, and sends typed snapshot or failure messages to the background.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { send } from '../messages';
+import { TAP_SOURCE, type TapMessage } from './tap';
+import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
+
+/** How long a single-page app gets to render before we call the layout unknown. */
+const RENDER_TIMEOUT_MS = 15_000;
+const RECHECK_MS = 250;
+/** Debounce for re-reading after the page changes under us. */
+const MUTATION_DEBOUNCE_MS = 800;
+
+function isTapMessage(data: unknown): data is TapMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return d.source === TAP_SOURCE && typeof d.url === 'string' && typeof d.status === 'number' && typeof d.body === 'string';
+}
+
+function describe(error: unknown): { failure: ProviderParseError['failure']; message: string } {
+  if (error instanceof ProviderParseError) return { failure: error.failure, message: error.message };
+  return { failure: 'layout-changed', message: `Adapter error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+export function runAdapter(adapter: ProviderAdapter, ctx: ContentScriptContext): void {
+  let lastSent = '';
+
+  const report = (sourceUrl: string, extraction: Extraction) => {
+    if (extraction.deferredToApi) return;
+    const signature = `${sourceUrl}\n${JSON.stringify(extraction)}`;
+    if (signature === lastSent) return; // Same read as last time: nothing new to tell.
+    lastSent = signature;
+    void send('cs:snapshot', {
+      provider: adapter.id,
+      pageUrl: location.href,
+      sourceUrl,
+      capturedAt: new Date().toISOString(),
+      extraction,
+    }).catch(() => undefined); // Background asleep or extension reloaded: the next read retries.
+  };
+  const fail = (sourceUrl: string, error: unknown) => {
+    const { failure, message } = describe(error);
+    const signature = `${sourceUrl}\n${failure}`;
+    if (signature === lastSent) return;
+    lastSent = signature;
+    void send('cs:extract-failed', { provider: adapter.id, pageUrl: location.href, failure, message }).catch(() => undefined);
+  };
+
+  // ---- DOM pages ----
+  const page = adapter.page;
+  let attempt = 0;
+  // Waits for the page to render, then reads it; only a read that ran out of time reports failure.
+  const readPage = (deadline: number) => {
+    if (!page || !ctx.isValid) return;
+    const url = new URL(location.href);
+    if (!page.detect(document, url)) return;
+    const ready = page.isReady?.(document, url) ?? true;
+    if (!ready && Date.now() < deadline) {
+      const mine = ++attempt;
+      ctx.setTimeout(() => mine === attempt && readPage(deadline), RECHECK_MS);
+      return;
+    }
+    try {
+      report(url.href, page.extract(document, url));
+    } catch (error) {
+      fail(url.href, error);
+    }
+  };
+  // After a re-render: read again if the page is readable; transient half-rendered states say nothing.
+  const rereadPage = () => {
+    if (!page || !ctx.isValid) return;
+    const url = new URL(location.href);
+    if (!page.detect(document, url) || !(page.isReady?.(document, url) ?? true)) return;
+    try {
+      report(url.href, page.extract(document, url));
+    } catch {
+      // Mid-render: the initial read (with its timeout) is the one that reports failures.
+    }
+  };
+  const startPageRead = () => readPage(Date.now() + RENDER_TIMEOUT_MS);
+  if (page) {
+    startPageRead();
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      lastSent = '';
+      startPageRead();
+    });
+    let debounce: number | undefined;
+    const observer = new MutationObserver(() => {
+      if (debounce !== undefined) clearTimeout(debounce);
+      debounce = ctx.setTimeout(rereadPage, MUTATION_DEBOUNCE_MS);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+  }
+
+  // ---- JSON the portal's own front end loads (forwarded by the main-world tap) ----
+  const api = adapter.api;
+  if (api) {
+    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+      if (event.source !== window || !isTapMessage(event.data)) return;
+      const { url, status, body } = event.data;
+      // The tap runs in the page's world: re-check everything it says.
+      if (!api.urlPatterns.some((p) => p.test(url))) return;
+      if (status === 401 || status === 403) {
+        fail(url, new ProviderParseError(adapter.id, url, 'signed-out', `Expected data, got HTTP ${status}`));
+        return;
+      }
+      if (status < 200 || status >= 300) return; // Transient server errors say nothing about the cases.
+      try {
+        const parsed: unknown = JSON.parse(body);
+        report(url, api.extract(parsed, new URL(url)));
+      } catch (error) {
+        fail(url, error instanceof SyntaxError
+          ? new ProviderParseError(adapter.id, url, 'unknown-shape', 'Expected a JSON body, got unparseable text')
+          : error);
+      }
+    });
+  }
+}

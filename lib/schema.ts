@@ -1,0 +1,62 @@
+/**
+ * Runtime validation of what crosses a trust boundary (content script → background).
+ * A snapshot that fails validation is rejected whole; nothing is half-written.
+ */
+import { z } from 'zod';
+import { CASE_STATES, PROVIDER_IDS, SEVERITIES } from './model';
+import { toUtcIso } from './time';
+
+const isoUtc = z.string().max(40).refine((v) => toUtcIso(v) === v, 'Expected an ISO-8601 UTC timestamp');
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'Expected an http(s) URL');
+const shortText = (max: number) => z.string().max(max);
+
+export const providerIdSchema = z.enum(PROVIDER_IDS);
+
+export const caseMessageSchema = z.object({
+  at: isoUtc,
+  author: shortText(200).nullable(),
+  side: z.enum(['vendor', 'customer']),
+  text: shortText(4000).nullable(),
+});
+
+export const caseSnapshotSchema = z.object({
+  provider: providerIdSchema,
+  caseId: z.string().min(1).max(100),
+  title: shortText(500).min(1),
+  vendorStatus: shortText(200).nullable(),
+  state: z.enum(CASE_STATES).nullable(),
+  severity: z.enum(SEVERITIES).nullable(),
+  vendorSeverity: shortText(200).nullable(),
+  createdAt: isoUtc.nullable(),
+  updatedAt: isoUtc.nullable(),
+  url: httpUrl,
+  owner: shortText(200).nullable().optional(),
+  messages: z.array(caseMessageSchema).max(2000).optional(),
+});
+
+export const extractionSchema = z.object({
+  kind: z.enum(['list', 'detail']),
+  cases: z.array(caseSnapshotSchema).max(5000),
+  problems: z
+    .array(z.object({ where: shortText(200), reason: shortText(500), caseId: shortText(100).optional() }))
+    .max(5000),
+  deferredToApi: z.literal(true).optional(),
+});
+
+export const snapshotPayloadSchema = z.object({
+  provider: providerIdSchema,
+  pageUrl: httpUrl,
+  sourceUrl: httpUrl,
+  capturedAt: isoUtc,
+  extraction: extractionSchema,
+});
+
+export const failurePayloadSchema = z.object({
+  provider: providerIdSchema,
+  pageUrl: httpUrl,
+  failure: z.enum(['layout-changed', 'signed-out', 'unknown-shape']),
+  message: shortText(1000),
+});

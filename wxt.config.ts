@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Least privilege: no "permissions" beyond what a feature needs. Content scripts on the vendors' own
+// hosts need no host permission to run; reading those pages is all the foundation does.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: 'Caseradar',
+    description: 'Every support case you have open with a vendor, in one timeline. Stays on your machine.',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Caseradar' },
+    permissions: [],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'caseradar@caseradar.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: { excludeSources: ['**/*'] },
+  webExt: { disabled: true },
+});
