@@ -9,7 +9,7 @@ import { TAP_SOURCE, type TapMessage } from './tap';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
 
 /** How long a single-page app gets to render before we call the layout unknown. */
-const RENDER_TIMEOUT_MS = 15_000;
+const RENDER_TIMEOUT_MS = 8_000;
 const RECHECK_MS = 250;
 /** Debounce for re-reading after the page changes under us. */
 const MUTATION_DEBOUNCE_MS = 800;

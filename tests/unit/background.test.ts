@@ -6,12 +6,12 @@ import type { Handlers } from '@/lib/messages';
 
 let db: CaseradarDB;
 let handlers: Handlers;
-let storeChanged: ReturnType<typeof vi.fn>;
+let storeChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
 let n = 0;
 const NOW = new Date('2026-11-04T10:00:00.000Z');
 beforeEach(() => {
   db = new CaseradarDB(`bg-test-${++n}`);
-  storeChanged = vi.fn(async () => undefined);
+  storeChanged = vi.fn<() => Promise<void>>(async () => undefined);
   handlers = createHandlers({ db, now: () => NOW, onStoreChanged: storeChanged });
 });
 afterEach(async () => {

@@ -1,0 +1,45 @@
+/** Starts Debian's Chromium with the built extension loaded (see shared/TOOLCHAIN.md for the flags). */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Expected Chromium at /usr/bin/chromium (apt-get install chromium) or $CHROMIUM_PATH');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+}
+
+export async function launchWithExtension(options: { headless: boolean }): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`Expected a built extension in ${EXTENSION_DIR}; run npm run build first`);
+  }
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'caseradar-')), {
+    executablePath: chromiumPath(),
+    headless: options.headless,
+    viewport: { width: 1200, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, extensionId: new URL(worker.url()).host, worker };
+}

@@ -1,0 +1,57 @@
+/**
+ * npm run demo — builds the extension (npm script), starts Chromium with it loaded, opens the bundled
+ * demo portals at their real URLs (fulfilled from local fixtures; nothing leaves the machine) and
+ * shows the popup's unified timeline.
+ * With a display: a window stays open until you close it. Without one: runs headless and writes
+ * screenshots of the portal pages and the popup to the folder it prints.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension } from './chromium';
+import { DEMO_URLS, routeDemoPortals } from './demo-portals';
+
+const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
+
+async function main(): Promise<void> {
+  const { context, extensionId } = await launchWithExtension({ headless });
+  await routeDemoPortals(context);
+  mkdirSync(outDir, { recursive: true });
+
+  const portals: [string, string][] = [
+    ['zendesk-requests', DEMO_URLS.zendeskList],
+    ['zendesk-request-detail', DEMO_URLS.zendeskDetail],
+    ['azure-support-requests', DEMO_URLS.azurePortal],
+  ];
+  for (const [name, url] of portals) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    if (headless) await page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true });
+  }
+
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 560, height: 760 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // The popup fills from the store as the content scripts' snapshots are ingested.
+  await popup.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
+  await popup.waitForTimeout(500);
+  const rows = await popup.getByTestId('case-row').count();
+  const providers = await popup.locator('.case-row .provider').allTextContents();
+  console.log(`Popup shows ${rows} open cases from: ${[...new Set(providers)].join(', ')}`);
+
+  if (headless) {
+    await popup.screenshot({ path: resolve(outDir, 'popup.png'), fullPage: true });
+    console.log(`No display: ran headless. Screenshots written to ${outDir}/`);
+    await context.close();
+    return;
+  }
+  await popup.bringToFront();
+  console.log('Chromium is open with Caseradar loaded; the popup is in the last tab. Close the window to finish.');
+  await new Promise<void>((done) => context.on('close', () => done()));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+import { DEMO_URLS, fulfilHtml, routeDemoPortals } from '../../scripts/demo-portals';
+import { expect, test } from './extension';
+
+test('Zendesk and Azure portal visits fill one timeline, most urgent first, with the badge', async ({ context, openPopup, badgeText }) => {
+  await routeDemoPortals(context);
+  const zendesk = await context.newPage();
+  await zendesk.goto(DEMO_URLS.zendeskList);
+  await expect(zendesk.locator('table.requests-table')).toBeVisible();
+  const azure = await context.newPage();
+  await azure.goto(DEMO_URLS.azurePortal);
+  // The portal's own front end rendered the tickets it fetched.
+  await expect(azure.getByRole('cell', { name: '2610010040001234' })).toBeVisible();
+
+  const popup = await openPopup();
+  const rows = popup.getByTestId('case-row');
+  // Zendesk: 4 open of 5 (one closed); Azure: 3 open of 4 (one closed).
+  await expect(rows).toHaveCount(7);
+  await expect(popup.getByTestId('summary')).toHaveText('7 open · 1 waiting on you');
+  // Waiting on you comes first.
+  await expect(rows.first()).toContainText('Zendesk');
+  await expect(rows.first()).toContainText('#48213');
+  await expect(rows.first()).toContainText('Waiting on you · Awaiting your reply');
+  const azureRow = rows.filter({ hasText: '#2610010040001234' });
+  await expect(azureRow).toContainText('Azure');
+  await expect(azureRow).toContainText('VM scale set stuck in "Updating" after OS upgrade');
+  await expect(azureRow).toContainText('Normal');
+  await expect(azureRow).toContainText(/vendor quiet \d+ business days?/);
+  await expect(azureRow).toContainText(/seen .* ago/);
+  await expect(azureRow.getByRole('link')).toHaveAttribute('href', /^https:\/\/portal\.azure\.com\/#resource\//);
+  // Hostile-looking titles are shown as text.
+  await expect(rows.filter({ hasText: '<script>alert(1)</script> in invoice PDF' })).toHaveCount(1);
+  await expect(popup.locator('script')).toHaveCount(1); // only the popup's own module script
+  expect(await badgeText()).toBe('1');
+});
+
+test('opening a case detail adds its messages and severity', async ({ context, worker }) => {
+  await routeDemoPortals(context);
+  const page = await context.newPage();
+  await page.goto(DEMO_URLS.zendeskDetail);
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const open = indexedDB.open('caseradar');
+        const db: IDBDatabase = await new Promise((ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = fail)));
+        const get = db.transaction('cases').objectStore('cases').get('zendesk:48213');
+        const row = await new Promise<Record<string, unknown> | undefined>((ok) => (get.onsuccess = () => ok(get.result)));
+        db.close();
+        return row && { severity: row.severity, messageCount: row.messageCount, owner: row.owner };
+      }),
+    )
+    .toEqual({ severity: 'critical', messageCount: 2, owner: 'Sam Support (Northwind)' });
+});
+
+test('a page whose layout is unknown shows "needs attention" and changes no case', async ({ context, openPopup }) => {
+  await routeDemoPortals(context);
+  const page = await context.newPage();
+  await page.goto(DEMO_URLS.zendeskList);
+  const popup = await openPopup();
+  await expect(popup.getByTestId('case-row')).toHaveCount(4);
+  const before = await popup.getByTestId('case-row').allTextContents();
+
+  // The theme changes: the same URL now serves a layout the adapter does not know.
+  await context.unroute('https://northwind.zendesk.com/**');
+  await context.route('https://northwind.zendesk.com/**', (route) => fulfilHtml(route, 'zendesk/list-unknown-layout.html'));
+  await page.reload();
+
+  const blindSpot = popup.getByTestId('blind-spot');
+  await expect(blindSpot).toContainText('Zendesk (northwind.zendesk.com) needs attention');
+  await expect(blindSpot).toContainText('layout changed');
+  await expect(blindSpot).toContainText(/Last good read .* ago/);
+  await expect(popup.getByTestId('case-row')).toHaveCount(4);
+  expect(await popup.getByTestId('case-row').allTextContents()).toEqual(before);
+});
+
+test('a signed-out Azure session is reported, not turned into "no cases"', async ({ context, openPopup }) => {
+  await context.route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
+  await context.route(/management\.azure\.com/, (route) =>
+    route.fulfill({ status: 401, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' },
+      body: '{"error":{"code":"AuthenticationFailed"}}' }),
+  );
+  const page = await context.newPage();
+  await page.goto(DEMO_URLS.azurePortal);
+  const popup = await openPopup();
+  await expect(popup.getByTestId('blind-spot')).toContainText('Azure (portal.azure.com) needs attention: signed out');
+  await expect(popup.getByTestId('empty')).toBeVisible();
+});
