@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 NODE_VERSION=22.23.3
 NODE_DIR="$PWD/.tools/node-$NODE_VERSION"
 
+# Node ignores the system trust store; machines whose registry traffic passes a TLS proxy need it.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+fi
+
 log() { printf '\033[1m[caseradar]\033[0m %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
