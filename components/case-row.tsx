@@ -31,6 +31,16 @@ export function CaseRow({ item, now }: { item: StoredCase; now: Date }) {
         {ball !== 'closed' && ball !== 'closing' && (
           <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>
         )}
+        {item.owner && (
+          <span className="owner" dir="auto">
+            owner {item.owner}
+          </span>
+        )}
+        {item.messageCount > 0 && (
+          <span className="messages" data-testid="case-messages">
+            {item.messageCount} message{item.messageCount === 1 ? '' : 's'}
+          </span>
+        )}
         <span className="seen" title={item.observedVia}>seen {formatAgo(item.lastObservedAt, now)}</span>
       </div>
     </li>

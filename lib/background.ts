@@ -54,9 +54,12 @@ export function createHandlers({ db, now, onStoreChanged }: BackgroundDeps): Han
       const sourceOk =
         originOf(payload.sourceUrl) === origin || family.apiUrlPatterns.some((p) => p.test(payload.sourceUrl));
       if (!sourceOk) throw new RejectedMessage(`Expected a source on ${origin} or a known API, got ${payload.sourceUrl}`);
+      const caseOrigins = new Set([origin, ...(family.caseOrigins ?? [])]);
       for (const c of payload.extraction.cases) {
         if (c.provider !== payload.provider) throw new RejectedMessage(`Expected ${payload.provider} cases, got ${c.provider}`);
-        if (originOf(c.url) !== origin) throw new RejectedMessage(`Expected case links on ${origin}, got ${originOf(c.url)}`);
+        if (!caseOrigins.has(originOf(c.url))) {
+          throw new RejectedMessage(`Expected case links on ${[...caseOrigins].join(' or ')}, got ${originOf(c.url)}`);
+        }
       }
       const nowMs = now().getTime();
       const capturedAt =

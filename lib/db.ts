@@ -28,7 +28,7 @@ export class CaseradarDB extends Dexie {
   constructor(name = 'caseradar') {
     super(name);
     this.version(1).stores({
-      cases: '&key, provider, state, updatedAt, lastObservedAt',
+      cases: '&key, provider, state, updatedAt, lastObservedAt, [provider+vendorRef]',
       // The compound unique index makes re-ingesting the same event a no-op.
       events: '++id, caseKey, &[caseKey+dedupKey], at',
       portals: '&key, provider',

@@ -38,6 +38,8 @@ export interface IngestResult {
   /** Cases whose snapshot was older than what we hold: fields kept, messages still merged. */
   stale: number;
   eventsAdded: number;
+  /** Messages for cases we have not seen yet (their case list was never read). */
+  unmatchedMessages: number;
   /** Rows put into any table. Zero for a snapshot already ingested. */
   rowsWritten: number;
 }
@@ -70,12 +72,6 @@ function messageEvents(key: string, messages: CaseMessage[] | undefined, recorde
   }));
 }
 
-function latestMessageAt(messages: CaseMessage[] | undefined, side: 'vendor' | 'customer'): string | null {
-  let latest: string | null = null;
-  for (const m of messages ?? []) if (m.side === side) latest = laterOf(latest, m.at);
-  return latest;
-}
-
 function newCase(snap: CaseSnapshot, input: SnapshotInput): StoredCase {
   // Messages live in the event history, not on the case row.
   const { messages: _messages, ...fields } = snap;
@@ -87,8 +83,11 @@ function newCase(snap: CaseSnapshot, input: SnapshotInput): StoredCase {
     lastObservedAt: input.capturedAt,
     observedVia: input.sourceUrl,
     observedHow: input.how,
-    lastVendorMessageAt: latestMessageAt(snap.messages, 'vendor'),
-    lastCustomerMessageAt: latestMessageAt(snap.messages, 'customer'),
+    vendorRef: snap.vendorRef ?? null,
+    sla: snap.sla ?? null,
+    // Filled from the message events below, so that counts and latest times have one source.
+    lastVendorMessageAt: null,
+    lastCustomerMessageAt: null,
     messageCount: 0,
   };
 }
@@ -123,6 +122,8 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
     change('title', stored.title, snap.title);
     next.title = snap.title;
   }
+  if (snap.vendorRef && snap.vendorRef !== stored.vendorRef) next.vendorRef = snap.vendorRef;
+  if (snap.sla && !sameRecord(snap.sla, stored.sla ?? {})) next.sla = snap.sla;
   next.updatedAt = laterOf(stored.updatedAt, snap.updatedAt);
   next.createdAt = stored.createdAt ?? snap.createdAt;
   if (snap.url && snap.url !== stored.url) next.url = snap.url;
@@ -133,55 +134,76 @@ function sameRecord(a: object, b: object): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Resolves message-only updates to case keys: by caseId, or by the vendor's internal ref. */
+async function resolveMessageUpdates(
+  db: CaseradarDB,
+  input: SnapshotInput,
+): Promise<{ byKey: Map<string, CaseMessage[]>; unmatched: number }> {
+  const byKey = new Map<string, CaseMessage[]>();
+  let unmatched = 0;
+  for (const update of input.extraction.messageUpdates ?? []) {
+    let key: string | undefined;
+    if (update.caseId) key = caseKey(input.provider, update.caseId);
+    else if (update.vendorRef) {
+      const fromSnapshot = input.extraction.cases.find((c) => c.vendorRef === update.vendorRef);
+      const stored = fromSnapshot
+        ? undefined
+        : await db.cases.where('[provider+vendorRef]').equals([input.provider, update.vendorRef]).first();
+      key = fromSnapshot ? caseKey(input.provider, fromSnapshot.caseId) : stored?.key;
+    }
+    if (!key) {
+      unmatched += update.messages.length;
+      continue;
+    }
+    byKey.set(key, [...(byKey.get(key) ?? []), ...update.messages]);
+  }
+  return { byKey, unmatched };
+}
+
 /** Merges one snapshot in a single read-write transaction. */
 export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Promise<IngestResult> {
-  const result: IngestResult = { created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, rowsWritten: 0 };
+  const result: IngestResult = {
+    created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, unmatchedMessages: 0, rowsWritten: 0,
+  };
   const snaps = input.extraction.cases.filter((c) => c.provider === input.provider);
-  const keys = snaps.map((s) => caseKey(s.provider, s.caseId));
 
   await db.transaction('rw', db.cases, db.events, db.portals, async () => {
+    const updates = await resolveMessageUpdates(db, input);
+    result.unmatchedMessages = updates.unmatched;
+    const snapKeys = snaps.map((s) => caseKey(s.provider, s.caseId));
+    const keys = [...new Set([...snapKeys, ...updates.byKey.keys()])];
     const storedRows = await db.cases.bulkGet(keys);
-    const caseWrites: StoredCase[] = [];
+    const stored = new Map(keys.map((k, i) => [k, storedRows[i]]));
+    const next = new Map<string, StoredCase>(); // Case rows as they will be after this snapshot.
+    const messagesByKey = new Map(updates.byKey);
     let candidateEvents: CaseEvent[] = [];
 
     snaps.forEach((snap, i) => {
-      const stored = storedRows[i];
-      const key = keys[i]!;
-      const msgEvents = messageEvents(key, snap.messages, input.capturedAt);
-      if (!stored) {
-        const created = newCase(snap, input);
-        caseWrites.push(created);
-        candidateEvents.push(
-          { caseKey: key, type: 'created', at: snap.createdAt ?? input.capturedAt, recordedAt: input.capturedAt,
-            to: snap.vendorStatus, dedupKey: 'created' },
-          ...msgEvents,
-        );
+      const key = snapKeys[i]!;
+      if (snap.messages?.length) messagesByKey.set(key, [...(messagesByKey.get(key) ?? []), ...snap.messages]);
+      const current = next.get(key) ?? stored.get(key);
+      if (!current) {
+        next.set(key, newCase(snap, input));
+        candidateEvents.push({ caseKey: key, type: 'created', at: snap.createdAt ?? input.capturedAt,
+          recordedAt: input.capturedAt, to: snap.vendorStatus, dedupKey: 'created' });
         result.created++;
         return;
       }
-      const stale = isOlderThanStored(snap, stored, input.capturedAt);
-      let next: StoredCase = stored;
-      if (stale) {
-        result.stale++;
-      } else {
-        const merged = mergeFields(stored, snap, input);
-        next = merged.next;
-        candidateEvents.push(...merged.events);
-        if (ms(input.capturedAt) - ms(stored.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length) {
-          next = { ...next, lastObservedAt: input.capturedAt, observedVia: input.sourceUrl, observedHow: input.how };
-        }
+      if (isOlderThanStored(snap, current, input.capturedAt)) {
+        result.stale++; // Fields kept; its messages are still merged below.
+        return;
       }
-      // Messages are facts with their own times: merge them even from an older snapshot.
-      next = {
-        ...next,
-        lastVendorMessageAt: laterOf(next.lastVendorMessageAt, latestMessageAt(snap.messages, 'vendor')),
-        lastCustomerMessageAt: laterOf(next.lastCustomerMessageAt, latestMessageAt(snap.messages, 'customer')),
-      };
-      candidateEvents.push(...msgEvents);
-      if (!sameRecord(next, stored)) caseWrites.push(next);
+      const merged = mergeFields(current, snap, input);
+      let row = merged.next;
+      candidateEvents.push(...merged.events);
+      if (ms(input.capturedAt) - ms(current.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length) {
+        row = { ...row, lastObservedAt: input.capturedAt, observedVia: input.sourceUrl, observedHow: input.how };
+      }
+      next.set(key, row);
     });
 
-    // Keep only events not already stored (idempotence), then count messages per case.
+    // Messages are facts with their own times: merged whatever the snapshot's age, deduplicated by key.
+    for (const [key, messages] of messagesByKey) candidateEvents.push(...messageEvents(key, messages, input.capturedAt));
     if (candidateEvents.length) {
       const existing = await db.events
         .where('[caseKey+dedupKey]')
@@ -193,25 +215,26 @@ export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Pro
         return seen.has(id) ? false : (seen.add(id), true);
       });
     }
-    const newMessages = new Map<string, number>();
-    for (const e of candidateEvents) if (e.type === 'message') newMessages.set(e.caseKey, (newMessages.get(e.caseKey) ?? 0) + 1);
-    if (newMessages.size) {
-      const byKey = new Map(caseWrites.map((c) => [c.key, c]));
-      snaps.forEach((_, i) => {
-        const key = keys[i]!;
-        const added = newMessages.get(key);
-        if (!added) return;
-        const base = byKey.get(key) ?? storedRows[i]!;
-        const updated = { ...base, messageCount: base.messageCount + added };
-        byKey.set(key, updated);
-      });
-      caseWrites.length = 0;
-      caseWrites.push(...byKey.values());
+    // A new case may already have messages on record (comments read before its case list).
+    const createdKeys = [...next.keys()].filter((k) => !stored.get(k));
+    const earlierMessages = createdKeys.length
+      ? await db.events.where('caseKey').anyOf(createdKeys).filter((e) => e.type === 'message').toArray()
+      : [];
+    for (const e of [...earlierMessages, ...candidateEvents]) {
+      if (e.type !== 'message' || !e.message) continue;
+      const row = next.get(e.caseKey) ?? stored.get(e.caseKey);
+      if (!row) continue; // Messages for a case not seen yet: kept as events, counted when it appears.
+      const side = e.message.side === 'vendor' ? 'lastVendorMessageAt' : 'lastCustomerMessageAt';
+      next.set(e.caseKey, { ...row, messageCount: row.messageCount + 1, [side]: laterOf(row[side], e.message.at) });
     }
 
-    const createdKeys = new Set(keys.filter((_, i) => !storedRows[i]));
-    result.updated = caseWrites.filter((c) => !createdKeys.has(c.key)).length;
-    result.unchanged = snaps.length - result.created - result.updated;
+    const caseWrites = [...next.values()].filter((row) => {
+      const before = stored.get(row.key);
+      return !before || !sameRecord(row, before);
+    });
+    const written = new Set(caseWrites.map((c) => c.key));
+    result.updated = caseWrites.filter((c) => stored.get(c.key)).length;
+    result.unchanged = new Set(snapKeys.filter((k) => stored.get(k) && !written.has(k))).size;
     result.eventsAdded = candidateEvents.length;
 
     if (caseWrites.length) await db.cases.bulkPut(caseWrites);

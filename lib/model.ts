@@ -54,6 +54,28 @@ export interface CaseSnapshot {
   owner?: string | null;
   /** Present only when the page shows messages (detail views). */
   messages?: CaseMessage[];
+  /**
+   * The vendor's internal id when it differs from caseId (Azure ARM name, AWS case-… id), so that
+   * bodies that only name the case that way (communications) can be matched to it.
+   */
+  vendorRef?: string | null;
+  /** The vendor's service-level clock for the case, where the portal exposes one. */
+  sla?: CaseSla | null;
+}
+
+/** A vendor service-level agreement window (Azure serviceLevelAgreement). */
+export interface CaseSla {
+  startAt: string | null;
+  expiresAt: string | null;
+  minutes: number | null;
+}
+
+/** Messages for one case from a body that carries only messages (communications, comments). */
+export interface MessageUpdate {
+  /** The case as the body names it: by the id users see, or by the vendor's internal ref. */
+  caseId?: string;
+  vendorRef?: string;
+  messages: CaseMessage[];
 }
 
 /** How a case was observed. */

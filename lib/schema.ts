@@ -35,7 +35,20 @@ export const caseSnapshotSchema = z.object({
   url: httpUrl,
   owner: shortText(200).nullable().optional(),
   messages: z.array(caseMessageSchema).max(2000).optional(),
+  vendorRef: shortText(300).nullable().optional(),
+  sla: z
+    .object({ startAt: isoUtc.nullable(), expiresAt: isoUtc.nullable(), minutes: z.number().int().min(0).max(1e7).nullable() })
+    .nullable()
+    .optional(),
 });
+
+const messageUpdateSchema = z
+  .object({
+    caseId: z.string().min(1).max(100).optional(),
+    vendorRef: z.string().min(1).max(300).optional(),
+    messages: z.array(caseMessageSchema).max(2000),
+  })
+  .refine((u) => u.caseId || u.vendorRef, 'Expected a caseId or vendorRef');
 
 export const extractionSchema = z.object({
   kind: z.enum(['list', 'detail']),
@@ -44,6 +57,7 @@ export const extractionSchema = z.object({
     .array(z.object({ where: shortText(200), reason: shortText(500), caseId: shortText(100).optional() }))
     .max(5000),
   deferredToApi: z.literal(true).optional(),
+  messageUpdates: z.array(messageUpdateSchema).max(500).optional(),
 });
 
 export const snapshotPayloadSchema = z.object({

@@ -2,8 +2,8 @@
  * Azure support tickets: the Microsoft.Support ARM JSON that the Azure portal's own front end loads
  * from management.azure.com. Facts: shared/PORTALS.md §2. The portal DOM is not a stable source.
  */
-import type { CaseSnapshot, CaseState, Severity } from '../model';
-import { cleanText, isRecord, str } from '../text';
+import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../model';
+import { cleanBody, cleanText, isRecord, str } from '../text';
 import { toUtcIso } from '../time';
 import { problem, uniqueByCaseId } from './common';
 import { AZURE } from './families';
@@ -60,7 +60,64 @@ function readTicket(item: unknown, where: string): CaseSnapshot | ReturnType<typ
     url: portalLink(str(item.id)),
   };
   if (engineer) snapshot.owner = cleanText(engineer);
+  const sla = readSla(p.serviceLevelAgreement);
+  if (sla) snapshot.sla = sla;
+  // The ARM name is how the communications endpoint names the ticket; ARM names are case-insensitive.
+  const armName = str(item.name);
+  if (armName) snapshot.vendorRef = armName.toLowerCase();
   return snapshot;
+}
+
+function readSla(value: unknown): CaseSla | null {
+  if (!isRecord(value)) return null;
+  const sla: CaseSla = {
+    startAt: toUtcIso(value.startTime),
+    expiresAt: toUtcIso(value.expirationTime),
+    minutes: typeof value.slaMinutes === 'number' && Number.isFinite(value.slaMinutes) ? Math.round(value.slaMinutes) : null,
+  };
+  return sla.startAt || sla.expiresAt || sla.minutes !== null ? sla : null;
+}
+
+const COMMUNICATION_TYPE = 'microsoft.support/communications';
+const COMMUNICATIONS_URL = /\/supportTickets\/([^/?#]+)\/communications(?:\/[^/?#]+)?\/?$/i;
+
+function isCommunication(item: unknown): item is Record<string, unknown> & { properties: Record<string, unknown> } {
+  const type = isRecord(item) ? str(item.type)?.toLowerCase() : null;
+  return isRecord(item) && isRecord(item.properties) && (type === COMMUNICATION_TYPE || type === `${TICKET_TYPE}/communications`);
+}
+
+/** inbound = from Microsoft to the customer (vendor side); outbound = the customer's own. */
+function readCommunication(item: unknown): CaseMessage | null {
+  if (!isCommunication(item)) return null;
+  const p = item.properties;
+  const at = toUtcIso(p.createdDate);
+  const direction = str(p.communicationDirection)?.toLowerCase();
+  if (!at || (direction !== 'inbound' && direction !== 'outbound')) return null;
+  const subject = cleanText(str(p.subject));
+  const body = cleanBody(str(p.body));
+  return {
+    at,
+    author: cleanText(str(p.sender), 200),
+    side: direction === 'inbound' ? 'vendor' : 'customer',
+    text: subject && body ? `${subject}\n\n${body}` : (body ?? subject),
+  };
+}
+
+function extractCommunications(body: Record<string, unknown>, url: URL): Extraction {
+  const ticketName = COMMUNICATIONS_URL.exec(url.pathname)?.[1];
+  if (!ticketName) {
+    throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/supportTickets/{name}/communications');
+  }
+  const items = Array.isArray(body.value) ? (body.value as unknown[]) : [body];
+  const result: Extraction = { kind: 'detail', cases: [], problems: [] };
+  const messages: CaseMessage[] = [];
+  items.forEach((item, i) => {
+    const message = readCommunication(item);
+    if (message) messages.push(message);
+    else result.problems.push(problem(`value[${i}]`, 'Expected a communication with createdDate and an inbound/outbound direction'));
+  });
+  result.messageUpdates = [{ vendorRef: decodeURIComponent(ticketName).toLowerCase(), messages }];
+  return result;
 }
 
 function detect(body: unknown): PageKind | null {
@@ -75,8 +132,9 @@ export const azure: ProviderAdapter = {
   matches: AZURE.matches,
   api: {
     urlPatterns: AZURE.apiUrlPatterns,
-    detect: (body) => detect(body),
+    detect: (body, url) => (COMMUNICATIONS_URL.test(url.pathname) ? (isRecord(body) ? 'detail' : null) : detect(body)),
     extract(body, url) {
+      if (isRecord(body) && COMMUNICATIONS_URL.test(url.pathname)) return extractCommunications(body, url);
       const kind = detect(body);
       if (!kind || !isRecord(body)) {
         throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',

@@ -14,6 +14,8 @@ export function foldLabel(text: string | null | undefined): string {
   return (text ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // Recompose what NFKD split but we keep (Japanese voiced marks): "プ" must still equal "プ".
+    .normalize('NFC')
     .replace(/[\s:：]+/g, ' ')
     .trim()
     .toLowerCase();

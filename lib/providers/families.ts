@@ -11,6 +11,11 @@ export interface FamilyInfo {
   matches: string[];
   /** Response URLs (full URL) whose JSON the portal's own front end loads and we read. */
   apiUrlPatterns: RegExp[];
+  /**
+   * Origins case links may point to besides the page's own (a console reached through a legacy host
+   * still links to the canonical one).
+   */
+  caseOrigins?: string[];
 }
 
 export const ZENDESK: FamilyInfo = {
@@ -23,13 +28,45 @@ export const ZENDESK: FamilyInfo = {
 export const AZURE: FamilyInfo = {
   id: 'azure',
   matches: ['https://portal.azure.com/*'],
-  // Tenant- or subscription-scoped list and single ticket (communications come with a later adapter).
+  // Tenant- or subscription-scoped list, single ticket, and a ticket's communications.
   apiUrlPatterns: [
-    /^https:\/\/management\.azure\.com\/(?:subscriptions\/[^/?#]+\/)?providers\/Microsoft\.Support\/supportTickets(?:\/[^/?#]+)?\/?(?:\?|$)/i,
+    /^https:\/\/management\.azure\.com\/(?:subscriptions\/[^/?#]+\/)?providers\/Microsoft\.Support\/supportTickets(?:\/[^/?#]+(?:\/communications(?:\/[^/?#]+)?)?)?\/?(?:\?|$)/i,
   ],
 };
 
-export const FAMILIES: FamilyInfo[] = [ZENDESK, AZURE];
+export const AWS: FamilyInfo = {
+  id: 'aws',
+  matches: ['https://support.console.aws.amazon.com/*', 'https://console.aws.amazon.com/support/*'],
+  // JSON 1.1: one endpoint for every operation (X-Amz-Target), so bodies are told apart by shape.
+  apiUrlPatterns: [/^https:\/\/support\.[a-z0-9-]+\.amazonaws\.com\/(?:\?|$)/, /^https:\/\/support\.console\.aws\.amazon\.com\/[^?#]*api/],
+  caseOrigins: ['https://support.console.aws.amazon.com'],
+};
+
+export const GCP: FamilyInfo = {
+  id: 'gcp',
+  matches: ['https://console.cloud.google.com/support/*'],
+  // Cloud Support API v2 (and v2beta) cases list/search/get and comments; the console may use clients6.
+  apiUrlPatterns: [
+    /^https:\/\/cloudsupport\.(?:googleapis|clients6\.google)\.com\/v2(?:beta)?\/(?:projects|organizations)\/[^/?#]+\/cases(?::search|\/[^/?#:]+(?:\/comments)?)?\/?(?:\?|$)/,
+  ],
+};
+
+export const PARTNER_CENTER: FamilyInfo = {
+  id: 'microsoft-partner-center',
+  matches: ['https://partner.microsoft.com/*'],
+  apiUrlPatterns: [
+    /^https:\/\/api\.partnercenter\.microsoft\.com\/v1\/(?:customers\/[^/?#]+\/)?servicerequests(?:\/[^/?#]+)?\/?(?:\?|$)/i,
+  ],
+};
+
+export const MICROSOFT_365: FamilyInfo = {
+  id: 'microsoft-365',
+  // Admin center single-page app; the service-request list is read from its rendered grid.
+  matches: ['https://admin.microsoft.com/*'],
+  apiUrlPatterns: [],
+};
+
+export const FAMILIES: FamilyInfo[] = [ZENDESK, AZURE, AWS, GCP, PARTNER_CENTER, MICROSOFT_365];
 
 /** Converts a WebExtension match pattern to a RegExp over full URLs. */
 export function matchPatternToRegExp(pattern: string): RegExp {

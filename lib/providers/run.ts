@@ -111,7 +111,10 @@ export function runAdapter(adapter: ProviderAdapter, ctx: ContentScriptContext):
       if (status < 200 || status >= 300) return; // Transient server errors say nothing about the cases.
       try {
         const parsed: unknown = JSON.parse(body);
-        report(url, api.extract(parsed, new URL(url)));
+        const target = new URL(url);
+        // On a shared endpoint (AWS JSON 1.1) other operations' bodies are not ours to judge.
+        if (api.urlsAreExclusive === false && !api.detect(parsed, target)) return;
+        report(url, api.extract(parsed, target));
       } catch (error) {
         fail(url, error instanceof SyntaxError
           ? new ProviderParseError(adapter.id, url, 'unknown-shape', 'Expected a JSON body, got unparseable text')

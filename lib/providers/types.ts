@@ -2,7 +2,7 @@
  * The adapter contract. Adapters are pure functions of (document or JSON body, URL): no storage,
  * no messaging, no clock. They either return what they read, or throw ProviderParseError.
  */
-import type { CaseSnapshot, ProviderId } from '../model';
+import type { CaseSnapshot, MessageUpdate, ProviderId } from '../model';
 
 export type PageKind = 'list' | 'detail';
 
@@ -23,6 +23,8 @@ export interface Extraction {
   problems: ExtractProblem[];
   /** The page is recognised, but its cases arrive through the JSON its own front end loads. */
   deferredToApi?: true;
+  /** Messages from bodies that carry no case fields (communications / comments endpoints). */
+  messageUpdates?: MessageUpdate[];
 }
 
 /** Why a page or body could not be read. Shown to the user per portal. */
@@ -60,6 +62,12 @@ export interface PageReader {
 export interface ApiReader {
   /** Response URLs worth capturing (tested against the full URL). */
   urlPatterns: RegExp[];
+  /**
+   * False when the patterns also match endpoints this adapter does not read (a shared API host whose
+   * operation is in a header, like AWS JSON 1.1): then a body detect() does not know is ignored
+   * in the browser instead of being reported as an unknown shape.
+   */
+  urlsAreExclusive?: boolean;
   /** 'list' or 'detail' when this body is a shape this adapter owns; null otherwise. */
   detect(body: unknown, url: URL): PageKind | null;
   /** Reads the body; throws ProviderParseError on an unknown shape. */

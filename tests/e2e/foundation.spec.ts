@@ -33,22 +33,20 @@ test('Zendesk and Azure portal visits fill one timeline, most urgent first, with
   expect(await badgeText()).toBe('1');
 });
 
-test('opening a case detail adds its messages and severity', async ({ context, worker }) => {
+test('opening a case detail adds its messages, severity and owner', async ({ context, openPopup }) => {
   await routeDemoPortals(context);
-  const page = await context.newPage();
-  await page.goto(DEMO_URLS.zendeskDetail);
-  await expect
-    .poll(() =>
-      worker.evaluate(async () => {
-        const open = indexedDB.open('caseradar');
-        const db: IDBDatabase = await new Promise((ok, fail) => ((open.onsuccess = () => ok(open.result)), (open.onerror = fail)));
-        const get = db.transaction('cases').objectStore('cases').get('zendesk:48213');
-        const row = await new Promise<Record<string, unknown> | undefined>((ok) => (get.onsuccess = () => ok(get.result)));
-        db.close();
-        return row && { severity: row.severity, messageCount: row.messageCount, owner: row.owner };
-      }),
-    )
-    .toEqual({ severity: 'critical', messageCount: 2, owner: 'Sam Support (Northwind)' });
+  const list = await context.newPage();
+  await list.goto(DEMO_URLS.zendeskList);
+  const popup = await openPopup();
+  const row = popup.getByTestId('case-row').filter({ hasText: '#48213' });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('case-messages')).toHaveCount(0);
+
+  const detail = await context.newPage();
+  await detail.goto(DEMO_URLS.zendeskDetail);
+  await expect(row.getByTestId('case-messages')).toHaveText('2 messages');
+  await expect(row).toContainText('Critical');
+  await expect(row).toContainText('owner Sam Support (Northwind)');
 });
 
 test('a page whose layout is unknown shows "needs attention" and changes no case', async ({ context, openPopup }) => {

@@ -141,3 +141,50 @@ describe('ingestSnapshot', () => {
     expect(await db.cases.count()).toBe(0);
   });
 });
+
+describe('message-only bodies (communications, comments)', () => {
+  const awsInput = (extraction: SnapshotInput['extraction'], capturedAt = '2026-11-04T10:00:00.000Z'): SnapshotInput => ({
+    provider: 'aws', pageUrl: 'https://support.console.aws.amazon.com/support/home', sourceUrl: 'https://support.us-east-1.amazonaws.com/',
+    capturedAt, how: 'visit', extraction,
+  });
+  const awsCase = snap({ provider: 'aws', caseId: '176543210900123', vendorRef: 'case-1-abc', url: 'https://support.console.aws.amazon.com/x' });
+  const reply = { at: '2026-11-05T10:00:00.000Z', author: 'Amazon Web Services', side: 'vendor' as const, text: 'Please retry' };
+
+  it('matches messages to a stored case by the vendor ref and updates its summary', async () => {
+    await ingestSnapshot(db, awsInput({ kind: 'list', cases: [awsCase], problems: [] }));
+    const result = await ingestSnapshot(db, awsInput({ kind: 'detail', cases: [], problems: [], messageUpdates: [{ vendorRef: 'case-1-abc', messages: [reply] }] }, '2026-11-05T11:00:00.000Z'));
+    expect(result).toMatchObject({ eventsAdded: 1, unmatchedMessages: 0, updated: 1 });
+    expect(await db.cases.get('aws:176543210900123')).toMatchObject({ messageCount: 1, lastVendorMessageAt: reply.at });
+    // Idempotent like everything else.
+    const again = await ingestSnapshot(db, awsInput({ kind: 'detail', cases: [], problems: [], messageUpdates: [{ vendorRef: 'case-1-abc', messages: [reply] }] }, '2026-11-05T11:00:00.000Z'));
+    expect(again.rowsWritten).toBe(0);
+  });
+
+  it('counts messages for an unknown vendor ref as unmatched and writes no case', async () => {
+    const result = await ingestSnapshot(db, awsInput({ kind: 'detail', cases: [], problems: [], messageUpdates: [{ vendorRef: 'case-unknown', messages: [reply] }] }));
+    expect(result).toMatchObject({ unmatchedMessages: 1, eventsAdded: 0 });
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('keeps comments that arrive before their case and counts them once the case appears', async () => {
+    const gcpInput = (extraction: SnapshotInput['extraction'], capturedAt: string): SnapshotInput => ({
+      provider: 'gcp', pageUrl: 'https://console.cloud.google.com/support/cases', sourceUrl: 'https://cloudsupport.googleapis.com/v2/projects/p/cases',
+      capturedAt, how: 'visit', extraction,
+    });
+    await ingestSnapshot(db, gcpInput({ kind: 'detail', cases: [], problems: [], messageUpdates: [{ caseId: '5123', messages: [reply] }] }, '2026-11-05T11:00:00.000Z'));
+    expect(await db.events.where('caseKey').equals('gcp:5123').count()).toBe(1);
+    await ingestSnapshot(db, gcpInput({ kind: 'list', cases: [snap({ provider: 'gcp', caseId: '5123', url: 'https://console.cloud.google.com/x' })], problems: [] }, '2026-11-05T12:00:00.000Z'));
+    expect(await db.cases.get('gcp:5123')).toMatchObject({ messageCount: 1, lastVendorMessageAt: reply.at });
+  });
+
+  it('keeps the vendor SLA window and updates it when the vendor changes it', async () => {
+    const sla = { startAt: '2026-11-03T09:00:00.000Z', expiresAt: '2026-11-03T17:00:00.000Z', minutes: 480 };
+    await ingestSnapshot(db, input([snap({ sla })]));
+    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(sla);
+    await ingestSnapshot(db, input([snap({ updatedAt: '2026-11-05T09:00:00.000Z' })], '2026-11-05T10:00:00.000Z'));
+    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(sla); // a body without SLA does not erase it
+    const extended = { ...sla, expiresAt: '2026-11-04T17:00:00.000Z' };
+    await ingestSnapshot(db, input([snap({ sla: extended, updatedAt: '2026-11-06T09:00:00.000Z' })], '2026-11-06T10:00:00.000Z'));
+    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(extended);
+  });
+});

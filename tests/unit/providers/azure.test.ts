@@ -66,3 +66,33 @@ describe('azure supportTickets list', () => {
     expect(wanted('https://evil.example/providers/Microsoft.Support/supportTickets')).toBe(false);
   });
 });
+
+describe('azure communications and SLA', () => {
+  const COMMS = 'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Support/supportTickets/7F3E2D1C-0000-4000-8000-000000000001/communications?api-version=2024-04-01';
+
+  it('keeps the service-level agreement and the ARM name (lower case) on the case', () => {
+    const { cases } = read('list.json');
+    expect(cases[0]).toMatchObject({
+      sla: { startAt: '2026-10-01T08:00:00.000Z', expiresAt: '2026-10-01T16:00:00.000Z', minutes: 480 },
+      vendorRef: '7f3e2d1c-0000-4000-8000-000000000001',
+    });
+    expect(cases[1]!.sla).toBeUndefined();
+  });
+
+  it('reads communications: inbound is Microsoft, outbound is the customer', () => {
+    const { kind, cases, messageUpdates, problems } = read('communications.json', COMMS);
+    expect(kind).toBe('detail');
+    expect(cases).toEqual([]);
+    expect(messageUpdates).toEqual([
+      {
+        vendorRef: '7f3e2d1c-0000-4000-8000-000000000001',
+        messages: [
+          { at: '2026-10-01T08:05:00.000Z', author: 'alex@example.invalid', side: 'customer', text: 'Re: VM scale set stuck\n\nInstances vmss_3 and vmss_7 never return.' },
+          { at: '2026-10-02T10:20:30.000Z', author: 'engineer@microsoft.invalid', side: 'vendor', text: 'Case 2610010040001234: next steps\n\n<p>Please collect the boot diagnostics.</p>' },
+        ],
+      },
+    ]);
+    expect(problems).toEqual([{ where: 'value[2]', reason: 'Expected a communication with createdDate and an inbound/outbound direction' }]);
+    expect(azure.api!.urlPatterns.some((p) => p.test(COMMS))).toBe(true);
+  });
+});

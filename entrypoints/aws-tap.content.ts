@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { AWS } from '@/lib/providers/families';
+import { installTap } from '@/lib/providers/tap';
+
+// Main world, before the console's own scripts: observes the case JSON its front end loads.
+export default defineContentScript({
+  matches: AWS.matches,
+  world: 'MAIN',
+  runAt: 'document_start',
+  main: () => installTap(AWS.apiUrlPatterns),
+});

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { gcp } from '@/lib/providers/gcp';
+import { runAdapter } from '@/lib/providers/run';
+
+// document_start so that JSON forwarded by the tap early in page load is not missed.
+export default defineContentScript({
+  matches: gcp.matches,
+  runAt: 'document_start',
+  main: (ctx) => runAdapter(gcp, ctx),
+});

@@ -1,0 +1,10 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { partnerCenter } from '@/lib/providers/microsoft-partner-center';
+import { runAdapter } from '@/lib/providers/run';
+
+// document_start so that JSON forwarded by the tap early in page load is not missed.
+export default defineContentScript({
+  matches: partnerCenter.matches,
+  runAt: 'document_start',
+  main: (ctx) => runAdapter(partnerCenter, ctx),
+});
