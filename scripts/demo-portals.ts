@@ -1,6 +1,10 @@
 /**
  * The bundled demo portals: real portal URLs fulfilled from local fixtures by Playwright routing,
  * so nothing leaves the machine. Shared by `npm run demo` and the end-to-end tests.
+ *
+ * Portals whose cases live in JSON (Azure, AWS, Google Cloud, Partner Center) are served as small
+ * stand-in consoles whose own script fetches that JSON, exactly as the real front ends do, so the
+ * extension's main-world tap sees a real page fetch.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -12,9 +16,23 @@ export const DEMO_URLS = {
   zendeskList: 'https://northwind.zendesk.com/hc/en-us/requests',
   zendeskDetail: 'https://northwind.zendesk.com/hc/en-us/requests/48213',
   azurePortal: 'https://portal.azure.com/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/managesupportrequest',
+  awsList: 'https://support.console.aws.amazon.com/support/home#/case/history',
+  awsDetail: 'https://support.console.aws.amazon.com/support/home#/case/?displayId=176543210900123&language=en',
+  gcpList: 'https://console.cloud.google.com/support/cases?project=acme-prod-123',
+  gcpDetail: 'https://console.cloud.google.com/support/cases/detail/v2/51234567?project=acme-prod-123',
+  partnerCenter: 'https://partner.microsoft.com/dashboard/support/servicerequests',
+  m365List: 'https://admin.microsoft.com/Adminportal/Home#/support/requests',
+  m365Detail: 'https://admin.microsoft.com/Adminportal/Home?pane=1#/support/requests/7012511180000777',
 } as const;
 
-const AZURE_API = /^https:\/\/management\.azure\.com\/providers\/Microsoft\.Support\/supportTickets\?/;
+export const API = {
+  azureTickets: 'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+  aws: 'https://support.us-east-1.amazonaws.com/',
+  gcpCases: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases?pageSize=25',
+  gcpCase: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567',
+  gcpComments: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567/comments',
+  partnerCenter: 'https://api.partnercenter.microsoft.com/v1/servicerequests',
+} as const;
 
 export function fixture(path: string): string {
   return readFileSync(resolve(FIXTURES, path), 'utf8');
@@ -24,15 +42,67 @@ export function fulfilHtml(route: Route, file: string, status = 200): Promise<vo
   return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body: fixture(file) });
 }
 
-/** Answers a cross-origin JSON call the way management.azure.com does for the portal (CORS). */
+const CORS_HEADERS = (route: Route) => ({
+  'access-control-allow-origin': route.request().headers().origin ?? '*',
+  'access-control-allow-headers': 'content-type, x-amz-target',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+});
+
+/** Answers a cross-origin JSON call the way the vendor's API host does for its console (CORS). */
 export function fulfilJson(route: Route, file: string, status = 200): Promise<void> {
-  return route.fulfill({
-    status,
-    contentType: 'application/json; charset=utf-8',
-    headers: { 'access-control-allow-origin': route.request().headers().origin ?? '*' },
-    body: fixture(file),
-  });
+  if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS_HEADERS(route) });
+  return route.fulfill({ status, contentType: 'application/json; charset=utf-8', headers: CORS_HEADERS(route), body: fixture(file) });
 }
+
+interface ConsoleCall {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** One screen of a stand-in console: shown when location.href matches `when`. */
+interface ConsoleView {
+  when: string;
+  calls: ConsoleCall[];
+}
+
+/**
+ * A stand-in console page. Like the real single-page consoles it picks its view from its own URL
+ * (including the hash, which never reaches the server), makes that view's calls in order and lists
+ * what came back, as text.
+ */
+export function consolePage(title: string, views: ConsoleView[]): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font:14px system-ui;margin:0}header{background:#232f3e;color:#fff;padding:10px 16px}main{padding:16px}</style>
+</head><body><header>${title}</header><main><h1>Support cases</h1><ul id="out"></ul></main>
+<script>
+(async () => {
+  const views = ${JSON.stringify(views)};
+  const view = views.find((v) => new RegExp(v.when).test(location.href)) || { calls: [] };
+  const out = document.getElementById('out');
+  for (const c of view.calls) {
+    const init = { method: c.method || 'GET', headers: c.headers || {} };
+    if (c.body !== undefined) init.body = JSON.stringify(c.body);
+    const res = await fetch(c.url, init);
+    const data = await res.json();
+    const items = data.cases || data.value || data.items || data.comments || data.communications || [data];
+    for (const item of items) {
+      const li = document.createElement('li');
+      li.textContent = item.displayId || item.name || item.id || JSON.stringify(item).slice(0, 80);
+      out.append(li);
+    }
+  }
+  document.body.dataset.loaded = 'true';
+})();
+</script></body></html>`;
+}
+
+function fulfilConsole(route: Route, title: string, views: ConsoleView[]): Promise<void> {
+  return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: consolePage(title, views) });
+}
+
+const AWS_TARGET = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSSupport_20130415.${op}` });
 
 /** Routes every demo portal; pages the fixtures lack answer 404 like a real server would. */
 export async function routeDemoPortals(context: BrowserContext): Promise<void> {
@@ -42,6 +112,58 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
     if (path === '/hc/en-us/requests/48213') return fulfilHtml(route, 'zendesk/detail.html');
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
+
   await context.route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
-  await context.route(AZURE_API, (route) => fulfilJson(route, 'azure/list.json'));
+  await context.route(/^https:\/\/management\.azure\.com\/providers\/Microsoft\.Support\/supportTickets\?/, (route) =>
+    fulfilJson(route, 'azure/list.json'));
+
+  // AWS support console: one JSON 1.1 endpoint; the operation is in X-Amz-Target.
+  await context.route('https://support.console.aws.amazon.com/**', (route) =>
+    fulfilConsole(route, 'AWS Support Center', [
+      {
+        when: 'displayId=',
+        calls: [
+          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { displayId: '176543210900123', includeResolvedCases: true } },
+          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCommunications'), body: { caseId: 'case-123456789012-muen-2026-0a1b2c3d4e5f6a7b' } },
+        ],
+      },
+      {
+        when: '#/case/history',
+        calls: [
+          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { includeResolvedCases: false, maxResults: 100 } },
+          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { includeResolvedCases: false, maxResults: 100, nextToken: 'eyJwYWdlIjoyfQ==' } },
+        ],
+      },
+    ]));
+  await context.route(API.aws, (route) => {
+    if (route.request().method() === 'OPTIONS') return fulfilJson(route, 'aws/describe-cases-empty.json');
+    const target = route.request().headers()['x-amz-target'] ?? '';
+    if (target.endsWith('DescribeCommunications')) return fulfilJson(route, 'aws/describe-communications.json');
+    const body = route.request().postData() ?? '';
+    if (body.includes('"displayId"')) return fulfilJson(route, 'aws/describe-case.json');
+    return fulfilJson(route, body.includes('"nextToken"') ? 'aws/describe-cases-page2.json' : 'aws/describe-cases.json');
+  });
+
+  await context.route('https://console.cloud.google.com/**', (route) =>
+    fulfilConsole(route, 'Google Cloud console — Support', [
+      { when: '/support/cases/detail/', calls: [{ url: API.gcpCase }, { url: API.gcpComments }] },
+      { when: '/support/cases', calls: [{ url: API.gcpCases }] },
+    ]));
+  await context.route(/^https:\/\/cloudsupport\.googleapis\.com\//, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path.endsWith('/comments')) return fulfilJson(route, 'gcp/comments.json');
+    if (path.endsWith('/cases')) return fulfilJson(route, 'gcp/cases-list.json');
+    return fulfilJson(route, 'gcp/case.json');
+  });
+
+  await context.route('https://partner.microsoft.com/**', (route) =>
+    fulfilConsole(route, 'Partner Center — Service requests', [{ when: '/support/servicerequests', calls: [{ url: API.partnerCenter }] }]));
+  await context.route(/^https:\/\/api\.partnercenter\.microsoft\.com\//, (route) =>
+    fulfilJson(route, 'microsoft-partner-center/servicerequests.json'));
+
+  // The admin center renders its grid in the page; the demo serves two plausible markups.
+  await context.route('https://admin.microsoft.com/**', (route) =>
+    fulfilHtml(route, new URL(route.request().url()).searchParams.has('pane')
+      ? 'microsoft-365/request-pane-fr.html'
+      : 'microsoft-365/requests-fluent-grid.html'));
 }

@@ -22,6 +22,12 @@ async function main(): Promise<void> {
     ['zendesk-requests', DEMO_URLS.zendeskList],
     ['zendesk-request-detail', DEMO_URLS.zendeskDetail],
     ['azure-support-requests', DEMO_URLS.azurePortal],
+    ['aws-case-history', DEMO_URLS.awsList],
+    ['gcp-cases', DEMO_URLS.gcpList],
+    ['gcp-case-detail', DEMO_URLS.gcpDetail],
+    ['partner-center-service-requests', DEMO_URLS.partnerCenter],
+    ['m365-service-requests', DEMO_URLS.m365List],
+    ['m365-request-pane', DEMO_URLS.m365Detail],
   ];
   for (const [name, url] of portals) {
     const page = await context.newPage();
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
   }
 
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 560, height: 760 });
+  await popup.setViewportSize({ width: 560, height: 1400 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   // The popup fills from the store as the content scripts' snapshots are ingested.
   await popup.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
