@@ -215,8 +215,9 @@ function extractDetail(doc: Document, url: URL): Extraction {
 function readApiRequest(item: unknown, index: number, url: URL, users: Map<string, string>) {
   const where = `requests[${index}]`;
   if (!isRecord(item)) return problem(where, `Expected a request object, got ${typeof item}`);
-  const caseId = typeof item.id === 'number' && Number.isSafeInteger(item.id) && item.id > 0 ? String(item.id) : str(item.id);
-  if (!caseId || !/^\d+$/.test(caseId)) return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
+  // IDs are positive integers (PORTALS.md §5d): 0, "00123" or 1.5 are not ids.
+  const caseId = typeof item.id === 'number' ? (Number.isSafeInteger(item.id) ? String(item.id) : null) : str(item.id);
+  if (!caseId || !/^[1-9]\d*$/.test(caseId)) return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
   const status = str(item.status)?.toLowerCase() ?? null;
   const priority = str(item.priority)?.toLowerCase() ?? null;
   const assignee = str(item.assignee_id);

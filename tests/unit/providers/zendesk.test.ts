@@ -192,3 +192,12 @@ describe('zendesk Requests API', () => {
     expect(wanted('https://x.zendesk.com/api/v2/users/me.json')).toBe(false);
   });
 });
+
+describe('zendesk Requests API ids', () => {
+  it.each([0, -0, -3, 1.5, '00123', '12a'])('rejects %j as an id', (id) => {
+    const body = { requests: [{ id, status: 'open', subject: 's', created_at: '2024-03-05T13:22:10Z' }] };
+    const { cases, problems } = zendesk.api!.extract(body, new URL('https://x.zendesk.com/api/v2/requests.json'));
+    expect(cases).toEqual([]);
+    expect(problems).toHaveLength(1);
+  });
+});
