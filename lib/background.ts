@@ -5,10 +5,10 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
-import type { Handlers } from './messages';
+import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
-import { failurePayloadSchema, snapshotPayloadSchema } from './schema';
+import { failurePayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
 
 export class RejectedMessage extends Error {
   override readonly name = 'RejectedMessage';
@@ -39,11 +39,13 @@ export function checkSender(provider: ProviderId, pageUrl: string, sender: Runti
 export interface BackgroundDeps {
   db: CaseradarDB;
   now: () => Date;
-  /** Called after the store changed (badge refresh). */
-  onStoreChanged: () => Promise<void>;
+  /** Called after the store changed: sweep, notify, badge. */
+  onStoreChanged: (nowIso?: string) => Promise<SweepSummary>;
+  /** Our own extension pages' URL prefix (chrome-extension://id/). */
+  extensionOrigin: string;
 }
 
-export function createHandlers({ db, now, onStoreChanged }: BackgroundDeps): Handlers {
+export function createHandlers({ db, now, onStoreChanged, extensionOrigin }: BackgroundDeps): Handlers {
   return {
     async 'cs:snapshot'(raw, sender): Promise<IngestResult> {
       const parsed = snapshotPayloadSchema.safeParse(raw);
@@ -75,6 +77,15 @@ export function createHandlers({ db, now, onStoreChanged }: BackgroundDeps): Han
       checkSender(provider, pageUrl, sender);
       await recordFailure(db, provider, pageUrl, failure, message, now().toISOString());
       await onStoreChanged();
+    },
+    async 'ui:sweep'(raw, sender): Promise<SweepSummary> {
+      // Only our own pages (popup, options) may ask; a content script may not.
+      if (!sender.url?.startsWith(extensionOrigin) || sender.tab?.url?.startsWith('http')) {
+        throw new RejectedMessage('Expected a message from an extension page');
+      }
+      const parsed = sweepPayloadSchema.safeParse(raw ?? {});
+      if (!parsed.success) throw new RejectedMessage('Invalid sweep request');
+      return onStoreChanged(parsed.data.now);
     },
   };
 }

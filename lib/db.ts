@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaseEvent, ProviderId, StoredCase } from './model';
+import type { AlertKind } from './policy';
 import type { ParseFailure } from './providers/types';
 
 /** What we last knew about reading one portal (provider + origin). */
@@ -20,10 +21,37 @@ export interface PortalHealth {
   lastProblemCount: number;
 }
 
+/** A user's snooze of one case; it also ends early when the vendor acts. */
+export interface Snooze {
+  caseKey: string;
+  /** Hidden until then (UTC ISO); null = until the vendor acts ("done"). */
+  until: string | null;
+  /** The vendor's last known action when snoozed; a later one ends the snooze. */
+  vendorMarker: string;
+  createdAt: string;
+}
+
+/** An alert already notified: the same alert id never fires twice. */
+export interface FiredAlert {
+  id: string;
+  caseKey: string;
+  kind: AlertKind;
+  firedAt: string;
+}
+
+/** Small key/value rows (the alerting policy). */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
+
 export class CaseradarDB extends Dexie {
   cases!: EntityTable<StoredCase, 'key'>;
   events!: EntityTable<CaseEvent, 'id'>;
   portals!: EntityTable<PortalHealth, 'key'>;
+  snoozes!: EntityTable<Snooze, 'caseKey'>;
+  firedAlerts!: EntityTable<FiredAlert, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
 
   constructor(name = 'caseradar') {
     super(name);
@@ -32,6 +60,9 @@ export class CaseradarDB extends Dexie {
       // The compound unique index makes re-ingesting the same event a no-op.
       events: '++id, caseKey, &[caseKey+dedupKey], at',
       portals: '&key, provider',
+      snoozes: '&caseKey',
+      firedAlerts: '&id, caseKey',
+      settings: '&key',
     });
   }
 }

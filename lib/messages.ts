@@ -10,9 +10,19 @@ import type { failurePayloadSchema, snapshotPayloadSchema } from './schema';
 export type SnapshotPayload = z.infer<typeof snapshotPayloadSchema>;
 export type FailurePayload = z.infer<typeof failurePayloadSchema>;
 
+/** What a sweep reports back to our pages. */
+export interface SweepSummary {
+  notified: number;
+  active: number;
+  waitingOnYou: number;
+  hasOverdue: boolean;
+}
+
 export interface MessageMap {
   'cs:snapshot': [SnapshotPayload, IngestResult];
   'cs:extract-failed': [FailurePayload, void];
+  /** From our pages after they changed the store (snooze, settings); `now` lets tests set the clock. */
+  'ui:sweep': [{ now?: string }, SweepSummary];
 }
 export type MessageName = keyof MessageMap;
 

@@ -1,12 +1,90 @@
-/** Toolbar badge (and, later, notifications). Plain text only. */
+/**
+ * Desktop notifications and the toolbar badge. Notifications carry plain text only; the browser
+ * renders them, never as HTML.
+ */
 import browser from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
-import { countWaitingOnUser } from './urgency';
+import { PROVIDER_NAMES } from './model';
+import { loadPolicy } from './settings';
+import { snoozeCase, type SnoozeOption } from './snooze';
+import type { Alert } from './staleness';
+import type { SweepResult } from './sweep';
 
-/** Badge = number of open cases waiting on the user; empty when none. */
-export async function updateBadge(db: CaseradarDB): Promise<void> {
-  const cases = await db.cases.where('state').equals('waiting-on-customer').toArray();
-  const count = countWaitingOnUser(cases);
-  await browser.action.setBadgeText({ text: count ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+const DIGEST_PREFIX = 'digest|';
+/** Notification buttons (Chrome only): index → snooze option. */
+const BUTTONS: { title: string; option: SnoozeOption }[] = [
+  { title: 'Snooze 1 business day', option: '1bd' },
+  { title: 'Done until the vendor acts', option: 'vendor' },
+];
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Badge = cases waiting on the user; red when something is overdue, blue otherwise. */
+export async function updateBadge(result: Pick<SweepResult, 'waitingOnYou' | 'hasOverdue'>): Promise<void> {
+  await browser.action.setBadgeText({ text: result.waitingOnYou ? String(result.waitingOnYou) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: result.hasOverdue ? '#b3261e' : '#1d5fa8' });
+}
+
+async function create(id: string, title: string, message: string, withButtons: boolean): Promise<void> {
+  const options = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: clip(title, 120),
+    message: clip(message, 400),
+  };
+  try {
+    // `buttons` is Chrome's; the polyfill's types leave it out.
+    const withChromeButtons = { ...options, buttons: BUTTONS.map(({ title: t }) => ({ title: t })) } as typeof options;
+    await browser.notifications.create(id, withButtons ? withChromeButtons : options);
+  } catch {
+    // Firefox has no notification buttons: the same notification without them.
+    await browser.notifications.create(id, options);
+  }
+}
+
+/** Shows the sweep's new alerts: one each, or one digest when many fire at once. */
+export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<void> {
+  const alerts = result.toNotify;
+  if (alerts.length === 0) return;
+  const cases = new Map((await db.cases.bulkGet(alerts.map((a) => a.caseKey))).filter(Boolean).map((c) => [c!.key, c!]));
+  const line = (a: Alert) => {
+    const c = cases.get(a.caseKey);
+    return c ? `${PROVIDER_NAMES[c.provider]} #${c.caseId} ${c.title}: ${a.reason}` : a.reason;
+  };
+  if (alerts.length > result.policy.digestAbove) {
+    const lines = alerts.slice(0, 4).map(line);
+    if (alerts.length > 4) lines.push(`…and ${alerts.length - 4} more`);
+    await create(`${DIGEST_PREFIX}${alerts[0]!.id}`, `Caseradar: ${alerts.length} cases need attention`, lines.join('\n'), false);
+    return;
+  }
+  for (const a of alerts) {
+    const c = cases.get(a.caseKey);
+    const title = c ? `${PROVIDER_NAMES[c.provider]} #${c.caseId}: ${a.reason}` : a.reason;
+    await create(a.id, title, c?.title ?? '', a.level !== 'stale');
+  }
+}
+
+/** Clicking opens the case (a digest opens the timeline); buttons snooze. */
+export function listenToNotificationClicks(db: CaseradarDB, afterChange: () => Promise<void>): void {
+  browser.notifications.onClicked.addListener((id: string) => {
+    void (async () => {
+      if (id.startsWith(DIGEST_PREFIX)) {
+        await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+      } else {
+        const c = await db.cases.get(id.split('|')[0]!);
+        if (c && /^https?:\/\//.test(c.url)) await browser.tabs.create({ url: c.url });
+      }
+      await browser.notifications.clear(id);
+    })();
+  });
+  browser.notifications.onButtonClicked?.addListener((id: string, index: number) => {
+    void (async () => {
+      const option = BUTTONS[index]?.option;
+      if (!option) return;
+      const policy = await loadPolicy(db);
+      await snoozeCase(db, id.split('|')[0]!, option, new Date().toISOString(), policy);
+      await browser.notifications.clear(id);
+      await afterChange();
+    })();
+  });
 }

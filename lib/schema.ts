@@ -74,3 +74,5 @@ export const failurePayloadSchema = z.object({
   failure: z.enum(['layout-changed', 'signed-out', 'unknown-shape']),
   message: shortText(1000),
 });
+
+export const sweepPayloadSchema = z.object({ now: isoUtc.optional() }).strict();

@@ -2,17 +2,17 @@ import type { Runtime } from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkSender, createHandlers, RejectedMessage } from '@/lib/background';
 import { CaseradarDB } from '@/lib/db';
-import type { Handlers } from '@/lib/messages';
+import type { Handlers, SweepSummary } from '@/lib/messages';
 
 let db: CaseradarDB;
 let handlers: Handlers;
-let storeChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
+let storeChanged: ReturnType<typeof vi.fn<(now?: string) => Promise<SweepSummary>>>;
 let n = 0;
 const NOW = new Date('2026-11-04T10:00:00.000Z');
 beforeEach(() => {
   db = new CaseradarDB(`bg-test-${++n}`);
-  storeChanged = vi.fn<() => Promise<void>>(async () => undefined);
-  handlers = createHandlers({ db, now: () => NOW, onStoreChanged: storeChanged });
+  storeChanged = vi.fn<(now?: string) => Promise<SweepSummary>>(async () => ({ notified: 0, active: 0, waitingOnYou: 0, hasOverdue: false }));
+  handlers = createHandlers({ db, now: () => NOW, onStoreChanged: storeChanged, extensionOrigin: 'chrome-extension://caseradar/' });
 });
 afterEach(async () => {
   await db.delete();
@@ -99,5 +99,18 @@ describe('cs:extract-failed', () => {
 describe('checkSender', () => {
   it('requires a sender URL', () => {
     expect(() => checkSender('zendesk', PAGE, { id: 'caseradar' })).toThrow(/no sender URL/);
+  });
+});
+
+describe('ui:sweep', () => {
+  it('runs for our own pages, with an injected clock', async () => {
+    const page: Runtime.MessageSender = { id: 'caseradar', url: 'chrome-extension://caseradar/popup.html' };
+    await handlers['ui:sweep']({ now: '2026-11-20T10:00:00.000Z' }, page);
+    expect(storeChanged).toHaveBeenCalledWith('2026-11-20T10:00:00.000Z');
+  });
+  it('refuses content scripts and malformed clocks', async () => {
+    await expect(handlers['ui:sweep']({}, sender())).rejects.toThrow(/extension page/);
+    const page: Runtime.MessageSender = { id: 'caseradar', url: 'chrome-extension://caseradar/popup.html' };
+    await expect(handlers['ui:sweep']({ now: 'tomorrow' }, page)).rejects.toThrow(/Invalid sweep/);
   });
 });
