@@ -10,7 +10,8 @@ export default defineConfig({
     description: 'Every support case you have open with a vendor, in one timeline. Stays on your machine.',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Caseradar' },
-    permissions: [],
+    // alarms: the staleness sweep survives worker restarts; notifications: plain-text alerts.
+    permissions: ['alarms', 'notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

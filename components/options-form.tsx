@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { getDb } from '@/lib/db';
+import { send } from '@/lib/messages';
+import { PROVIDER_IDS, PROVIDER_NAMES, SEVERITIES, type ProviderId } from '@/lib/model';
+import { ALERT_KINDS, type AlertKind, type Policy, type Threshold } from '@/lib/policy';
+import { loadPolicy, savePolicy } from '@/lib/settings';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const RULE_LABELS: Record<AlertKind, string> = {
+  'vendor-quiet': 'Vendor quiet too long',
+  'waiting-on-you': 'Waiting on you too long',
+  'not-observed': 'Case not observed recently (our data is old)',
+  'first-response-late': 'First response later than the vendor target',
+  'vendor-clock': 'Vendor is about to auto-resolve or close',
+};
+
+function ThresholdInput({ label, value, onChange, optional }: {
+  label: string;
+  value: Threshold | undefined;
+  onChange: (t: Threshold | undefined) => void;
+  optional?: boolean;
+}) {
+  const unit = value && 'businessHours' in value ? 'hours' : 'days';
+  const amount = value ? ('businessHours' in value ? value.businessHours : value.businessDays) : '';
+  const set = (n: string, u: string) => {
+    if (n === '' && optional) return onChange(undefined);
+    const num = Number(n);
+    onChange(u === 'hours' ? { businessHours: num } : { businessDays: Math.round(num) });
+  };
+  return (
+    <label className="threshold">
+      <span>{label}</span>
+      <input type="number" min={0} step="any" value={amount} placeholder={optional ? 'default' : undefined}
+        aria-label={`${label} amount`} onChange={(e) => set(e.target.value, unit)} />
+      <select aria-label={`${label} unit`} value={unit} onChange={(e) => set(String(amount || 1), e.target.value)}>
+        <option value="days">business days</option>
+        <option value="hours">business hours</option>
+      </select>
+    </label>
+  );
+}
+
+/** Alerting settings: thresholds, working time, quiet hours and which rules notify. */
+export function OptionsForm() {
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => void loadPolicy(getDb()).then(setPolicy), []);
+  if (!policy) return <p>Loading…</p>;
+  const update = (patch: Partial<Policy>) => setPolicy({ ...policy, ...patch });
+  const save = async () => {
+    try {
+      await savePolicy(getDb(), policy);
+      await send('ui:sweep', {}).catch(() => undefined);
+      setStatus({ ok: true, text: 'Saved.' });
+    } catch (error) {
+      setStatus({ ok: false, text: `Not saved: ${(error as Error).message}` });
+    }
+  };
+  return (
+    <form className="options" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <h1>Caseradar settings</h1>
+
+      <fieldset>
+        <legend>Working time</legend>
+        <div className="weekdays" role="group" aria-label="Working days">
+          {WEEKDAYS.map((d, i) => (
+            <label key={d}>
+              <input type="checkbox" checked={policy.workingDays.includes(i)} onChange={(e) =>
+                update({ workingDays: e.target.checked ? [...policy.workingDays, i].sort() : policy.workingDays.filter((x) => x !== i) })} />
+              {d}
+            </label>
+          ))}
+        </div>
+        <label>Working hours from <input type="time" value={policy.workingHours.start}
+          onChange={(e) => update({ workingHours: { ...policy.workingHours, start: e.target.value } })} /></label>
+        <label> to <input type="time" value={policy.workingHours.end}
+          onChange={(e) => update({ workingHours: { ...policy.workingHours, end: e.target.value } })} /></label>
+        <label className="block">Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} /></label>
+        <label className="block">Holidays (one YYYY-MM-DD per line)
+          <textarea rows={4} value={policy.holidays.join('\n')}
+            onChange={(e) => update({ holidays: e.target.value.split(/\s+/).filter(Boolean) })} />
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>Vendor quiet for longer than</legend>
+        {[...SEVERITIES, 'unknown' as const].map((sev) => (
+          <ThresholdInput key={sev} label={sev === 'unknown' ? 'No severity' : sev[0]!.toUpperCase() + sev.slice(1)}
+            value={policy.vendorQuiet.bySeverity[sev]}
+            onChange={(t) => t && update({ vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } } })} />
+        ))}
+        <details>
+          <summary>Per provider (overrides severity)</summary>
+          {PROVIDER_IDS.map((p: ProviderId) => (
+            <ThresholdInput key={p} label={PROVIDER_NAMES[p]} optional value={policy.vendorQuiet.byProvider[p]}
+              onChange={(t) => {
+                const byProvider = { ...policy.vendorQuiet.byProvider };
+                if (t) byProvider[p] = t;
+                else delete byProvider[p];
+                update({ vendorQuiet: { ...policy.vendorQuiet, byProvider } });
+              }} />
+          ))}
+        </details>
+      </fieldset>
+
+      <fieldset>
+        <legend>Other limits</legend>
+        <ThresholdInput label="Waiting on you for longer than" value={policy.waitingOnYou} onChange={(t) => t && update({ waitingOnYou: t })} />
+        <label className="block">Not observed for (calendar days) <input type="number" min={1} value={policy.notObservedDays}
+          onChange={(e) => update({ notObservedDays: Number(e.target.value) })} /></label>
+      </fieldset>
+
+      <fieldset>
+        <legend>Notifications</legend>
+        {ALERT_KINDS.map((k) => (
+          <label key={k} className="block">
+            <input type="checkbox" checked={policy.notify[k]} onChange={(e) => update({ notify: { ...policy.notify, [k]: e.target.checked } })} />
+            {RULE_LABELS[k]}
+          </label>
+        ))}
+        <label className="block">
+          <input type="checkbox" checked={policy.quietHours !== null}
+            onChange={(e) => update({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })} />
+          Quiet hours
+        </label>
+        {policy.quietHours && (
+          <>
+            <label>from <input type="time" value={policy.quietHours.start}
+              onChange={(e) => update({ quietHours: { ...policy.quietHours!, start: e.target.value } })} /></label>
+            <label> to <input type="time" value={policy.quietHours.end}
+              onChange={(e) => update({ quietHours: { ...policy.quietHours!, end: e.target.value } })} /></label>
+          </>
+        )}
+        <label className="block">One digest when more than <input type="number" min={1} value={policy.digestAbove}
+          onChange={(e) => update({ digestAbove: Number(e.target.value) })} /> alerts fire at once</label>
+      </fieldset>
+
+      <button type="submit">Save</button>
+      {status && <p role="status" className={status.ok ? 'saved' : 'error'}>{status.text}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db';
+import { defaultPolicy, type Policy } from '@/lib/policy';
+import { loadPolicy } from '@/lib/settings';
+import { isSnoozeActive } from '@/lib/snooze';
+import { findAlerts, type Alert } from '@/lib/staleness';
+import type { StoredCase } from '@/lib/model';
+
+/** The user's policy, live. */
+export function usePolicy(): Policy {
+  return useLiveQuery(() => loadPolicy(getDb()), []) ?? defaultPolicy();
+}
+
+/** Active alerts per case key and the set of snoozed case keys, computed with the same rules as the sweep. */
+export function useAlerts(cases: StoredCase[] | undefined, now: Date): { alerts: Map<string, Alert[]>; snoozed: Set<string> } {
+  const policy = usePolicy();
+  const snoozes = useLiveQuery(() => getDb().snoozes.toArray(), []) ?? [];
+  const byKey = new Map((cases ?? []).map((c) => [c.key, c]));
+  const nowIso = now.toISOString();
+  const snoozed = new Set(snoozes.filter((s) => isSnoozeActive(s, byKey.get(s.caseKey), nowIso)).map((s) => s.caseKey));
+  const alerts = new Map<string, Alert[]>();
+  for (const a of findAlerts(cases ?? [], policy, nowIso)) {
+    if (snoozed.has(a.caseKey)) continue;
+    alerts.set(a.caseKey, [...(alerts.get(a.caseKey) ?? []), a]);
+  }
+  return { alerts, snoozed };
+}

@@ -1,0 +1,10 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { OptionsForm } from '@/components/options-form';
+import '@/components/styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <OptionsForm />
+  </StrictMode>,
+);
