@@ -1,0 +1,53 @@
+/**
+ * CSV export (RFC 4180) through papaparse, so quoting of commas, quotes and line breaks is a
+ * well-tested library's job. Every cell that a spreadsheet could run as a formula is neutralised.
+ */
+import Papa from 'papaparse';
+import type { CaseWithEvents } from './walk';
+
+/**
+ * Cells starting with = + - @ tab or carriage return are formulas to Excel, LibreOffice and Sheets
+ * (OWASP "CSV injection"): prefixing a quote makes them inert text.
+ */
+export function neutralizeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const cell = (v: unknown): string => (v === null || v === undefined ? '' : neutralizeCell(String(v)));
+
+export const EVENT_COLUMNS = [
+  'provider', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'eventType', 'eventAt', 'recordedAt',
+  'from', 'to', 'messageSide', 'messageAuthor', 'messageText', 'caseUrl',
+] as const;
+
+export const CASE_COLUMNS = [
+  'provider', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'vendorSeverity', 'owner', 'createdAt',
+  'updatedAt', 'firstSeenAt', 'lastObservedAt', 'messageCount', 'url',
+] as const;
+
+function unparse(rows: string[][], withHeader: readonly string[] | null): string {
+  const data = withHeader ? [[...withHeader], ...rows] : rows;
+  return data.length ? `${Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false })}\r\n` : '';
+}
+
+/** One row per event, for one page of cases. `header` only on the first page. */
+export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
+  const rows: string[][] = [];
+  for (const { case: c, events } of page) {
+    for (const e of events) {
+      rows.push([
+        c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, e.type, e.at, e.recordedAt,
+        e.from, e.to, e.message?.side, e.message?.author, e.message?.text, c.url,
+      ].map(cell));
+    }
+  }
+  return unparse(rows, header ? EVENT_COLUMNS : null);
+}
+
+/** One row per case, for one page of cases. */
+export function casesCsv(page: CaseWithEvents[], header: boolean): string {
+  const rows = page.map(({ case: c }) =>
+    [c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner, c.createdAt,
+      c.updatedAt, c.firstSeenAt, c.lastObservedAt, c.messageCount, c.url].map(cell));
+  return unparse(rows, header ? CASE_COLUMNS : null);
+}

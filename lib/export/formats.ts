@@ -1,0 +1,81 @@
+/**
+ * Case-history exports: CSV (events or cases), JSON (versioned, documented schema), Markdown.
+ * Each is produced page by page from the store into a Blob, so memory does not grow with the store.
+ */
+import type { CaseradarDB } from '../db';
+import { PROVIDER_NAMES } from '../model';
+import { casesCsv, eventsCsv } from './csv';
+import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
+
+export type ExportFormat = 'csv-events' | 'csv-cases' | 'json' | 'markdown';
+
+export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: string; mime: string }> = {
+  'csv-events': { label: 'CSV, one row per event', extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  'csv-cases': { label: 'CSV, one row per case', extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  json: { label: 'JSON (caseradar-export v1)', extension: 'json', mime: 'application/json' },
+  markdown: { label: 'Markdown', extension: 'md', mime: 'text/markdown;charset=utf-8' },
+};
+
+/**
+ * JSON export schema, version 1:
+ * { format: "caseradar-export", version: 1, exportedAt: ISO, cases: [ StoredCase & { events: CaseEvent[] } ] }
+ * Timestamps are ISO-8601 UTC; fields are those of lib/model.ts.
+ */
+export const JSON_EXPORT_VERSION = 1;
+
+/** Markdown-significant characters escaped so portal text stays literal text in any renderer. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, '\\$&').replace(/\r?\n/g, '  \n');
+}
+
+function markdownPage(page: CaseWithEvents[]): string {
+  return page
+    .map(({ case: c, events }) => {
+      const lines = [
+        `## ${escapeMarkdown(`${PROVIDER_NAMES[c.provider]} #${c.caseId}: ${c.title}`)}`,
+        '',
+        `- State: ${escapeMarkdown(c.state ?? 'unknown')} (${escapeMarkdown(c.vendorStatus ?? '—')})`,
+        `- Severity: ${escapeMarkdown(c.severity ?? 'unknown')} (${escapeMarkdown(c.vendorSeverity ?? '—')})`,
+        `- Created: ${c.createdAt ?? '—'} · Updated: ${c.updatedAt ?? '—'} · Last observed: ${c.lastObservedAt}`,
+        `- Link: <${c.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+        '',
+        '### History',
+        '',
+        ...events.map((e) => {
+          if (e.type === 'message' && e.message) {
+            const who = `${e.message.side}${e.message.author ? `, ${e.message.author}` : ''}`;
+            return `- ${e.at} — message (${escapeMarkdown(who)}): ${escapeMarkdown(e.message.text ?? '')}`;
+          }
+          return `- ${e.at} — ${e.type}: ${escapeMarkdown(e.from ?? '—')} → ${escapeMarkdown(e.to ?? '—')}`;
+        }),
+        '',
+      ];
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+/** Builds the export as a Blob, page by page. */
+export async function exportCases(db: CaseradarDB, format: ExportFormat, scope: ExportScope, nowIso: string): Promise<Blob> {
+  const { mime } = EXPORT_FORMATS[format];
+  let blob = new Blob([], { type: mime });
+  let first = true;
+  if (format === 'json') blob = new Blob([`{"format":"caseradar-export","version":${JSON_EXPORT_VERSION},"exportedAt":${JSON.stringify(nowIso)},"cases":[`], { type: mime });
+  if (format === 'markdown') blob = new Blob([`# Caseradar export\n\nExported ${nowIso}.\n\n`], { type: mime });
+  for await (const page of walkCases(db, scope)) {
+    let chunk: string;
+    if (format === 'csv-events') chunk = eventsCsv(page, first);
+    else if (format === 'csv-cases') chunk = casesCsv(page, first);
+    else if (format === 'json') chunk = page.map(({ case: c, events }) => JSON.stringify({ ...c, events })).join(',');
+    else chunk = markdownPage(page);
+    if (format === 'json' && !first && chunk) chunk = `,${chunk}`;
+    // Chaining Blobs lets the browser keep earlier parts out of the JS heap.
+    blob = new Blob([blob, chunk], { type: mime });
+    first = false;
+  }
+  if (format === 'json') blob = new Blob([blob, ']}\n'], { type: mime });
+  if (first && (format === 'csv-events' || format === 'csv-cases')) {
+    blob = new Blob([format === 'csv-events' ? eventsCsv([], true) : casesCsv([], true)], { type: mime });
+  }
+  return blob;
+}

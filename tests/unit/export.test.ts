@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseradarDB } from '@/lib/db';
+import { createBackup, parseBackup, planRestore, restoreBackup } from '@/lib/export/backup';
+import { CASE_COLUMNS, EVENT_COLUMNS, neutralizeCell } from '@/lib/export/csv';
+import { escapeMarkdown, exportCases } from '@/lib/export/formats';
+import { ingestSnapshot } from '@/lib/ingest';
+import type { CaseSnapshot } from '@/lib/model';
+import { buildFixtureStore } from '../helpers/fixture-store';
+
+let db: CaseradarDB;
+let n = 0;
+beforeEach(() => {
+  db = new CaseradarDB(`export-test-${++n}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const NOW = '2026-11-21T10:00:00.000Z';
+const TABLES = ['cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings'] as const;
+const dump = async (d: CaseradarDB) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.table(t).toArray()])));
+
+const HOSTILE_TITLES = [
+  '=HYPERLINK("http://evil.example","click")',
+  '+1+2',
+  '-2+3',
+  '@SUM(A1:A2)',
+  '\tTabbed',
+  '\rReturn',
+  'Quotes "inside", commas, and\nnew lines',
+  'Unicode ✓ 東京 🚀 \u202Ebidi',
+  '<script>alert(1)</script>',
+];
+
+const snap = (caseId: string, title: string, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
+  provider: 'zendesk', caseId, title, vendorStatus: 'Open', state: 'open', severity: null, vendorSeverity: null,
+  createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', url: `https://x.zendesk.com/hc/requests/${caseId}`, ...extra,
+});
+
+async function seedHostile(): Promise<void> {
+  await ingestSnapshot(db, {
+    provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+    capturedAt: NOW, how: 'visit',
+    extraction: {
+      kind: 'list', problems: [],
+      cases: HOSTILE_TITLES.map((t, i) => snap(String(i + 1), t, {
+        messages: [{ at: '2026-11-02T10:00:00.000Z', author: '=cmd|/c calc', side: 'vendor', text: `-${t}` }],
+      })),
+    },
+  });
+}
+
+describe('CSV export', () => {
+  it('neutralises formula-looking cells and nothing else', () => {
+    expect(HOSTILE_TITLES.slice(0, 6).map(neutralizeCell)).toEqual(HOSTILE_TITLES.slice(0, 6).map((t) => `'${t}`));
+    expect(neutralizeCell('Normal title')).toBe('Normal title');
+    expect(neutralizeCell('a=b')).toBe('a=b');
+  });
+
+  it('parses back to exactly the exported values, with formulas inert', async () => {
+    await seedHostile();
+    const text = await (await exportCases(db, 'csv-cases', { kind: 'all' }, NOW)).text();
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toEqual([...CASE_COLUMNS]);
+    const titles = parsed.data.slice(1).map((row) => row[2]);
+    expect(titles).toEqual(HOSTILE_TITLES.map(neutralizeCell));
+    for (const t of titles) expect(t).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('writes one row per event with message text, side and author', async () => {
+    await seedHostile();
+    const text = await (await exportCases(db, 'csv-events', { kind: 'keys', keys: ['zendesk:7'] }, NOW)).text();
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual([...EVENT_COLUMNS]);
+    expect(rows.slice(1).map((r) => [r[6], r[11], r[12], r[13]])).toEqual([
+      ['created', '', '', ''],
+      ['message', 'vendor', "'=cmd|/c calc", "'-Quotes \"inside\", commas, and\nnew lines"],
+    ]);
+  });
+
+  it('round-trips any text through the CSV (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 8 }), async (titles) => {
+        const local = new CaseradarDB(`export-prop-${++n}`);
+        try {
+          await ingestSnapshot(local, {
+            provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+            capturedAt: NOW, how: 'visit', extraction: { kind: 'list', problems: [], cases: titles.map((t, i) => snap(String(i + 1), t)) },
+          });
+          const text = await (await exportCases(local, 'csv-cases', { kind: 'all' }, NOW)).text();
+          const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data.filter((r) => r.length > 1);
+          const byId = new Map(rows.slice(1).map((r) => [r[1], r[2]]));
+          titles.forEach((t, i) => expect(byId.get(String(i + 1))).toBe(neutralizeCell(t)));
+        } finally {
+          await local.delete();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('JSON and Markdown export', () => {
+  it('writes the documented, versioned JSON schema with every event', async () => {
+    await seedHostile();
+    const json = JSON.parse(await (await exportCases(db, 'json', { kind: 'all' }, NOW)).text());
+    expect(json).toMatchObject({ format: 'caseradar-export', version: 1, exportedAt: NOW });
+    expect(json.cases).toHaveLength(HOSTILE_TITLES.length);
+    expect(json.cases[0].title).toBe(HOSTILE_TITLES[0]); // JSON keeps the raw value
+    expect(json.cases[0].events.map((e: { type: string }) => e.type)).toEqual(['created', 'message']);
+  });
+
+  it('escapes Markdown so portal text cannot become markup', async () => {
+    expect(escapeMarkdown('<b> [x](y) *b* # h')).toBe('\\<b\\> \\[x\\]\\(y\\) \\*b\\* \\# h');
+    await seedHostile();
+    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['zendesk:9'] }, NOW)).text();
+    expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
+    expect(md).not.toContain('<script>');
+  });
+});
+
+describe('backup and restore', () => {
+  it('backup → wipe → restore gives an identical store, for a store built from every fixture', async () => {
+    const snapshots = await buildFixtureStore(db);
+    expect(snapshots).toBeGreaterThan(15);
+    await db.snoozes.put({ caseKey: 'zendesk:48213', until: null, vendorMarker: '2026-10-02T11:40:55.000Z', createdAt: NOW });
+    await db.settings.put({ key: 'policy', value: { any: 'value' } });
+    const before = await dump(db);
+    expect((before.cases as unknown[]).length).toBeGreaterThan(20);
+    const file = JSON.stringify(await createBackup(db, NOW));
+    await Promise.all(TABLES.map((t) => db.table(t).clear()));
+    const backup = parseBackup(file);
+    const plan = await planRestore(db, backup, 'replace');
+    expect(plan.tables.cases.add).toBe((before.cases as unknown[]).length);
+    await restoreBackup(db, backup, 'replace');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('round-trips a fuzzed store', async () => {
+    const title = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 });
+    const msg = fc.record({
+      at: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      author: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
+      side: fc.constantFrom('vendor' as const, 'customer' as const),
+      text: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), title, fc.array(msg, { maxLength: 4 })), { maxLength: 12 }), async (items) => {
+        const local = new CaseradarDB(`backup-prop-${++n}`);
+        try {
+          await ingestSnapshot(local, {
+            provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+            capturedAt: NOW, how: 'visit',
+            extraction: { kind: 'list', problems: [], cases: items.map(([id, t, messages]) => snap(String(id), t, { messages })) },
+          });
+          const before = await dump(local);
+          const file = JSON.stringify(await createBackup(local, NOW));
+          await Promise.all(TABLES.map((t) => local.table(t).clear()));
+          await restoreBackup(local, parseBackup(file), 'replace');
+          expect(await dump(local)).toEqual(before);
+        } finally {
+          await local.delete();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('merges without losing rows: keeps local-only rows, adds backup-only rows, newer case wins', async () => {
+    await seedHostile();
+    const file = JSON.stringify(await createBackup(db, NOW));
+    // After the backup: one case changes (newer), one new case appears locally.
+    await ingestSnapshot(db, {
+      provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+      capturedAt: '2026-11-22T10:00:00.000Z', how: 'visit',
+      extraction: { kind: 'list', problems: [], cases: [snap('1', 'Renamed', { updatedAt: '2026-11-22T09:00:00.000Z' }), snap('100', 'Only local')] },
+    });
+    await db.cases.delete('zendesk:2'); // lost locally; the backup still has it
+    const eventsBefore = await db.events.count();
+    const backup = parseBackup(file);
+    const plan = await planRestore(db, backup, 'merge');
+    expect(plan.tables.cases).toMatchObject({ add: 1, update: 0 });
+    await restoreBackup(db, backup, 'merge');
+    expect((await db.cases.get('zendesk:1'))!.title).toBe('Renamed');
+    expect(await db.cases.get('zendesk:100')).toBeDefined();
+    expect(await db.cases.get('zendesk:2')).toBeDefined();
+    expect(await db.events.count()).toBe(eventsBefore); // every backup event was already here
+    await restoreBackup(db, backup, 'merge'); // idempotent
+    expect(await db.events.count()).toBe(eventsBefore);
+  });
+
+  it('rejects files that are not valid backups with a clear reason', () => {
+    expect(() => parseBackup('not json')).toThrow(/not JSON/);
+    expect(() => parseBackup('{"format":"other"}')).toThrow(/"format": "caseradar-backup"/);
+    expect(() => parseBackup('{"format":"caseradar-backup","version":99}')).toThrow(/version 99.*Update Caseradar/);
+    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
+      /Invalid backup at tables\.cases\.0/,
+    );
+  });
+});
+
+describe('evidence bundle', () => {
+  it('hashes the content so that any later edit is detectable', async () => {
+    const { buildEvidence, verifyEvidence } = await import('@/lib/export/evidence');
+    await seedHostile();
+    const bundle = await buildEvidence(db, 'zendesk:1', NOW);
+    expect(bundle).toMatchObject({ format: 'caseradar-evidence', version: 1, content: { case: { caseId: '1' } } });
+    expect(bundle.content.events.map((e) => e.type)).toEqual(['created', 'message']);
+    expect(bundle.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    const roundTripped = JSON.parse(JSON.stringify(bundle));
+    expect(await verifyEvidence(roundTripped)).toBe(true);
+    roundTripped.content.events[1].message.text = 'edited later';
+    expect(await verifyEvidence(roundTripped)).toBe(false);
+  });
+});
