@@ -27,6 +27,9 @@ export function Timeline() {
         <p className="summary" data-testid="summary">
           {open.length} open · {waiting} waiting on you{overdue > 0 && ` · ${overdue} overdue`}
         </p>
+        <a className="settings-link" href="/dashboard.html" target="_blank" rel="noreferrer">
+          All cases
+        </a>
         <a className="settings-link" href="/options.html" target="_blank" rel="noreferrer">
           Settings
         </a>

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { getDb } from '@/lib/db';
+import { createBackup, parseBackup, planRestore, restoreBackup, type Backup, type RestorePlan } from '@/lib/export/backup';
+import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
+import type { ExportScope } from '@/lib/export/walk';
+import { send } from '@/lib/messages';
+import { downloadBlob, stamp } from './download';
+
+/** Export, backup and restore for the whole store or the cases the dashboard shows. */
+export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
+  const [format, setFormat] = useState<ExportFormat>('csv-events');
+  const [scope, setScope] = useState<'all' | 'shown'>('all');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, setPending] = useState<{ backup: Backup; merge: RestorePlan; replace: RestorePlan } | null>(null);
+
+  const run = async (label: string, task: () => Promise<string | void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const text = await task();
+      setMessage({ ok: true, text: text ?? `${label} done.` });
+    } catch (error) {
+      setMessage({ ok: false, text: `${label} failed: ${(error as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportNow = () =>
+    run('Export', async () => {
+      const selection: ExportScope = scope === 'all' ? { kind: 'all' } : { kind: 'keys', keys: shownKeys };
+      const blob = await exportCases(getDb(), format, selection, new Date().toISOString());
+      downloadBlob(blob, `caseradar-${format}-${stamp()}.${EXPORT_FORMATS[format].extension}`);
+      return `Exported ${scope === 'all' ? 'all cases' : `${shownKeys.length} cases`} (${EXPORT_FORMATS[format].label}).`;
+    });
+
+  const backupNow = () =>
+    run('Backup', async () => {
+      const backup = await createBackup(getDb(), new Date().toISOString());
+      downloadBlob(new Blob([JSON.stringify(backup)], { type: 'application/json' }), `caseradar-backup-${stamp()}.json`);
+      return `Backup saved: ${backup.tables.cases.length} cases, ${backup.tables.events.length} events.`;
+    });
+
+  const readFile = (file: File) =>
+    run('Reading the backup', async () => {
+      const backup = parseBackup(await file.text());
+      const db = getDb();
+      setPending({ backup, merge: await planRestore(db, backup, 'merge'), replace: await planRestore(db, backup, 'replace') });
+      return `Backup of ${backup.createdAt} is valid: ${backup.tables.cases.length} cases, ${backup.tables.events.length} events. Choose how to restore it.`;
+    });
+
+  const restore = (mode: 'merge' | 'replace') =>
+    run('Restore', async () => {
+      if (!pending) return;
+      if (mode === 'replace' && !confirm('Replace everything stored now with this backup? Make a backup first if unsure.')) return 'Nothing changed.';
+      await restoreBackup(getDb(), pending.backup, mode);
+      setPending(null);
+      await send('ui:sweep', {}).catch(() => undefined);
+      return `Restored (${mode}).`;
+    });
+
+  return (
+    <section className="data-panel" aria-label="Export and backup">
+      <h2>Export and backup</h2>
+      <div className="row">
+        <label>
+          Format{' '}
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+            {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
+              <option key={f} value={f}>{EXPORT_FORMATS[f].label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Cases{' '}
+          <select value={scope} onChange={(e) => setScope(e.target.value as 'all' | 'shown')}>
+            <option value="all">all</option>
+            <option value="shown">the {shownKeys.length} shown</option>
+          </select>
+        </label>
+        <button type="button" disabled={busy} onClick={() => void exportNow()}>Export</button>
+        <button type="button" disabled={busy} onClick={() => window.open(`/print.html?keys=${encodeURIComponent(shownKeys.join(','))}`)}>
+          Print / PDF
+        </button>
+      </div>
+      <div className="row">
+        <button type="button" disabled={busy} onClick={() => void backupNow()}>Back up everything</button>
+        <label className="file">
+          Restore from a backup… <input type="file" accept="application/json,.json" aria-label="Restore from a backup"
+            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+        </label>
+      </div>
+      {pending && (
+        <div className="restore-plan" data-testid="restore-plan">
+          <p>
+            Merge: adds {pending.merge.tables.cases.add} cases and {pending.merge.tables.events.add} events, updates{' '}
+            {pending.merge.tables.cases.update} older cases, removes nothing.
+          </p>
+          <p>
+            Replace: the store becomes the backup ({pending.replace.tables.cases.add} cases); {pending.replace.tables.cases.remove} cases stored now
+            are removed.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void restore('merge')}>Merge</button>
+          <button type="button" disabled={busy} onClick={() => void restore('replace')}>Replace</button>
+          <button type="button" onClick={() => setPending(null)}>Cancel</button>
+        </div>
+      )}
+      {message && <p role="status" className={message.ok ? 'saved' : 'error'}>{message.text}</p>}
+    </section>
+  );
+}
