@@ -5,7 +5,7 @@
 import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, str } from '../text';
 import { toUtcIso } from '../time';
-import { problem, uniqueByCaseId } from './common';
+import { collectItems, problem } from './common';
 import { AWS } from './families';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from './types';
 
@@ -124,14 +124,7 @@ export const aws: ProviderAdapter = {
         return result;
       }
       const items = body.cases as unknown[];
-      result.kind = items.length === 1 ? 'detail' : 'list';
-      items.forEach((item, i) => {
-        const read = readCase(item, `cases[${i}]`);
-        if ('provider' in read) result.cases.push(read);
-        else result.problems.push(read);
-      });
-      result.cases = uniqueByCaseId(result.cases);
-      return result;
+      return collectItems(items.length === 1 ? 'detail' : 'list', items, (item, i) => readCase(item, `cases[${i}]`));
     },
   },
 };

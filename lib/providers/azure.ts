@@ -5,7 +5,7 @@
 import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, str } from '../text';
 import { toUtcIso } from '../time';
-import { problem, uniqueByCaseId } from './common';
+import { collectItems, problem } from './common';
 import { AZURE } from './families';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from './types';
 
@@ -141,14 +141,7 @@ export const azure: ProviderAdapter = {
           'Expected {value: [supportTickets]} or one supportTickets resource');
       }
       const items = kind === 'list' ? (body.value as unknown[]) : [body];
-      const result: Extraction = { kind, cases: [], problems: [] };
-      items.forEach((item, i) => {
-        const read = readTicket(item, kind === 'list' ? `value[${i}]` : 'ticket');
-        if ('provider' in read) result.cases.push(read);
-        else result.problems.push(read);
-      });
-      result.cases = uniqueByCaseId(result.cases);
-      return result;
+      return collectItems(kind, items, (item, i) => readTicket(item, kind === 'list' ? `value[${i}]` : 'ticket'));
     },
   },
 };

@@ -1,7 +1,7 @@
 /** Small helpers shared by adapters. Pure; no browser APIs beyond the DOM passed in. */
 import type { CaseSnapshot } from '../model';
 import { toUtcIso } from '../time';
-import type { ExtractProblem } from './types';
+import type { Extraction, ExtractProblem, PageKind } from './types';
 
 /** UTC instant from a `<time datetime>` (the machine attribute, never the localized text). */
 export function readTimeAttr(el: Element | null | undefined): string | null {
@@ -29,4 +29,23 @@ export function problem(where: string, reason: string, caseId?: string): Extract
 export function uniqueByCaseId(cases: CaseSnapshot[]): CaseSnapshot[] {
   const seen = new Set<string>();
   return cases.filter((c) => (seen.has(c.caseId) ? false : (seen.add(c.caseId), true)));
+}
+
+/**
+ * Reads every item into a case or a problem (never dropping one), then keeps the first snapshot per
+ * caseId. The one loop every adapter shares.
+ */
+export function collectItems<T>(
+  kind: PageKind,
+  items: readonly T[],
+  read: (item: T, index: number) => CaseSnapshot | ExtractProblem,
+): Extraction {
+  const result: Extraction = { kind, cases: [], problems: [] };
+  items.forEach((item, i) => {
+    const outcome = read(item, i);
+    if ('provider' in outcome) result.cases.push(outcome);
+    else result.problems.push(outcome);
+  });
+  result.cases = uniqueByCaseId(result.cases);
+  return result;
 }

@@ -5,7 +5,7 @@
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, str } from '../text';
 import { toUtcIso } from '../time';
-import { problem, uniqueByCaseId } from './common';
+import { collectItems, problem } from './common';
 import { GCP } from './families';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from './types';
 
@@ -124,14 +124,7 @@ export const gcp: ProviderAdapter = {
         return result;
       }
       const items = shape === 'cases' ? (body.cases as unknown[]) : [body];
-      const result: Extraction = { kind: shape === 'cases' ? 'list' : 'detail', cases: [], problems: [] };
-      items.forEach((item, i) => {
-        const read = readCase(item, shape === 'cases' ? `cases[${i}]` : 'case');
-        if ('provider' in read) result.cases.push(read);
-        else result.problems.push(read);
-      });
-      result.cases = uniqueByCaseId(result.cases);
-      return result;
+      return collectItems(shape === 'cases' ? 'list' : 'detail', items, (item, i) => readCase(item, shape === 'cases' ? `cases[${i}]` : 'case'));
     },
   },
 };

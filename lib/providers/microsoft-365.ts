@@ -7,7 +7,7 @@
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, safeCaseUrl, textOf } from '../text';
 import { toUtcIso } from '../time';
-import { foldLabel, problem, uniqueByCaseId } from './common';
+import { collectItems, foldLabel, problem, uniqueByCaseId } from './common';
 import { MICROSOFT_365 } from './families';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
 
@@ -282,11 +282,7 @@ export const microsoft365: ProviderAdapter = {
           throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
             `Expected request ${missing.join(', ')} columns, found headers ${JSON.stringify(grid.headers.map((h) => h.label))}`);
         }
-        grid.rows.forEach((row, i) => {
-          const read = readRow(grid, row, i, url);
-          if ('provider' in read) result.cases.push(read);
-          else result.problems.push(read);
-        });
+        Object.assign(result, collectItems('list', grid.rows, (row, i) => readRow(grid, row, i, url)));
         if (grid.rows.length === 0 && !grid.saysEmpty && !EMPTY_TEXT.test(doc.body?.textContent ?? '')) {
           throw new ProviderParseError(PROVIDER, url.href, 'layout-changed', 'Expected request rows or an empty-list message, found neither');
         }

@@ -5,9 +5,9 @@
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, str } from '../text';
 import { toUtcIso } from '../time';
-import { problem, uniqueByCaseId } from './common';
+import { collectItems, problem } from './common';
 import { PARTNER_CENTER } from './families';
-import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from './types';
+import { ProviderParseError, type PageKind, type ProviderAdapter } from './types';
 
 const PROVIDER = 'microsoft-partner-center' as const;
 // The dashboard's service-request page; a per-request deep link is not publicly documented.
@@ -105,14 +105,7 @@ export const partnerCenter: ProviderAdapter = {
           'Expected a collection {items: [...]} or one ServiceRequest');
       }
       const items = kind === 'list' ? (body.items as unknown[]) : [body];
-      const result: Extraction = { kind, cases: [], problems: [] };
-      items.forEach((item, i) => {
-        const read = readRequest(item, kind === 'list' ? `items[${i}]` : 'request');
-        if ('provider' in read) result.cases.push(read);
-        else result.problems.push(read);
-      });
-      result.cases = uniqueByCaseId(result.cases);
-      return result;
+      return collectItems(kind, items, (item, i) => readRequest(item, kind === 'list' ? `items[${i}]` : 'request'));
     },
   },
 };

@@ -7,7 +7,7 @@ import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../text';
 import { toUtcIso } from '../time';
 import { ZENDESK } from './families';
-import { foldLabel, problem, readTimeAttr, uniqueByCaseId } from './common';
+import { collectItems, foldLabel, problem, readTimeAttr } from './common';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from './types';
 
 const PROVIDER = 'zendesk' as const;
@@ -128,17 +128,11 @@ function extractList(doc: Document, url: URL): Extraction {
     throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
       'Expected a requests table or the "no requests" marker, found neither');
   }
-  const result: Extraction = { kind: 'list', cases: [], problems: [] };
-  Array.from(table.querySelectorAll<HTMLTableRowElement>(sel.listRow)).forEach((row, i) => {
-    const read = readListRow(row, i, url);
-    if ('provider' in read) result.cases.push(read);
-    else result.problems.push(read);
-  });
-  if (result.cases.length === 0 && result.problems.length === 0) {
+  const rows = Array.from(table.querySelectorAll<HTMLTableRowElement>(sel.listRow));
+  if (rows.length === 0) {
     throw new ProviderParseError(PROVIDER, url.href, 'layout-changed', 'Expected request rows in the requests table, found none');
   }
-  result.cases = uniqueByCaseId(result.cases);
-  return result;
+  return collectItems('list', rows, (row, i) => readListRow(row, i, url));
 }
 
 /** dt/dd pairs of the detail sidebar, keyed by folded label. */
@@ -255,14 +249,7 @@ function extractApi(body: unknown, url: URL): Extraction {
     for (const u of body.users) if (isRecord(u) && str(u.id) && str(u.name)) users.set(str(u.id)!, cleanText(str(u.name))!);
   }
   const items = kind === 'list' ? (body.requests as unknown[]) : [body.request];
-  const result: Extraction = { kind, cases: [], problems: [] };
-  items.forEach((item, i) => {
-    const read = readApiRequest(item, i, url, users);
-    if ('provider' in read) result.cases.push(read);
-    else result.problems.push(read);
-  });
-  result.cases = uniqueByCaseId(result.cases);
-  return result;
+  return collectItems(kind, items, (item, i) => readApiRequest(item, i, url, users));
 }
 
 export const zendesk: ProviderAdapter = {
