@@ -2,9 +2,17 @@ import { defineConfig } from 'wxt';
 
 // Least privilege: no "permissions" beyond what a feature needs. Content scripts on the vendors' own
 // hosts need no host permission to run; reading those pages is all the foundation does.
+// `npm run bench` builds a separate copy with two extra pages (the harness and the baseline page).
+const isBenchBuild = process.env.CASERADAR_BENCH === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: '.output',
+  outDir: isBenchBuild ? '.output-bench' : '.output',
+  hooks: {
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const e of entrypoints) if (!isBenchBuild && e.name.startsWith('bench')) e.skipped = true;
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Caseradar',
     description: 'Every support case you have open with a vendor, in one timeline. Stays on your machine.',

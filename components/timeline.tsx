@@ -7,10 +7,13 @@ import { useAlerts } from './use-alerts';
 import { useNow } from './use-now';
 import { usePopupView } from './view-store';
 
+/** The most urgent cases fit a popup; the rest are one click (or the dashboard) away. */
+const FIRST_ROWS = 100;
+
 /** The unified timeline of open cases across every provider, most urgent first. */
 export function Timeline() {
   const now = useNow();
-  const { showClosingSoon, toggleClosingSoon, showSnoozed, toggleSnoozed } = usePopupView();
+  const { showClosingSoon, toggleClosingSoon, showSnoozed, toggleSnoozed, showAll, setShowAll } = usePopupView();
   const cases = useLiveQuery(() => getDb().cases.toArray(), []);
   const { alerts, snoozed } = useAlerts(cases, now);
   if (!cases) return <p className="loading">Loading…</p>;
@@ -48,11 +51,18 @@ export function Timeline() {
           No open cases yet. Visit a support portal (Zendesk help center, Azure portal) and your cases appear here.
         </p>
       ) : (
-        <ol className="cases" aria-label="Open cases, most urgent first">
-          {shown.map((c) => (
-            <CaseRow key={c.key} item={c} now={now} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)} />
-          ))}
-        </ol>
+        <>
+          <ol className="cases" aria-label="Open cases, most urgent first">
+            {(showAll ? shown : shown.slice(0, FIRST_ROWS)).map((c) => (
+              <CaseRow key={c.key} item={c} now={now} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)} />
+            ))}
+          </ol>
+          {!showAll && shown.length > FIRST_ROWS && (
+            <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+              Show all {shown.length} open cases
+            </button>
+          )}
+        </>
       )}
     </main>
   );

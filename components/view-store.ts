@@ -4,13 +4,17 @@ import { create } from 'zustand';
 interface PopupView {
   showClosingSoon: boolean;
   showSnoozed: boolean;
+  showAll: boolean;
   toggleClosingSoon: () => void;
+  setShowAll: (value: boolean) => void;
   toggleSnoozed: () => void;
 }
 
 export const usePopupView = create<PopupView>((set) => ({
   showClosingSoon: true,
   showSnoozed: false,
+  showAll: false,
+  setShowAll: (value) => set({ showAll: value }),
   toggleClosingSoon: () => set((s) => ({ showClosingSoon: !s.showClosingSoon })),
   toggleSnoozed: () => set((s) => ({ showSnoozed: !s.showSnoozed })),
 }));

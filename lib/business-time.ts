@@ -9,15 +9,39 @@ type Calendar = Pick<Policy, 'workingDays' | 'workingHours' | 'timeZone' | 'holi
 
 const DAY_MS = 86_400_000;
 
-/** Local calendar date of an instant as a day number (days since 1970-01-01) plus its weekday. */
-function localDay(ms: number, timeZone: string): { day: number; weekday: number; minutes: number } {
-  const d = new TZDate(ms, timeZone);
-  const day = Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
-  return { day, weekday: d.getDay(), minutes: d.getHours() * 60 + d.getMinutes() };
+const HOUR_MS = 3_600_000;
+/** Zone offsets change at most at DST transitions, so one lookup per zone and hour is exact and cheap. */
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
+function offsetMinutes(ms: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    offset = -new TZDate(hour * HOUR_MS, timeZone).getTimezoneOffset();
+    if (zone.size > 100_000) zone.clear(); // Bounded: a sweep touches a few thousand hours at most.
+    zone.set(hour, offset);
+  }
+  return offset;
 }
 
+/** Local calendar date of an instant as a day number (days since 1970-01-01), weekday and minute of day. */
+function localDay(ms: number, timeZone: string): { day: number; weekday: number; minutes: number } {
+  const local = ms + offsetMinutes(ms, timeZone) * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  return { day, weekday: (((day + 4) % 7) + 7) % 7, minutes: Math.floor((local - day * DAY_MS) / 60_000) };
+}
+
+const holidayCache = new WeakMap<string[], Set<number>>();
 function holidayDays(cal: Calendar): Set<number> {
-  return new Set(cal.holidays.map((h) => Math.floor(Date.parse(`${h}T00:00:00Z`) / DAY_MS)).filter(Number.isFinite));
+  let days = holidayCache.get(cal.holidays);
+  if (!days) {
+    days = new Set(cal.holidays.map((h) => Math.floor(Date.parse(`${h}T00:00:00Z`) / DAY_MS)).filter(Number.isFinite));
+    holidayCache.set(cal.holidays, days);
+  }
+  return days;
 }
 
 function isWorkingWeekday(day: number, workingDays: number[]): boolean {
@@ -56,8 +80,10 @@ function parseHm(hm: string): number {
 
 /** The instant of local date `day` at `minutes` past local midnight in the zone (DST-aware). */
 function instantAt(day: number, minutes: number, timeZone: string): number {
-  const date = new Date(day * DAY_MS);
-  return new TZDate(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  const local = day * DAY_MS + minutes * 60_000;
+  // Guess with the offset at the local time read as UTC, then correct once across a transition.
+  const guess = local - offsetMinutes(local, timeZone) * 60_000;
+  return local - offsetMinutes(guess, timeZone) * 60_000;
 }
 
 /** Working hours (fractional) between two instants; spans longer than `capDays` are counted as capped. */
@@ -68,13 +94,18 @@ export function businessHoursBetween(fromIso: string, toIso: string, cal: Calend
   const holidays = holidayDays(cal);
   const start = parseHm(cal.workingHours.start);
   const end = parseHm(cal.workingHours.end);
-  let ms = 0;
-  for (let d = localDay(from, cal.timeZone).day; d <= localDay(to, cal.timeZone).day; d++) {
-    if (!isWorkingDay(d, cal, holidays)) continue;
+  const first = localDay(from, cal.timeZone).day;
+  const last = localDay(to, cal.timeZone).day;
+  const dayWindow = (d: number) => {
+    if (!isWorkingDay(d, cal, holidays)) return 0;
     const open = instantAt(d, start, cal.timeZone);
     const close = instantAt(d, end, cal.timeZone);
-    ms += Math.max(0, Math.min(close, to) - Math.max(open, from));
-  }
+    return Math.max(0, Math.min(close, to) - Math.max(open, from));
+  };
+  let ms = dayWindow(first);
+  if (last > first) ms += dayWindow(last);
+  // Days strictly between are whole working days: their length does not depend on DST (set in local time).
+  for (let d = first + 1; d < last; d++) if (isWorkingDay(d, cal, holidays)) ms += (end - start) * 60_000;
   return ms / 3_600_000;
 }
 

@@ -56,9 +56,10 @@ export class CaseradarDB extends Dexie {
   constructor(name = 'caseradar') {
     super(name);
     this.version(1).stores({
-      cases: '&key, provider, state, updatedAt, lastObservedAt, [provider+vendorRef]',
+      // Only indexes something queries: each index costs every write (shared/TOOLCHAIN.md).
+      cases: '&key, provider, [provider+vendorRef]',
       // The compound unique index makes re-ingesting the same event a no-op.
-      events: '++id, caseKey, &[caseKey+dedupKey], at',
+      events: '++id, caseKey, &[caseKey+dedupKey]',
       portals: '&key, provider',
       snoozes: '&caseKey',
       firedAlerts: '&id, caseKey',

@@ -19,17 +19,18 @@ export interface ExtensionBrowser {
   worker: Worker;
 }
 
-export async function launchWithExtension(options: { headless: boolean }): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Expected a built extension in ${EXTENSION_DIR}; run npm run build first`);
+export async function launchWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`Expected a built extension in ${dir}; run npm run build first`);
   }
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'caseradar-')), {
     executablePath: chromiumPath(),
     headless: options.headless,
     viewport: { width: 1200, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -92,7 +92,11 @@ export function runAdapter(adapter: ProviderAdapter, ctx: ContentScriptContext):
       if (debounce !== undefined) clearTimeout(debounce);
       debounce = ctx.setTimeout(rereadPage, MUTATION_DEBOUNCE_MS);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    // Watch for re-renders only once the document is parsed: observing the parser's own insertions
+    // would cost the portal's page load for nothing.
+    const observe = () => observer.observe(document.documentElement, { childList: true, subtree: true });
+    if (document.readyState === 'loading') ctx.addEventListener(document, 'DOMContentLoaded', observe);
+    else observe();
     ctx.onInvalidated(() => observer.disconnect());
   }
 
