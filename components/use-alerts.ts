@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db';
 import { defaultPolicy, type Policy } from '@/lib/policy';
 import { loadPolicy } from '@/lib/settings';
-import { isSnoozeActive } from '@/lib/snooze';
+import { partitionSnoozes } from '@/lib/snooze';
 import { findAlerts, type Alert } from '@/lib/staleness';
 import type { StoredCase } from '@/lib/model';
 
@@ -17,7 +17,7 @@ export function useAlerts(cases: StoredCase[] | undefined, now: Date): { alerts:
   const snoozes = useLiveQuery(() => getDb().snoozes.toArray(), []) ?? [];
   const byKey = new Map((cases ?? []).map((c) => [c.key, c]));
   const nowIso = now.toISOString();
-  const snoozed = new Set(snoozes.filter((s) => isSnoozeActive(s, byKey.get(s.caseKey), nowIso)).map((s) => s.caseKey));
+  const { snoozed } = partitionSnoozes(snoozes, byKey, nowIso);
   const alerts = new Map<string, Alert[]>();
   for (const a of findAlerts(cases ?? [], policy, nowIso)) {
     if (snoozed.has(a.caseKey)) continue;

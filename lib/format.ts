@@ -1,7 +1,7 @@
 /** Human wording for times and states shown in our pages. Pure; `now` is a parameter. */
 import { formatDistanceStrict } from 'date-fns';
 import type { CaseState, Severity } from './model';
-import type { BallInCourt, QuietTime } from './urgency';
+import type { QuietTime } from './urgency';
 
 export const STATE_LABELS: Record<CaseState, string> = {
   new: 'New',
@@ -17,14 +17,6 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
   high: 'High',
   normal: 'Normal',
   low: 'Low',
-};
-
-export const BALL_LABELS: Record<BallInCourt, string> = {
-  you: 'Your move',
-  vendor: 'With vendor',
-  closing: 'Closing soon',
-  closed: 'Closed',
-  unknown: 'Unknown',
 };
 
 /** "3 business days" once a business day has passed, else hours ("5 h", "under 1 h"). */

@@ -33,6 +33,24 @@ export function isSnoozeActive(s: Snooze, c: StoredCase | undefined, nowIso: str
   return true;
 }
 
+/**
+ * Splits snoozes into the case keys still hidden and the keys whose snooze has ended (time passed or
+ * the vendor acted). The sweep and the popup both use this, so they always agree on what is hidden.
+ */
+export function partitionSnoozes(
+  snoozes: Snooze[],
+  casesByKey: Map<string, StoredCase>,
+  nowIso: string,
+): { snoozed: Set<string>; ended: string[] } {
+  const snoozed = new Set<string>();
+  const ended: string[] = [];
+  for (const s of snoozes) {
+    if (isSnoozeActive(s, casesByKey.get(s.caseKey), nowIso)) snoozed.add(s.caseKey);
+    else ended.push(s.caseKey);
+  }
+  return { snoozed, ended };
+}
+
 export async function snoozeCase(db: CaseradarDB, caseKey: string, option: SnoozeOption, nowIso: string, policy: Policy): Promise<Snooze> {
   const c = await db.cases.get(caseKey);
   if (!c) throw new Error(`Expected a stored case ${caseKey}, found none`);

@@ -6,10 +6,10 @@
 import type { CaseradarDB, FiredAlert } from './db';
 import { isWithinWindow } from './business-time';
 import { loadPolicy } from './settings';
-import { isSnoozeActive } from './snooze';
+import { partitionSnoozes } from './snooze';
 import { findAlerts, type Alert } from './staleness';
 import type { Policy } from './policy';
-import { ballInCourt, isOpen } from './urgency';
+import { countWaitingOnUser, isOpen } from './urgency';
 
 export interface SweepResult {
   policy: Policy;
@@ -27,12 +27,7 @@ export async function runSweep(db: CaseradarDB, nowIso: string): Promise<SweepRe
     const policy = await loadPolicy(db);
     const cases = (await db.cases.toArray()).filter(isOpen);
     const byKey = new Map(cases.map((c) => [c.key, c]));
-    const snoozed = new Set<string>();
-    const ended: string[] = [];
-    for (const s of await db.snoozes.toArray()) {
-      if (isSnoozeActive(s, byKey.get(s.caseKey), nowIso)) snoozed.add(s.caseKey);
-      else ended.push(s.caseKey);
-    }
+    const { snoozed, ended } = partitionSnoozes(await db.snoozes.toArray(), byKey, nowIso);
     if (ended.length) {
       // A snooze that ended lets its case's alerts fire once more.
       await db.snoozes.bulkDelete(ended);
@@ -49,7 +44,7 @@ export async function runSweep(db: CaseradarDB, nowIso: string): Promise<SweepRe
       policy,
       active,
       toNotify,
-      waitingOnYou: cases.filter((c) => ballInCourt(c) === 'you' && !snoozed.has(c.key)).length,
+      waitingOnYou: countWaitingOnUser(cases.filter((c) => !snoozed.has(c.key))),
       hasOverdue: active.some((a) => a.level === 'overdue'),
       inQuietHours,
     };

@@ -1,5 +1,4 @@
 /** The adapter registry: one entry per portal family, keyed by provider id. */
-import type { ProviderId } from '../model';
 import { aws } from './aws';
 import { azure } from './azure';
 import { gcp } from './gcp';
@@ -9,7 +8,3 @@ import type { ProviderAdapter } from './types';
 import { zendesk } from './zendesk';
 
 export const ADAPTERS: ProviderAdapter[] = [zendesk, azure, aws, gcp, partnerCenter, microsoft365];
-
-export function getAdapter(id: ProviderId): ProviderAdapter | undefined {
-  return ADAPTERS.find((a) => a.id === id);
-}
