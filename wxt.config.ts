@@ -4,10 +4,12 @@ import { defineConfig } from 'wxt';
 // hosts need no host permission to run; reading those pages is all the foundation does.
 // `npm run bench` builds a separate copy with two extra pages (the harness and the baseline page).
 const isBenchBuild = process.env.CASERADAR_BENCH === '1';
+// CASERADAR_OUT lets two builds (e.g. two e2e runs) live side by side; scripts/chromium.ts reads it too.
+const outDir = process.env.CASERADAR_OUT ?? (isBenchBuild ? '.output-bench' : '.output');
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: isBenchBuild ? '.output-bench' : '.output',
+  outDir,
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {
       for (const e of entrypoints) if (!isBenchBuild && e.name.startsWith('bench')) e.skipped = true;

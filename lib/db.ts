@@ -39,6 +39,83 @@ export interface FiredAlert {
   firedAt: string;
 }
 
+/** The user's own working notes on one case (issue 6's case workspace). */
+export interface CaseWorkspace {
+  caseKey: string;
+  notes: string;
+  /** Facts the vendor keeps asking for, copied in one click. */
+  infoPack: { environment: string; repro: string; impact: string };
+  escalation: {
+    level: string;
+    /** Escalation engineer, duty manager or advocate. */
+    contact: string;
+    escalatedAt: string | null;
+  } | null;
+  updatedAt: string;
+}
+
+/** Cases at several vendors that are one problem for the user. */
+export interface Incident {
+  id: string;
+  title: string;
+  caseKeys: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How to reach a vendor besides the portal (issue 6's "who to contact"). Keyed by provider id or vendor name. */
+export interface VendorContact {
+  vendor: string;
+  portalUrl: string;
+  phone: string;
+  statusPage: string;
+  social: string;
+  updatedAt: string;
+}
+
+/** An origin the user granted through "Track this portal"; its content scripts are registered at run time. */
+export interface TrackedOrigin {
+  origin: string;
+  /** The family whose adapter reads it, or 'custom' for a recipe portal. */
+  provider: ProviderId;
+  grantedAt: string;
+}
+
+/** A user-made reading rule for a portal no adapter knows (picked on the page itself). */
+export interface Recipe {
+  id: string;
+  origin: string;
+  /** Applied on pages whose path starts with this. */
+  pathPrefix: string;
+  /** The portal's name as the user calls it ("Acme ISP"). */
+  name: string;
+  /** CSS selector of one case row (matches every row). */
+  rowSelector: string;
+  /** CSS selectors inside a row; '' = not picked. `id` and `title` are required. */
+  fields: { id: string; title: string; status: string; updated: string; link: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Background refresh schedule and health of one portal (issue 8). Keyed like PortalHealth. */
+export interface RefreshSchedule {
+  key: string;
+  provider: ProviderId;
+  origin: string;
+  enabled: boolean;
+  intervalMinutes: number;
+  /** The page or JSON endpoint that is refreshed. */
+  url: string;
+  nextAt: string | null;
+  consecutiveFailures: number;
+  /** Set after repeated failures or a sign-out: no more attempts until the user acts. */
+  pausedReason: string | null;
+  lastAttemptAt: string | null;
+  lastOutcome: string | null;
+  /** A refresh in flight since then (one per portal at a time; stale after a worker death). */
+  inFlightSince: string | null;
+}
+
 /** Small key/value rows (the alerting policy). */
 export interface Setting {
   key: string;
@@ -52,6 +129,12 @@ export class CaseradarDB extends Dexie {
   snoozes!: EntityTable<Snooze, 'caseKey'>;
   firedAlerts!: EntityTable<FiredAlert, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  workspaces!: EntityTable<CaseWorkspace, 'caseKey'>;
+  incidents!: EntityTable<Incident, 'id'>;
+  contacts!: EntityTable<VendorContact, 'vendor'>;
+  trackedOrigins!: EntityTable<TrackedOrigin, 'origin'>;
+  recipes!: EntityTable<Recipe, 'id'>;
+  refresh!: EntityTable<RefreshSchedule, 'key'>;
 
   constructor(name = 'caseradar') {
     super(name);
@@ -64,6 +147,16 @@ export class CaseradarDB extends Dexie {
       snoozes: '&caseKey',
       firedAlerts: '&id, caseKey',
       settings: '&key',
+    });
+    // v2: the case workspace, incidents, contacts, tracked custom origins, recipes, refresh schedules.
+    // New tables only; v1 rows are kept as they are (tests/unit/db-upgrade.test.ts).
+    this.version(2).stores({
+      workspaces: '&caseKey',
+      incidents: '&id, *caseKeys',
+      contacts: '&vendor',
+      trackedOrigins: '&origin',
+      recipes: '&id, origin',
+      refresh: '&key',
     });
   }
 }

@@ -14,8 +14,15 @@ export const PROVIDER_IDS = [
   'jira-service-management',
   'servicenow',
   'salesforce',
+  // Read by a user-made recipe on any other portal; the portal's name is in vendorName.
+  'custom',
+  // Entered by hand (a phone call, an email thread); the vendor's name is in vendorName.
+  'manual',
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** Families read by a built-in adapter (the provider ids of shared/PORTALS.md). */
+export type PortalProviderId = Exclude<ProviderId, 'custom' | 'manual'>;
 
 export const CASE_STATES = ['new', 'open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed'] as const;
 /** Our normalized state; `null` when the vendor's label is unknown to us. */
@@ -61,6 +68,10 @@ export interface CaseSnapshot {
   vendorRef?: string | null;
   /** The vendor's service-level clock for the case, where the portal exposes one. */
   sla?: CaseSla | null;
+  /** Who the vendor is when the provider id does not say (recipe portals, manual cases). */
+  vendorName?: string | null;
+  /** How a manual case is conducted: phone, email, chat, social media, … */
+  contactChannel?: string | null;
 }
 
 /** A vendor service-level agreement window (Azure serviceLevelAgreement). */
@@ -129,4 +140,11 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   'jira-service-management': 'Jira Service Mgmt',
   servicenow: 'ServiceNow',
   salesforce: 'Salesforce',
+  custom: 'Other portal',
+  manual: 'Manual',
 };
+
+/** The name to show for a case's vendor. */
+export function vendorLabel(c: Pick<CaseSnapshot, 'provider' | 'vendorName'>): string {
+  return c.vendorName?.trim() || PROVIDER_NAMES[c.provider];
+}

@@ -8,7 +8,7 @@ import type { CaseradarDB } from '../db';
 import { caseMessageSchema, caseSnapshotSchema, providerIdSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 const iso = z.string().max(40);
 const storedCaseSchema = caseSnapshotSchema.extend({
@@ -57,28 +57,60 @@ export const backupSchema = z.object({
     snoozes: z.array(z.object({ caseKey: z.string(), until: iso.nullable(), vendorMarker: iso, createdAt: iso })),
     firedAlerts: z.array(z.object({ id: z.string(), caseKey: z.string(), kind: z.string(), firedAt: iso })),
     settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
+    // Version 2: the user's own work and grants.
+    workspaces: z.array(z.object({
+      caseKey: z.string(),
+      notes: z.string().max(200_000),
+      infoPack: z.object({ environment: z.string(), repro: z.string(), impact: z.string() }),
+      escalation: z.object({ level: z.string(), contact: z.string(), escalatedAt: iso.nullable() }).nullable(),
+      updatedAt: iso,
+    })),
+    incidents: z.array(z.object({ id: z.string(), title: z.string(), caseKeys: z.array(z.string()), createdAt: iso, updatedAt: iso })),
+    contacts: z.array(z.object({ vendor: z.string(), portalUrl: z.string(), phone: z.string(), statusPage: z.string(), social: z.string(), updatedAt: iso })),
+    trackedOrigins: z.array(z.object({ origin: z.string(), provider: providerIdSchema, grantedAt: iso })),
+    recipes: z.array(z.object({
+      id: z.string(), origin: z.string(), pathPrefix: z.string(), name: z.string(), rowSelector: z.string(),
+      fields: z.object({ id: z.string(), title: z.string(), status: z.string(), updated: z.string(), link: z.string() }),
+      createdAt: iso, updatedAt: iso,
+    })),
+    refresh: z.array(z.object({
+      key: z.string(), provider: providerIdSchema, origin: z.string(), enabled: z.boolean(),
+      intervalMinutes: z.number().int().min(5).max(10_080), url: z.string(), nextAt: iso.nullable(),
+      consecutiveFailures: z.number().int().min(0), pausedReason: z.string().nullable(),
+      lastAttemptAt: iso.nullable(), lastOutcome: z.string().nullable(), inFlightSince: iso.nullable(),
+    })),
   }),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-const TABLES = ['cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings'] as const;
+const TABLES = [
+  'cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings',
+  'workspaces', 'incidents', 'contacts', 'trackedOrigins', 'recipes', 'refresh',
+] as const;
+type TableName = (typeof TABLES)[number];
+/** Tables whose rows are restored whole by primary key (cases and events have their own rules). */
+const KEYED: Record<Exclude<TableName, 'cases' | 'events'>, string> = {
+  portals: 'key', snoozes: 'caseKey', firedAlerts: 'id', settings: 'key', workspaces: 'caseKey',
+  incidents: 'id', contacts: 'vendor', trackedOrigins: 'origin', recipes: 'id', refresh: 'key',
+};
+const keyedTables = Object.keys(KEYED) as (keyof typeof KEYED)[];
 
-/** Upgraders from backup version N to N+1. Version 1 is the first; add `1: (b) => …` with version 2. */
-const UPGRADERS: Record<number, (backup: Record<string, unknown>) => Record<string, unknown>> = {};
+/** Upgraders from backup version N to N+1. */
+const UPGRADERS: Record<number, (backup: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: the tables added in store version 2 start empty.
+  1: (b) => ({
+    ...b,
+    version: 2,
+    tables: { ...(b.tables as object), workspaces: [], incidents: [], contacts: [], trackedOrigins: [], recipes: [], refresh: [] },
+  }),
+};
 
 export async function createBackup(db: CaseradarDB, nowIso: string): Promise<Backup> {
   return db.transaction('r', TABLES.map((t) => db.table(t)), async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     createdAt: nowIso,
-    tables: {
-      cases: await db.cases.toArray(),
-      events: await db.events.toArray(),
-      portals: await db.portals.toArray(),
-      snoozes: await db.snoozes.toArray(),
-      firedAlerts: await db.firedAlerts.toArray(),
-      settings: await db.settings.toArray(),
-    },
+    tables: Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()]))),
   }) as Backup);
 }
 
@@ -118,7 +150,7 @@ export function parseBackup(text: string): Backup {
 export interface RestorePlan {
   mode: 'merge' | 'replace';
   /** Per table: rows added, rows updated (merge: only when the backup's row is newer), rows kept as they are. */
-  tables: Record<(typeof TABLES)[number], { add: number; update: number; keep: number; remove: number }>;
+  tables: Record<TableName, { add: number; update: number; keep: number; remove: number }>;
 }
 
 const newerCase = (a: { lastObservedAt: string; updatedAt: string | null }, b: { lastObservedAt: string; updatedAt: string | null }) =>
@@ -128,7 +160,7 @@ const newerCase = (a: { lastObservedAt: string; updatedAt: string | null }, b: {
 /** What a restore would do, without doing it. */
 export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace'): Promise<RestorePlan> {
   const tables = {} as RestorePlan['tables'];
-  const counts = async <R,>(name: (typeof TABLES)[number], rows: R[], keyOf: (r: R) => string) => {
+  const counts = async <R,>(name: TableName, rows: R[], keyOf: (r: R) => string) => {
     const current = await db.table(name).count();
     if (mode === 'replace') return { add: rows.length, update: 0, keep: 0, remove: current };
     const existing = new Set((await db.table(name).toCollection().primaryKeys()).map(String));
@@ -148,10 +180,9 @@ export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge'
   } else {
     tables.events = { add: backup.tables.events.length, update: 0, keep: 0, remove: await db.events.count() };
   }
-  tables.portals = await counts('portals', backup.tables.portals, (r) => r.key);
-  tables.snoozes = await counts('snoozes', backup.tables.snoozes, (r) => r.caseKey);
-  tables.firedAlerts = await counts('firedAlerts', backup.tables.firedAlerts, (r) => r.id);
-  tables.settings = await counts('settings', backup.tables.settings, (r) => r.key);
+  for (const name of keyedTables) {
+    tables[name] = await counts(name, backup.tables[name] as Record<string, unknown>[], (r) => String(r[KEYED[name]]));
+  }
   return { mode, tables };
 }
 
@@ -165,12 +196,7 @@ export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merg
   await db.transaction('rw', TABLES.map((name) => db.table(name)), async () => {
     if (mode === 'replace') {
       for (const name of TABLES) await db.table(name).clear();
-      await db.cases.bulkPut(t.cases as never);
-      await db.events.bulkPut(t.events as never);
-      await db.portals.bulkPut(t.portals as never);
-      await db.snoozes.bulkPut(t.snoozes);
-      await db.firedAlerts.bulkPut(t.firedAlerts as never);
-      await db.settings.bulkPut(t.settings);
+      for (const name of TABLES) await db.table(name).bulkPut(t[name] as never[]);
       return;
     }
     const stored = new Map((await db.cases.bulkGet(t.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]));
@@ -179,13 +205,11 @@ export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merg
     // New ids in merge mode: the backup's ids may already belong to other events here.
     const events = t.events.filter((e) => !existing.has(`${e.caseKey}\u0000${e.dedupKey}`)).map(({ id: _id, ...e }) => e);
     await db.events.bulkAdd(events as never);
-    const addMissing = async <R,>(name: 'portals' | 'snoozes' | 'firedAlerts' | 'settings', rows: R[], keyOf: (r: R) => string) => {
+    // Everything else: rows missing here are added; rows already here are kept as they are.
+    for (const name of keyedTables) {
       const have = new Set((await db.table(name).toCollection().primaryKeys()).map(String));
-      await db.table(name).bulkAdd(rows.filter((r) => !have.has(keyOf(r))));
-    };
-    await addMissing('portals', t.portals, (r) => r.key);
-    await addMissing('snoozes', t.snoozes, (r) => r.caseKey);
-    await addMissing('firedAlerts', t.firedAlerts, (r) => r.id);
-    await addMissing('settings', t.settings, (r) => r.key);
+      const rows = t[name] as Record<string, unknown>[];
+      await db.table(name).bulkAdd(rows.filter((r) => !have.has(String(r[KEYED[name]]))));
+    }
   });
 }

@@ -66,7 +66,39 @@ export const MICROSOFT_365: FamilyInfo = {
   apiUrlPatterns: [],
 };
 
-export const FAMILIES: FamilyInfo[] = [ZENDESK, AZURE, AWS, GCP, PARTNER_CENTER, MICROSOFT_365];
+export const FRESHDESK: FamilyInfo = {
+  id: 'freshdesk',
+  matches: ['https://*.freshdesk.com/support/*'],
+  // API v2 tickets list / single, and ticket search (same origin as the portal).
+  apiUrlPatterns: [/^https:\/\/[^/]+\/api\/v2\/(?:tickets(?:\/\d+)?|search\/tickets)\/?(?:\?|$)/],
+};
+
+export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
+  id: 'jira-service-management',
+  matches: ['https://*.atlassian.net/servicedesk/customer/*'],
+  // servicedeskapi request list / single; Data Center puts a context path in front.
+  apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/rest\/servicedeskapi\/request(?:\/[^/?#]+)?\/?(?:\?|$)/],
+};
+
+export const SERVICENOW: FamilyInfo = {
+  id: 'servicenow',
+  // CSM portal (/csm, older /csp) and Service Portal (/sp); match patterns include the query.
+  matches: ['https://*.service-now.com/csm*', 'https://*.service-now.com/csp*', 'https://*.service-now.com/sp*'],
+  // Table API for cases and incidents (list or one record by sys_id).
+  apiUrlPatterns: [/^https:\/\/[^/]+\/api\/now\/(?:v\d+\/)?table\/(?:sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?(?:\?|$)/],
+};
+
+export const SALESFORCE: FamilyInfo = {
+  id: 'salesforce',
+  // Experience Cloud sites; older force.com sites only under their /s/ route.
+  matches: ['https://*.my.site.com/*', 'https://*.force.com/s/*', 'https://*.force.com/*/s/*'],
+  // REST query (SOQL) as a site's front end or a refresh calls it.
+  apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query\/?\?/],
+};
+
+export const FAMILIES: FamilyInfo[] = [
+  ZENDESK, AZURE, AWS, GCP, PARTNER_CENTER, MICROSOFT_365, FRESHDESK, JIRA_SERVICE_MANAGEMENT, SERVICENOW, SALESFORCE,
+];
 
 /** Converts a WebExtension match pattern to a RegExp over full URLs. */
 export function matchPatternToRegExp(pattern: string): RegExp {
