@@ -20,8 +20,14 @@ export default defineConfig({
     description: 'Every support case you have open with a vendor, in one timeline. Stays on your machine.',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Caseradar' },
-    // alarms: the staleness sweep survives worker restarts; notifications: plain-text alerts.
-    permissions: ['alarms', 'notifications'],
+    // alarms: the staleness sweep and background refresh survive worker restarts; notifications:
+    // plain-text alerts; scripting: content scripts for portals the user tracks on their own domains
+    // (registered at run time, only where a host permission was granted); activeTab: "Track this
+    // portal" and recipes read the current tab only when the user clicks.
+    permissions: ['alarms', 'notifications', 'scripting', 'activeTab'],
+    // No host permission up front: a portal on a custom domain, or background refresh of a portal,
+    // asks the user for that one origin at the moment they turn it on.
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,30 +1,34 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import browser from 'webextension-polyfill';
+import { describeCost, findBlindSpots } from '@/lib/blind-spots';
 import { getDb } from '@/lib/db';
-import { formatAgo } from '@/lib/format';
-import { needsAttention } from '@/lib/ingest';
-import { PROVIDER_NAMES } from '@/lib/model';
-import { FAILURE_LABELS } from '@/lib/providers/types';
 
-/** Portals we could not read last time: their cases are not being observed. */
+/**
+ * Portals we cannot read right now (signed out, layout changed, refresh stopped): their cases are
+ * not being observed, and the user should know which and for how long.
+ */
 export function BlindSpots({ now }: { now: Date }) {
-  const portals = useLiveQuery(() => getDb().portals.toArray(), []);
-  const failing = (portals ?? []).filter(needsAttention);
-  if (failing.length === 0) return null;
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    return { portals: await db.portals.toArray(), schedules: await db.refresh.toArray(), cases: await db.cases.toArray() };
+  }, []);
+  if (!data) return null;
+  const spots = findBlindSpots(data.portals, data.schedules, data.cases, now);
+  if (spots.length === 0) return null;
   return (
-    <section className="blind-spots" aria-label="Portals needing attention">
-      {failing.map((p) => {
-        const failure = p.lastError?.failure;
-        const label = failure && failure !== 'rejected' ? FAILURE_LABELS[failure] : 'rejected data';
-        return (
-          <div key={p.key} className="blind-spot" data-testid="blind-spot" role="status">
-            <strong>
-              {PROVIDER_NAMES[p.provider]} ({new URL(p.origin).host}) needs attention
-            </strong>
-            : {label}.{' '}
-            {p.lastSuccessAt ? `Last good read ${formatAgo(p.lastSuccessAt, now)}.` : 'Never read successfully.'}
-          </div>
-        );
-      })}
+    <section className="blind-spots" aria-label="Blind spots: portals we cannot read">
+      <h2 className="blind-spots-title">Blind spots</h2>
+      <ul>
+        {spots.map((spot) => (
+          <li key={spot.key} className="blind-spot" data-testid="blind-spot">
+            <strong>{spot.portal}</strong>: {spot.reason} — {describeCost(spot)}.
+            {spot.detail && <span className="blind-spot-detail"> {spot.detail}</span>}{' '}
+            <button type="button" className="link-button" onClick={() => void browser.tabs.create({ url: spot.openUrl })}>
+              {spot.reason === 'signed out' ? 'Open to sign in' : 'Open portal'}
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

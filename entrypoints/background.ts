@@ -4,10 +4,14 @@ import { createHandlers } from '@/lib/background';
 import { getDb } from '@/lib/db';
 import { listen, type SweepSummary } from '@/lib/messages';
 import { listenToNotificationClicks, showAlerts, updateBadge } from '@/lib/notify';
+import { REFRESH_ALARM, runRefreshes, type RefreshDeps } from '@/lib/refresh';
 import { runSweep } from '@/lib/sweep';
+import { originPattern, reconcileTracking, untrackOrigin } from '@/lib/tracking';
 
 const SWEEP_ALARM = 'staleness-sweep';
 const SWEEP_MINUTES = 15;
+/** The refresh tick only looks at the schedules; each portal has its own interval (≥ 5 min). */
+const REFRESH_TICK_MINUTES = 1;
 
 export default defineBackground(() => {
   const db = getDb();
@@ -18,15 +22,37 @@ export default defineBackground(() => {
     await showAlerts(db, result);
     return { notified: result.toNotify.length, active: result.active.length, waitingOnYou: result.waitingOnYou, hasOverdue: result.hasOverdue };
   };
-  listen(createHandlers({ db, now: () => new Date(), onStoreChanged: sweep, extensionOrigin: browser.runtime.getURL('/') }));
+  const refresh: Omit<RefreshDeps, 'db' | 'now'> = {
+    fetch: (input, init) => fetch(input, init),
+    random: Math.random,
+    openTab: async (url) => (await browser.tabs.create({ url, active: false })).id!,
+    closeTab: async (tabId) => void (await browser.tabs.remove(tabId)),
+  };
+  listen(createHandlers({ db, now: () => new Date(), onStoreChanged: sweep, extensionOrigin: browser.runtime.getURL('/'), refresh }));
   listenToNotificationClicks(db, async () => void (await sweep()));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweep();
+    if (alarm.name === REFRESH_ALARM) {
+      void runRefreshes({ db, now: () => new Date(), ...refresh }).then((reports) => {
+        if (reports.some((r) => r.outcome !== 'skipped')) return sweep();
+      });
+    }
   });
-  // Alarms survive worker restarts but not every browser update: make sure ours exists.
-  void browser.alarms.get(SWEEP_ALARM).then((existing) => {
-    if (!existing) void browser.alarms.create(SWEEP_ALARM, { periodInMinutes: SWEEP_MINUTES, delayInMinutes: 1 });
+  // Alarms survive worker restarts but not every browser update: make sure ours exist.
+  const ensureAlarm = async (name: string, periodInMinutes: number) => {
+    if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });
+  };
+  void ensureAlarm(SWEEP_ALARM, SWEEP_MINUTES);
+  void ensureAlarm(REFRESH_ALARM, REFRESH_TICK_MINUTES);
+  // A grant revoked in the browser's settings stops reading that origin at once.
+  browser.permissions.onRemoved.addListener((removed) => {
+    for (const pattern of removed.origins ?? []) {
+      const origin = pattern.replace(/\/\*$/, '');
+      void untrackOrigin(db, browser.scripting, origin);
+    }
   });
-  browser.runtime.onStartup.addListener(() => void sweep());
-  browser.runtime.onInstalled.addListener(() => void sweep());
+  const reconcile = () =>
+    reconcileTracking(db, browser.scripting, (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }));
+  browser.runtime.onStartup.addListener(() => void reconcile().then(() => sweep()));
+  browser.runtime.onInstalled.addListener(() => void reconcile().then(() => sweep()));
 });

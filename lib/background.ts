@@ -4,11 +4,13 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
+import { portalKey } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
-import { failurePayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
+import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
+import { failurePayloadSchema, refreshNowPayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
 
 export class RejectedMessage extends Error {
   override readonly name = 'RejectedMessage';
@@ -20,15 +22,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 const originOf = (url: string) => new URL(url).origin;
 
 /**
- * The sender must be a tab page of the family's own hosts, and the snapshot may only speak of that
- * page's origin: a hostile page cannot create cases for another provider or origin.
+ * The sender must be a tab page of the family's own hosts, or of an origin the user tracks for that
+ * family ("Track this portal"), and the snapshot may only speak of that page's origin: a hostile
+ * page cannot create cases for another provider or origin.
  */
-export function checkSender(provider: ProviderId, pageUrl: string, sender: Runtime.MessageSender): string {
+export async function checkSender(db: CaseradarDB, provider: ProviderId, pageUrl: string, sender: Runtime.MessageSender): Promise<string> {
   const family = FAMILIES.find((f) => f.id === provider);
   const senderUrl = sender.url ?? sender.tab?.url;
-  if (!family || !senderUrl) throw new RejectedMessage(`Expected a ${provider} content script, got no sender URL`);
-  if (!urlMatchesFamily(family, senderUrl)) {
-    throw new RejectedMessage(`Expected a sender on ${provider} hosts, got ${originOf(senderUrl)}`);
+  if (!senderUrl || !/^https?:/.test(senderUrl)) throw new RejectedMessage(`Expected a ${provider} content script, got no sender URL`);
+  const onFamilyHosts = !!family && urlMatchesFamily(family, senderUrl);
+  if (!onFamilyHosts && (await db.trackedOrigins.get(originOf(senderUrl)))?.provider !== provider) {
+    throw new RejectedMessage(`Expected a sender on ${provider} hosts or a portal tracked as ${provider}, got ${originOf(senderUrl)}`);
   }
   if (originOf(pageUrl) !== originOf(senderUrl)) {
     throw new RejectedMessage(`Expected the page URL on ${originOf(senderUrl)}, got ${originOf(pageUrl)}`);
@@ -43,20 +47,36 @@ export interface BackgroundDeps {
   onStoreChanged: (nowIso?: string) => Promise<SweepSummary>;
   /** Our own extension pages' URL prefix (chrome-extension://id/). */
   extensionOrigin: string;
+  /** Background refresh (fetch, tabs); absent in tests that do not refresh. */
+  refresh?: Omit<RefreshDeps, 'db' | 'now'>;
 }
 
-export function createHandlers({ db, now, onStoreChanged, extensionOrigin }: BackgroundDeps): Handlers {
+export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refresh }: BackgroundDeps): Handlers {
+  const fromOurPages = (sender: Runtime.MessageSender) => {
+    // Only our own pages (popup, options, dashboard) may ask; a content script may not.
+    if (!sender.url?.startsWith(extensionOrigin) || sender.tab?.url?.startsWith('http')) {
+      throw new RejectedMessage('Expected a message from an extension page');
+    }
+  };
+  /** A background tab we opened for a page refresh: its report finishes that refresh, and we close it. */
+  const finishPageRefresh = async (sender: Runtime.MessageSender, outcome: Parameters<typeof finishAttempt>[2]) => {
+    const schedule = await scheduleForTab(db, sender.tab?.id);
+    if (!schedule || !refresh) return false;
+    await finishAttempt({ db, now, random: refresh.random }, schedule.key, outcome);
+    await refresh.closeTab(sender.tab!.id!).catch(() => undefined);
+    return true;
+  };
   return {
     async 'cs:snapshot'(raw, sender): Promise<IngestResult> {
       const parsed = snapshotPayloadSchema.safeParse(raw);
       if (!parsed.success) throw new RejectedMessage(`Invalid snapshot: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const payload = parsed.data;
-      const origin = checkSender(payload.provider, payload.pageUrl, sender);
-      const family = FAMILIES.find((f) => f.id === payload.provider)!;
+      const origin = await checkSender(db, payload.provider, payload.pageUrl, sender);
+      const family = FAMILIES.find((f) => f.id === payload.provider);
       const sourceOk =
-        originOf(payload.sourceUrl) === origin || family.apiUrlPatterns.some((p) => p.test(payload.sourceUrl));
+        originOf(payload.sourceUrl) === origin || !!family?.apiUrlPatterns.some((p) => p.test(payload.sourceUrl));
       if (!sourceOk) throw new RejectedMessage(`Expected a source on ${origin} or a known API, got ${payload.sourceUrl}`);
-      const caseOrigins = new Set([origin, ...(family.caseOrigins ?? [])]);
+      const caseOrigins = new Set([origin, ...(family?.caseOrigins ?? [])]);
       for (const c of payload.extraction.cases) {
         if (c.provider !== payload.provider) throw new RejectedMessage(`Expected ${payload.provider} cases, got ${c.provider}`);
         if (!caseOrigins.has(originOf(c.url))) {
@@ -66,7 +86,15 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin }: Bac
       const nowMs = now().getTime();
       const capturedAt =
         Date.parse(payload.capturedAt) > nowMs + CLOCK_SKEW_MS ? new Date(nowMs).toISOString() : payload.capturedAt;
-      const result = await ingestSnapshot(db, { ...payload, capturedAt, how: 'visit' });
+      const refreshing = await scheduleForTab(db, sender.tab?.id);
+      const how = refreshing?.provider === payload.provider ? 'refresh' : 'visit';
+      const result = await ingestSnapshot(db, { ...payload, capturedAt, how });
+      // A page that defers to its JSON has not finished a page refresh yet; its JSON snapshot will.
+      if (how === 'refresh' && !payload.extraction.deferredToApi) {
+        await finishPageRefresh(sender, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });
+      } else if (how === 'visit') {
+        await resumeAfterVisit(db, portalKey(payload.provider, origin), now().toISOString());
+      }
       if (result.rowsWritten) await onStoreChanged();
       return result;
     },
@@ -74,18 +102,39 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin }: Bac
       const parsed = failurePayloadSchema.safeParse(raw);
       if (!parsed.success) throw new RejectedMessage(`Invalid failure report: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const { provider, pageUrl, failure, message } = parsed.data;
-      checkSender(provider, pageUrl, sender);
-      await recordFailure(db, provider, pageUrl, failure, message, now().toISOString());
+      await checkSender(db, provider, pageUrl, sender);
+      if (!(await finishPageRefresh(sender, { ok: false, failure, message }))) {
+        await recordFailure(db, provider, pageUrl, failure, message, now().toISOString());
+      }
       await onStoreChanged();
     },
+    async 'ui:refresh-now'(raw, sender): Promise<RefreshReport[]> {
+      fromOurPages(sender);
+      const parsed = refreshNowPayloadSchema.safeParse(raw ?? {});
+      if (!parsed.success) throw new RejectedMessage('Invalid refresh request');
+      if (!refresh) throw new RejectedMessage('Background refresh is not available here');
+      const clock = parsed.data.now ? () => new Date(parsed.data.now!) : now;
+      const reports = await runRefreshes({ db, now: clock, ...refresh }, { force: true, keys: parsed.data.keys });
+      await onStoreChanged(parsed.data.now);
+      return reports;
+    },
     async 'ui:sweep'(raw, sender): Promise<SweepSummary> {
-      // Only our own pages (popup, options) may ask; a content script may not.
-      if (!sender.url?.startsWith(extensionOrigin) || sender.tab?.url?.startsWith('http')) {
-        throw new RejectedMessage('Expected a message from an extension page');
-      }
+      fromOurPages(sender);
       const parsed = sweepPayloadSchema.safeParse(raw ?? {});
       if (!parsed.success) throw new RejectedMessage('Invalid sweep request');
       return onStoreChanged(parsed.data.now);
     },
   };
+}
+
+/**
+ * A portal the user just visited successfully is readable again: a refresh stopped because it was
+ * signed out (or failing) starts over, without waiting for the user to find the setting.
+ */
+async function resumeAfterVisit(db: CaseradarDB, key: string, nowIso: string): Promise<void> {
+  await db.transaction('rw', db.refresh, async () => {
+    const s = await db.refresh.get(key);
+    if (!s || (!s.pausedReason && s.consecutiveFailures === 0)) return;
+    await db.refresh.put({ ...s, pausedReason: null, consecutiveFailures: 0, nextAt: nowIso });
+  });
 }

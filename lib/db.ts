@@ -7,6 +7,17 @@ import type { CaseEvent, ProviderId, StoredCase } from './model';
 import type { AlertKind } from './policy';
 import type { ParseFailure } from './providers/types';
 
+/** Why a portal could not be read: the page said so, we refused its data, or we could not reach it. */
+export type PortalFailure = ParseFailure | 'rejected' | 'cannot-observe';
+
+export const PORTAL_FAILURE_LABELS: Record<PortalFailure, string> = {
+  'layout-changed': 'layout changed',
+  'signed-out': 'signed out',
+  'unknown-shape': 'unknown data shape',
+  rejected: 'rejected data',
+  'cannot-observe': 'cannot observe',
+};
+
 /** What we last knew about reading one portal (provider + origin). */
 export interface PortalHealth {
   /** `${provider}|${origin}` */
@@ -15,7 +26,7 @@ export interface PortalHealth {
   origin: string;
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
-  lastError: { failure: ParseFailure | 'rejected'; message: string; pageUrl: string } | null;
+  lastError: { failure: PortalFailure; message: string; pageUrl: string } | null;
   /** Cases and unreadable rows in the last good read. */
   lastCaseCount: number;
   lastProblemCount: number;
@@ -114,6 +125,8 @@ export interface RefreshSchedule {
   lastOutcome: string | null;
   /** A refresh in flight since then (one per portal at a time; stale after a worker death). */
   inFlightSince: string | null;
+  /** The background tab of a page refresh in flight. */
+  tabId?: number | null;
 }
 
 /** Small key/value rows (the alerting policy). */

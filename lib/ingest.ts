@@ -2,7 +2,7 @@
  * Merges snapshots into the store: one transaction per snapshot, idempotent, never deleting,
  * never closing a case a page omitted, never letting an older snapshot overwrite a newer one.
  */
-import type { CaseradarDB, PortalHealth } from './db';
+import type { CaseradarDB, PortalFailure, PortalHealth } from './db';
 import { portalKey } from './db';
 import {
   caseKey,
@@ -13,7 +13,7 @@ import {
   type ProviderId,
   type StoredCase,
 } from './model';
-import type { Extraction, ParseFailure } from './providers/types';
+import type { Extraction } from './providers/types';
 import { laterOf } from './time';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
@@ -280,7 +280,7 @@ export async function recordFailure(
   db: CaseradarDB,
   provider: ProviderId,
   pageUrl: string,
-  failure: ParseFailure | 'rejected',
+  failure: PortalFailure,
   message: string,
   at: string,
 ): Promise<void> {

@@ -5,6 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import type { IngestResult } from './ingest';
+import type { RefreshReport } from './refresh';
 import type { failurePayloadSchema, snapshotPayloadSchema } from './schema';
 
 export type SnapshotPayload = z.infer<typeof snapshotPayloadSchema>;
@@ -23,6 +24,8 @@ export interface MessageMap {
   'cs:extract-failed': [FailurePayload, void];
   /** From our pages after they changed the store (snooze, settings); `now` lets tests set the clock. */
   'ui:sweep': [{ now?: string }, SweepSummary];
+  /** From our pages: refresh every enabled portal (or `keys`) now, lifting pauses. */
+  'ui:refresh-now': [{ keys?: string[]; now?: string }, RefreshReport[]];
 }
 export type MessageName = keyof MessageMap;
 

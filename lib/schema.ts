@@ -76,3 +76,6 @@ export const failurePayloadSchema = z.object({
 });
 
 export const sweepPayloadSchema = z.object({ now: isoUtc.optional() }).strict();
+
+/** "Refresh now" from our pages: every enabled portal, or the given ones; `now` lets tests set the clock. */
+export const refreshNowPayloadSchema = z.object({ keys: z.array(z.string().max(300)).max(200).optional(), now: isoUtc.optional() }).strict();

@@ -78,6 +78,7 @@ export const backupSchema = z.object({
       intervalMinutes: z.number().int().min(5).max(10_080), url: z.string(), nextAt: iso.nullable(),
       consecutiveFailures: z.number().int().min(0), pausedReason: z.string().nullable(),
       lastAttemptAt: iso.nullable(), lastOutcome: z.string().nullable(), inFlightSince: iso.nullable(),
+      tabId: z.number().int().nullable().optional(),
     })),
   }),
 });

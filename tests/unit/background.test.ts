@@ -97,8 +97,8 @@ describe('cs:extract-failed', () => {
 });
 
 describe('checkSender', () => {
-  it('requires a sender URL', () => {
-    expect(() => checkSender('zendesk', PAGE, { id: 'caseradar' })).toThrow(/no sender URL/);
+  it('requires a sender URL', async () => {
+    await expect(checkSender(db, 'zendesk', PAGE, { id: 'caseradar' })).rejects.toThrow(/no sender URL/);
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * Blind spots: portals we cannot currently read, with what that costs ("signed out of the AWS
+ * console — 3 cases unobserved for 26 h"). Pure; the popup and the options page show it.
+ */
+import { PORTAL_FAILURE_LABELS, type PortalHealth, type RefreshSchedule } from './db';
+import { needsAttention } from './ingest';
+import { PROVIDER_NAMES, type StoredCase } from './model';
+import { FAMILIES } from './providers/families';
+import { listPageUrl } from './refresh';
+import { isOpen } from './urgency';
+
+export interface BlindSpot {
+  key: string;
+  /** "Zendesk (help.example.com)" */
+  portal: string;
+  /** "signed out", "layout changed", "cannot observe", or why refresh stopped. */
+  reason: string;
+  detail: string | null;
+  /** Open cases of this portal, and how long the least recently seen of them has gone unobserved. */
+  openCases: number;
+  unobservedHours: number | null;
+  /** Where the user goes to sign in again or look. */
+  openUrl: string;
+  refreshPaused: boolean;
+}
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+};
+
+/** The cases a portal (provider + origin) is the source of: links on its origin or the family's case origins. */
+export function casesOfPortal(cases: StoredCase[], provider: string, origin: string): StoredCase[] {
+  const origins = new Set([origin, ...(FAMILIES.find((f) => f.id === provider)?.caseOrigins ?? [])]);
+  return cases.filter((c) => c.provider === provider && origins.has(originOf(c.url) ?? ''));
+}
+
+export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedule[], cases: StoredCase[], now: Date): BlindSpot[] {
+  const byKey = new Map(schedules.map((s) => [s.key, s]));
+  const keys = new Set([...portals.filter(needsAttention).map((p) => p.key), ...schedules.filter((s) => s.enabled && s.pausedReason).map((s) => s.key)]);
+  const health = new Map(portals.map((p) => [p.key, p]));
+  return [...keys].sort().map((key) => {
+    const p = health.get(key);
+    const s = byKey.get(key);
+    const provider = (p ?? s)!.provider;
+    const origin = (p ?? s)!.origin;
+    const open = casesOfPortal(cases, provider, origin).filter(isOpen);
+    const oldest = open.reduce<number | null>((min, c) => {
+      const t = Date.parse(c.lastObservedAt);
+      return min === null || t < min ? t : min;
+    }, null);
+    const failing = p && needsAttention(p) ? p.lastError : null;
+    return {
+      key,
+      portal: `${PROVIDER_NAMES[provider]} (${new URL(origin).host})`,
+      reason: failing ? PORTAL_FAILURE_LABELS[failing.failure] : (s?.pausedReason ?? 'needs attention'),
+      detail: failing?.message ?? s?.lastOutcome ?? null,
+      openCases: open.length,
+      unobservedHours: oldest === null ? null : Math.max(0, Math.floor((now.getTime() - oldest) / 3_600_000)),
+      openUrl: listPageUrl(provider, origin),
+      refreshPaused: !!s?.pausedReason,
+    };
+  });
+}
+
+/** "3 cases unobserved for 26 h" */
+export function describeCost(spot: BlindSpot): string {
+  if (spot.openCases === 0) return 'no open cases there yet';
+  const cases = `${spot.openCases} open case${spot.openCases === 1 ? '' : 's'}`;
+  return spot.unobservedHours === null ? `${cases} unobserved` : `${cases} unobserved for ${spot.unobservedHours} h`;
+}
