@@ -127,6 +127,8 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
   next.updatedAt = laterOf(stored.updatedAt, snap.updatedAt);
   next.createdAt = stored.createdAt ?? snap.createdAt;
   if (snap.url && snap.url !== stored.url) next.url = snap.url;
+  if (snap.vendorName && snap.vendorName !== stored.vendorName) next.vendorName = snap.vendorName;
+  if (snap.contactChannel && snap.contactChannel !== stored.contactChannel) next.contactChannel = snap.contactChannel;
   return { next, events };
 }
 
@@ -239,7 +241,8 @@ export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Pro
 
     if (caseWrites.length) await db.cases.bulkPut(caseWrites);
     if (candidateEvents.length) await db.events.bulkAdd(candidateEvents);
-    const healthWrites = await recordSuccess(db, input);
+    // A case typed in by hand says nothing about any portal's health.
+    const healthWrites = input.how === 'manual' ? 0 : await recordSuccess(db, input);
     result.rowsWritten = caseWrites.length + candidateEvents.length + healthWrites;
   });
   return result;

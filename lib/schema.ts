@@ -40,6 +40,8 @@ export const caseSnapshotSchema = z.object({
     .object({ startAt: isoUtc.nullable(), expiresAt: isoUtc.nullable(), minutes: z.number().int().min(0).max(1e7).nullable() })
     .nullable()
     .optional(),
+  vendorName: shortText(120).nullable().optional(),
+  contactChannel: shortText(60).nullable().optional(),
 });
 
 const messageUpdateSchema = z
