@@ -68,7 +68,8 @@ export const MICROSOFT_365: FamilyInfo = {
 
 export const FRESHDESK: FamilyInfo = {
   id: 'freshdesk',
-  matches: ['https://*.freshdesk.com/support/*'],
+  // Multilingual portals put the language first (/en/support/tickets).
+  matches: ['https://*.freshdesk.com/support/*', 'https://*.freshdesk.com/*/support/*'],
   // API v2 tickets list / single, and ticket search (same origin as the portal).
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/v2\/(?:tickets(?:\/\d+)?|search\/tickets)\/?(?:\?|$)/],
 };
@@ -83,7 +84,13 @@ export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
 export const SERVICENOW: FamilyInfo = {
   id: 'servicenow',
   // CSM portal (/csm, older /csp) and Service Portal (/sp); match patterns include the query.
-  matches: ['https://*.service-now.com/csm*', 'https://*.service-now.com/csp*', 'https://*.service-now.com/sp*'],
+  // login.do: where an expired platform session lands, so that it can be reported as signed out.
+  matches: [
+    'https://*.service-now.com/csm*',
+    'https://*.service-now.com/csp*',
+    'https://*.service-now.com/sp*',
+    'https://*.service-now.com/login.do*',
+  ],
   // Table API for cases and incidents (list or one record by sys_id).
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/now\/(?:v\d+\/)?table\/(?:sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?(?:\?|$)/],
 };
@@ -92,8 +99,9 @@ export const SALESFORCE: FamilyInfo = {
   id: 'salesforce',
   // Experience Cloud sites; older force.com sites only under their /s/ route.
   matches: ['https://*.my.site.com/*', 'https://*.force.com/s/*', 'https://*.force.com/*/s/*'],
-  // REST query (SOQL) as a site's front end or a refresh calls it.
-  apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query\/?\?/],
+  // REST query (SOQL) as a site's front end or a refresh calls it, and its next pages
+  // (nextRecordsUrl …/query/{locator}-{offset}, no query string). Sites proxy it under their prefix.
+  apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/],
 };
 
 export const FAMILIES: FamilyInfo[] = [
