@@ -10,6 +10,7 @@ import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
 import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
+import { recipeInputSchema } from './recipes';
 import { failurePayloadSchema, refreshNowPayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
 
 export class RejectedMessage extends Error {
@@ -108,6 +109,23 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
       }
       await onStoreChanged();
     },
+    async 'cs:recipes'(_raw, sender) {
+      const origin = await recipeOrigin(db, sender);
+      return db.recipes.where('origin').equals(origin).toArray();
+    },
+    async 'cs:save-recipe'(raw, sender) {
+      const origin = await recipeOrigin(db, sender);
+      const parsed = recipeInputSchema.safeParse(raw);
+      if (!parsed.success) throw new RejectedMessage(`Invalid recipe: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+      const nowIso = now().toISOString();
+      return db.transaction('rw', db.recipes, async () => {
+        // One recipe per origin and path: picking again replaces it (that is how a recipe is redone).
+        const existing = (await db.recipes.where('origin').equals(origin).toArray()).find((r) => r.pathPrefix === parsed.data.pathPrefix);
+        const id = existing?.id ?? crypto.randomUUID();
+        await db.recipes.put({ ...parsed.data, id, origin, createdAt: existing?.createdAt ?? nowIso, updatedAt: nowIso });
+        return { id };
+      });
+    },
     async 'ui:refresh-now'(raw, sender): Promise<RefreshReport[]> {
       fromOurPages(sender);
       const parsed = refreshNowPayloadSchema.safeParse(raw ?? {});
@@ -137,4 +155,15 @@ async function resumeAfterVisit(db: CaseradarDB, key: string, nowIso: string): P
     if (!s || (!s.pausedReason && s.consecutiveFailures === 0)) return;
     await db.refresh.put({ ...s, pausedReason: null, consecutiveFailures: 0, nextAt: nowIso });
   });
+}
+
+/** The origin of a tab the user tracks as a recipe portal; anything else may not read or write recipes. */
+async function recipeOrigin(db: CaseradarDB, sender: Runtime.MessageSender): Promise<string> {
+  const url = sender.tab?.url ?? sender.url;
+  if (!url || !/^https?:/.test(url)) throw new RejectedMessage('Expected a recipe portal tab');
+  const origin = originOf(url);
+  if ((await db.trackedOrigins.get(origin))?.provider !== 'custom') {
+    throw new RejectedMessage(`Expected a portal tracked with a recipe, got ${origin}`);
+  }
+  return origin;
 }

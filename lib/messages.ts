@@ -4,7 +4,9 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
+import type { Recipe } from './db';
 import type { IngestResult } from './ingest';
+import type { RecipeInput } from './recipes';
 import type { RefreshReport } from './refresh';
 import type { failurePayloadSchema, snapshotPayloadSchema } from './schema';
 
@@ -24,6 +26,10 @@ export interface MessageMap {
   'cs:extract-failed': [FailurePayload, void];
   /** From our pages after they changed the store (snooze, settings); `now` lets tests set the clock. */
   'ui:sweep': [{ now?: string }, SweepSummary];
+  /** From the recipe content script: the recipes of the sender's origin (only if tracked as a recipe portal). */
+  'cs:recipes': [Record<string, never>, Recipe[]];
+  /** From the recipe picker on a tracked recipe portal: store (or replace) a recipe for this origin and path. */
+  'cs:save-recipe': [RecipeInput, { id: string }];
   /** From our pages: refresh every enabled portal (or `keys`) now, lifting pauses. */
   'ui:refresh-now': [{ keys?: string[]; now?: string }, RefreshReport[]];
 }
