@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { servicenow } from '@/lib/providers/servicenow';
 import { matchPatternToRegExp } from '@/lib/providers/families';
-import { ProviderParseError } from '@/lib/providers/types';
+import type { ParseFailure } from '@/lib/providers/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../helpers/fixtures';
 import { parseHtml } from '../../../scripts/parse-html';
 
@@ -12,15 +12,9 @@ const readApi = (file: string, url: string) => servicenow.api!.extract(loadFixtu
 const readBody = (body: unknown, url = CASES) => servicenow.api!.extract(body, new URL(url));
 const caseLink = (sysId: string) => `https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
 
-function failureOf(run: () => unknown): ProviderParseError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ProviderParseError);
-    return error as ProviderParseError;
-  }
-  throw new Error('Expected a ProviderParseError, got none');
-}
+/** Matches the ProviderParseError this adapter throws, by failure kind and message. */
+const parseError = (failure: ParseFailure, message = /./) =>
+  expect.objectContaining({ name: 'ProviderParseError', provider: 'servicenow', failure, message: expect.stringMatching(message) });
 
 const MALFORMED_CASE = { where: 'result[3]', reason: 'Expected a number (CS…, INC…), found none' };
 const CS0001234 = {
@@ -237,18 +231,17 @@ describe('servicenow Table API shapes', () => {
     const url = new URL(CASES);
     expect(servicenow.api!.detect(loadFixtureJson('servicenow/unknown.json'), url)).toBeNull();
     for (const body of [loadFixtureJson('servicenow/unknown.json'), null, [], 'result', { records: [] }, { result: 'x' }]) {
-      const error = failureOf(() => servicenow.api!.extract(body, url));
-      expect(error.failure).toBe('unknown-shape');
-      expect(error.message).toMatch(/Expected \{result: \[\.\.\.\]\} or \{result: \{\.\.\.\}\}/);
+      expect(() => servicenow.api!.extract(body, url)).toThrow(
+        parseError('unknown-shape', /Expected \{result: \[\.\.\.\]\} or \{result: \{\.\.\.\}\}/),
+      );
     }
   });
 
   it('reports the "User Not Authenticated" error body as signed out', () => {
-    const error = failureOf(() => readApi('error-not-authenticated.json', CASES));
-    expect(error.failure).toBe('signed-out');
-    const other = failureOf(() => readBody({ error: { message: 'No Record found', detail: 'ACL' }, status: 'failure' }));
-    expect(other.failure).toBe('unknown-shape');
-    expect(other.message).toMatch(/got an error body/);
+    expect(() => readApi('error-not-authenticated.json', CASES)).toThrow(parseError('signed-out'));
+    expect(() => readBody({ error: { message: 'No Record found', detail: 'ACL' }, status: 'failure' })).toThrow(
+      parseError('unknown-shape', /got an error body/),
+    );
   });
 
   it('captures only Table API case and incident URLs, on any host', () => {
@@ -314,16 +307,14 @@ describe('servicenow portal pages', () => {
   ])('%s at %s is signed out', (file, url) => {
     const page = doc(file, url);
     expect(servicenow.page!.detect(page, new URL(url))).toBe('list');
-    const error = failureOf(() => servicenow.page!.extract(page, new URL(url)));
-    expect(error.failure).toBe('signed-out');
-    expect(error.provider).toBe('servicenow');
+    expect(() => servicenow.page!.extract(page, new URL(url))).toThrow(parseError('signed-out', /got the login page/));
   });
 
   it('does not claim a portal page it does not own', () => {
     const url = 'https://help.example-isp.com/csm?id=kb_article&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90';
     const page = doc('portal-login.html', url);
     expect(servicenow.page!.detect(page, new URL(url))).toBeNull();
-    expect(failureOf(() => servicenow.page!.extract(page, new URL(url))).failure).toBe('layout-changed');
+    expect(() => servicenow.page!.extract(page, new URL(url))).toThrow(parseError('layout-changed'));
   });
 
   it('is injected on service-now.com portal paths and login.do only', () => {
