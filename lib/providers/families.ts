@@ -68,7 +68,8 @@ export const MICROSOFT_365: FamilyInfo = {
 
 export const FRESHDESK: FamilyInfo = {
   id: 'freshdesk',
-  matches: ['https://*.freshdesk.com/support/*'],
+  // Multilingual portals put the language first (/en/support/tickets).
+  matches: ['https://*.freshdesk.com/support/*', 'https://*.freshdesk.com/*/support/*'],
   // API v2 tickets list / single, and ticket search (same origin as the portal).
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/v2\/(?:tickets(?:\/\d+)?|search\/tickets)\/?(?:\?|$)/],
 };
