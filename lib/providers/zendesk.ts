@@ -2,6 +2,11 @@
  * Zendesk help centers (Guide / Copenhagen theme) and the end-user Requests API.
  * Facts: shared/PORTALS.md §5. Custom domains are common, so pages are recognised by path and markup,
  * never by host alone.
+ *
+ * Custom ticket statuses: the newer list fetches /api/v2/custom_statuses as a separate body. An adapter
+ * reads one body at a time and cannot join two, so that endpoint is not captured; a requests body that
+ * carries `custom_statuses` next to `requests` (a refresh can merge them) shows the custom label instead
+ * of the status code. The state always comes from `status` (the custom status's category).
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../text';
@@ -28,8 +33,14 @@ const sel = {
   mobileMeta: '.requests-table-meta',
   // Empty state of the classic list.
   empty: 'p.no-activities',
-  // Copenhagen ≥ v4 renders the list client-side from requests/search.json (captured as JSON instead).
+  // Copenhagen ≥ v4 renders the list client-side (React + Zendesk Garden) from requests/search.json.
   newListCell: '[data-test-id^="table-cell-"]',
+  newListSubject: '[data-test-id="table-cell-subject"]',
+  newListId: '[data-test-id="table-cell-id"]',
+  newListStatus: '[data-test-id="table-cell-status"]',
+  // Garden Tag (@zendeskgarden/react-tags) holding the status label. A re-skinned list without it is left
+  // to the JSON rather than read from unknown markup.
+  gardenTag: '[data-garden-id="tags.tag_view"]',
   detailTitle: 'h1.request-title',
   detailFacts: 'dl.request-details',
   comment: 'ul.comment-list > li.comment',
@@ -47,6 +58,20 @@ const STATUS_SUFFIXES: Record<string, CaseState> = {
   hold: 'on-hold',
   solved: 'resolved',
   closed: 'closed',
+};
+
+// Labels of the newer list's status tag (Copenhagen request-list translations en and de, with the _v2
+// pending label). It shows new/open/hold as one "Open" and solved/closed as one "Solved", so these are the
+// best the DOM can say; the requests/search JSON tells them apart. Custom-status labels stay unmapped.
+const NEW_LIST_STATES: Record<string, CaseState> = {
+  open: 'open',
+  'awaiting reply': 'waiting-on-customer',
+  'awaiting your reply': 'waiting-on-customer',
+  solved: 'resolved',
+  offen: 'open',
+  'wartet auf antwort': 'waiting-on-customer',
+  'wartet auf ihre antwort': 'waiting-on-customer',
+  gelost: 'resolved',
 };
 
 const PRIORITIES: Record<string, Severity> = { urgent: 'critical', high: 'high', normal: 'normal', low: 'low' };
@@ -135,6 +160,42 @@ function extractList(doc: Document, url: URL): Extraction {
   return collectItems('list', rows, (row, i) => readListRow(row, i, url));
 }
 
+function readNewListRow(row: Element, index: number, url: URL): CaseSnapshot | ReturnType<typeof problem> {
+  const where = `row ${index + 1}`;
+  const link = row.querySelector<HTMLAnchorElement>(`${sel.newListSubject} a[href]`);
+  const idText = /^#(\d+)$/.exec(textOf(row.querySelector(sel.newListId)) ?? '')?.[1];
+  const caseId = idFromHref(link?.getAttribute('href') ?? null) ?? idText ?? null;
+  if (!caseId) return problem(where, 'Expected a /hc/requests/{id} link or a "#id" cell, found neither');
+  // The link text is the subject, or the description when the subject is empty.
+  const title = textOf(link);
+  if (!title) return problem(where, 'Expected a subject link, found none', caseId);
+  const label = textOf(row.querySelector(`${sel.newListStatus} ${sel.gardenTag}`));
+  if (!label) return problem(where, 'Expected a status tag in the status cell, found none', caseId);
+  return {
+    provider: PROVIDER,
+    caseId,
+    title,
+    vendorStatus: label,
+    state: NEW_LIST_STATES[foldLabel(label)] ?? null,
+    severity: null,
+    vendorSeverity: null,
+    // Created is a date without time in the viewer's locale, last activity is relative text: no instant.
+    createdAt: null,
+    updatedAt: null,
+    url: safeCaseUrl(link?.getAttribute('href') ?? `/hc/requests/${caseId}`, url),
+  };
+}
+
+function extractNewList(doc: Document, url: URL): Extraction {
+  if (!doc.querySelector(`${sel.newListStatus} ${sel.gardenTag}`)) {
+    // Rows without the Garden status tag: the requests/search JSON its own script loads is read instead.
+    return { kind: 'list', cases: [], problems: [], deferredToApi: true };
+  }
+  const cells = doc.querySelectorAll(`${sel.newListSubject}, ${sel.newListId}, ${sel.newListStatus}`);
+  const rows = [...new Set(Array.from(cells, (cell) => cell.closest('tr, [role="row"]') ?? cell))];
+  return collectItems('list', rows, (row, i) => readNewListRow(row, i, url));
+}
+
 /** dt/dd pairs of the detail sidebar, keyed by folded label. */
 function readFacts(doc: Document): Map<string, Element> {
   const facts = new Map<string, Element>();
@@ -206,13 +267,38 @@ function extractDetail(doc: Document, url: URL): Extraction {
 
 // ---- Requests API (JSON) ----
 
-function readApiRequest(item: unknown, index: number, url: URL, users: Map<string, string>) {
+interface CustomStatus {
+  label: string | null;
+  category: string | null;
+}
+
+/** Side-loaded `custom_statuses` by id (empty when the body carries none). */
+function readCustomStatuses(body: Record<string, unknown>): Map<string, CustomStatus> {
+  const statuses = new Map<string, CustomStatus>();
+  if (!Array.isArray(body.custom_statuses)) return statuses;
+  for (const s of body.custom_statuses) {
+    if (!isRecord(s) || !str(s.id)) continue; // Not a status a request could name; the requests are still read.
+    const id = str(s.id)!;
+    // What the requester sees: end_user_label in an agent's view, label in an end user's own view.
+    statuses.set(id, { label: cleanText(str(s.end_user_label) ?? str(s.label)), category: str(s.status_category)?.toLowerCase() ?? null });
+  }
+  return statuses;
+}
+
+function readApiRequest(
+  item: unknown,
+  index: number,
+  url: URL,
+  users: Map<string, string>,
+  customStatuses: Map<string, CustomStatus>,
+) {
   const where = `requests[${index}]`;
   if (!isRecord(item)) return problem(where, `Expected a request object, got ${typeof item}`);
   // IDs are positive integers (PORTALS.md §5d): 0, "00123" or 1.5 are not ids.
   const caseId = typeof item.id === 'number' ? (Number.isSafeInteger(item.id) ? String(item.id) : null) : str(item.id);
   if (!caseId || !/^[1-9]\d*$/.test(caseId)) return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
-  const status = str(item.status)?.toLowerCase() ?? null;
+  const custom = customStatuses.get(str(item.custom_status_id) ?? '');
+  const status = str(item.status)?.toLowerCase() ?? custom?.category ?? null;
   const priority = str(item.priority)?.toLowerCase() ?? null;
   const assignee = str(item.assignee_id);
   const snapshot: CaseSnapshot = {
@@ -220,7 +306,7 @@ function readApiRequest(item: unknown, index: number, url: URL, users: Map<strin
     caseId,
     // JSON strings are raw text already: no entity decoding.
     title: cleanText(str(item.subject)) ?? cleanText(str(item.description), 50) ?? `Request #${caseId}`,
-    vendorStatus: status,
+    vendorStatus: custom?.label ?? status,
     state: status ? (STATUS_SUFFIXES[status] ?? null) : null,
     severity: priority ? (PRIORITIES[priority] ?? null) : null,
     vendorSeverity: priority,
@@ -248,8 +334,9 @@ function extractApi(body: unknown, url: URL): Extraction {
   if (Array.isArray(body.users)) {
     for (const u of body.users) if (isRecord(u) && str(u.id) && str(u.name)) users.set(str(u.id)!, cleanText(str(u.name))!);
   }
+  const customStatuses = readCustomStatuses(body);
   const items = kind === 'list' ? (body.requests as unknown[]) : [body.request];
-  return collectItems(kind, items, (item, i) => readApiRequest(item, i, url, users));
+  return collectItems(kind, items, (item, i) => readApiRequest(item, i, url, users, customStatuses));
 }
 
 export const zendesk: ProviderAdapter = {
@@ -265,7 +352,7 @@ export const zendesk: ProviderAdapter = {
     isReady(doc, url) {
       if (isSignInPage(doc, url)) return true;
       if (DETAIL_PATH.test(url.pathname)) return !!doc.querySelector(`${sel.detailTitle}, ${sel.detailFacts}`);
-      return !!doc.querySelector(`${sel.listTable}, ${sel.empty}`);
+      return !!doc.querySelector(`${sel.listTable}, ${sel.empty}, ${sel.newListCell}`);
     },
     extract(doc, url) {
       if (isSignInPage(doc, url)) {
@@ -273,8 +360,8 @@ export const zendesk: ProviderAdapter = {
       }
       if (DETAIL_PATH.test(url.pathname)) return extractDetail(doc, url);
       if (!doc.querySelector(`${sel.listTable}, ${sel.empty}`) && doc.querySelector(sel.newListCell)) {
-        // The newer list is read from the requests/search JSON its own script loads; see api below.
-        return { kind: 'list', cases: [], problems: [], deferredToApi: true };
+        // The newer list: its rendered rows, else the requests/search JSON its own script loads (api below).
+        return extractNewList(doc, url);
       }
       return extractList(doc, url);
     },
