@@ -8,7 +8,7 @@ import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, foldLabel, problem, readTimeAttr } from './common';
 import { JIRA_SERVICE_MANAGEMENT } from './families';
-import { extractDetailByLabels, findDetailParts, leafElements } from './freshdesk';
+import { extractDetailByLabels, findDetailParts, leafElements } from './structural';
 import { ProviderParseError, type ExtractProblem, type Extraction, type PageKind, type ProviderAdapter } from './types';
 
 const PROVIDER = 'jira-service-management' as const;

@@ -175,7 +175,10 @@ function readNewListRow(row: Element, index: number, url: URL): CaseSnapshot | R
     provider: PROVIDER,
     caseId,
     title,
-    vendorStatus: label,
+    // The tag is coarse (new/open/hold all read "Open"); the requests JSON the same page loads has
+    // the exact status. No label here, so a later read of this row never overwrites the JSON's
+    // status (ingest keeps a stored status when a snapshot has none) — only a first sighting uses it.
+    vendorStatus: null,
     state: NEW_LIST_STATES[foldLabel(label)] ?? null,
     severity: null,
     vendorSeverity: null,

@@ -13,13 +13,22 @@ const URLS: Record<string, { page?: string; api?: string }> = {
   gcp: { api: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases' },
   'microsoft-partner-center': { api: 'https://api.partnercenter.microsoft.com/v1/servicerequests' },
   'microsoft-365': { page: 'https://admin.microsoft.com/Adminportal/Home#/support/requests' },
+  freshdesk: { page: 'https://acme.freshdesk.com/support/tickets', api: 'https://acme.freshdesk.com/api/v2/tickets' },
+  'jira-service-management': {
+    page: 'https://acme.atlassian.net/servicedesk/customer/user/requests',
+    api: 'https://acme.atlassian.net/rest/servicedeskapi/request',
+  },
+  servicenow: { api: 'https://acme.service-now.com/api/now/table/sn_customerservice_case' },
+  salesforce: { api: 'https://acme.my.site.com/support/services/data/v60.0/query?q=SELECT+Id+FROM+Case' },
 };
 
 export async function buildFixtureStore(db: CaseradarDB): Promise<number> {
   let snapshots = 0;
   let minute = 0;
   for (const adapter of ADAPTERS) {
-    const urls = URLS[adapter.id]!;
+    const urls = URLS[adapter.id];
+    // A new family must say where its fixtures are read, or the round-trip tests would skip it unseen.
+    if (!urls) throw new Error(`tests/helpers/fixture-store.ts: add the URLs ${adapter.id} fixtures are read at`);
     for (const file of readdirSync(`tests/fixtures/${adapter.id}`).sort()) {
       const capturedAt = new Date(Date.UTC(2026, 10, 20, 9, minute++)).toISOString();
       try {

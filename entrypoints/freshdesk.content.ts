@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runAdapter } from '@/lib/providers/run';
+import { freshdesk } from '@/lib/providers/freshdesk';
+
+// document_start so that JSON forwarded by the tap early in page load is not missed. Portals on
+// custom domains get this same script registered at run time ("Track this portal").
+export default defineContentScript({
+  matches: freshdesk.matches,
+  runAt: 'document_start',
+  main: (ctx) => runAdapter(freshdesk, ctx),
+});
