@@ -23,6 +23,13 @@ export const DEMO_URLS = {
   partnerCenter: 'https://partner.microsoft.com/dashboard/support/servicerequests',
   m365List: 'https://admin.microsoft.com/Adminportal/Home#/support/requests',
   m365Detail: 'https://admin.microsoft.com/Adminportal/Home?pane=1#/support/requests/7012511180000777',
+  freshdeskList: 'https://acme.freshdesk.com/support/tickets',
+  jsmList: 'https://acme.atlassian.net/servicedesk/customer/user/requests',
+  salesforceList: 'https://northwind.my.site.com/support/s/case/Case/Default',
+  // A ServiceNow CSM portal on an ISP's own domain: read only after "Track this portal".
+  servicenowCustom: 'https://help.example-isp.com/csm?id=csm_cases_requests&table=sn_customerservice_case',
+  // A portal on no known platform: read only through a recipe the user makes.
+  unknownPortal: 'https://care.acme-fibre.example/care/tickets',
 } as const;
 
 export const API = {
@@ -32,7 +39,15 @@ export const API = {
   gcpCase: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567',
   gcpComments: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567/comments',
   partnerCenter: 'https://api.partnercenter.microsoft.com/v1/servicerequests',
+  salesforceQuery: `https://northwind.my.site.com/support/services/data/v60.0/query?q=${encodeURIComponent('SELECT Id,CaseNumber,Subject,Status,Priority,IsClosed,CreatedDate,LastModifiedDate FROM Case')}`,
+  servicenowCases: 'https://help.example-isp.com/api/now/table/sn_customerservice_case?sysparm_display_value=all&sysparm_limit=20',
 } as const;
+
+/** A saved portal page plus the same-origin fetch its own front end makes (for the main-world tap). */
+function pageWithFetch(file: string, apiUrl: string): string {
+  const script = `<script>fetch(${JSON.stringify(apiUrl)}, { headers: { Accept: 'application/json' } }).then((r) => r.json()).then(() => { document.body.dataset.loaded = 'true'; });</script>`;
+  return fixture(file).replace(/<\/body>/i, `${script}</body>`);
+}
 
 export function fixture(path: string): string {
   return readFileSync(resolve(FIXTURES, path), 'utf8');
@@ -161,9 +176,47 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
   await context.route(/^https:\/\/api\.partnercenter\.microsoft\.com\//, (route) =>
     fulfilJson(route, 'microsoft-partner-center/servicerequests.json'));
 
+  await context.route('https://acme.freshdesk.com/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/support/tickets') return fulfilHtml(route, 'freshdesk/portal-list.html');
+    return route.fulfill({ status: 404, body: 'not in the demo' });
+  });
+  await context.route('https://acme.atlassian.net/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/servicedesk/customer/user/requests') return fulfilHtml(route, 'jira-service-management/portal-list.html');
+    return route.fulfill({ status: 404, body: 'not in the demo' });
+  });
+  // The Experience Cloud site loads its cases as SOQL JSON under its /support prefix.
+  await context.route('https://northwind.my.site.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.includes('/services/data/')) return fulfilJson(route, 'salesforce/query-done.json');
+    if (url.pathname.startsWith('/support/s/case/')) {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageWithFetch('salesforce/site-case-list.html', API.salesforceQuery) });
+    }
+    return route.fulfill({ status: 404, body: 'not in the demo' });
+  });
+  await routeCustomDomainPortals(context);
+
   // The admin center renders its grid in the page; the demo serves two plausible markups.
   await context.route('https://admin.microsoft.com/**', (route) =>
     fulfilHtml(route, new URL(route.request().url()).searchParams.has('pane')
       ? 'microsoft-365/request-pane-fr.html'
       : 'microsoft-365/requests-fluent-grid.html'));
+}
+
+/** Portals on hosts no manifest entry covers: the user tracks them (custom domain) or makes a recipe. */
+export async function routeCustomDomainPortals(context: BrowserContext, servicenowCases = 'servicenow/case-list-all.json'): Promise<void> {
+  await context.route('https://help.example-isp.com/**', (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/api/now/table/')) return fulfilJson(route, servicenowCases);
+    if (url.pathname === '/csm') {
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageWithFetch('servicenow/portal-csm-list.html', API.servicenowCases) });
+    }
+    return route.fulfill({ status: 404, body: 'not in the demo' });
+  });
+  await context.route('https://care.acme-fibre.example/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/care/tickets') return fulfilHtml(route, 'custom/acme-isp-tickets.html');
+    return route.fulfill({ status: 404, body: 'not in the demo' });
+  });
 }
