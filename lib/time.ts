@@ -12,11 +12,9 @@ export interface ParseTimeOptions {
   assumeZoneless?: 'utc';
 }
 
-/** Parses a machine timestamp to ISO-8601 UTC with milliseconds, or null when it is not one. */
+/** Parses a machine timestamp to ISO-8601 UTC with milliseconds (years 0000–9999), or null when it is not one. */
 export function toUtcIso(value: unknown, options: ParseTimeOptions = {}): string | null {
-  if (typeof value === 'number') {
-    return Number.isFinite(value) && Math.abs(value) < 8.64e15 ? new Date(value).toISOString() : null;
-  }
+  if (typeof value === 'number') return Number.isFinite(value) ? isoOf(value) : null;
   if (typeof value !== 'string') return null;
   const m = ISO_LIKE.exec(value.trim());
   if (!m) return null;
@@ -34,13 +32,22 @@ export function toUtcIso(value: unknown, options: ParseTimeOptions = {}): string
   }
   const [Y, M, D, H, Mi, S] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || Mi > 59 || S > 60) return null;
-  const local = Date.UTC(Y, M - 1, D, H, Mi, Math.min(S, 59), ms);
-  // Reject dates like Feb 30 that Date.UTC would silently roll over.
-  const check = new Date(Date.UTC(Y, M - 1, D));
-  if (check.getUTCMonth() !== M - 1 || check.getUTCDate() !== D) return null;
-  const instant = local - offsetMinutes * 60_000;
-  if (!Number.isFinite(instant)) return null;
-  return new Date(instant).toISOString();
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999 ("0001-01-01" would become 1901).
+  const local = new Date(0);
+  local.setUTCFullYear(Y, M - 1, D);
+  // Reject dates like Feb 30 that would silently roll over.
+  if (local.getUTCMonth() !== M - 1 || local.getUTCDate() !== D) return null;
+  local.setUTCHours(H, Mi, Math.min(S, 59), ms);
+  return isoOf(local.getTime() - offsetMinutes * 60_000);
+}
+
+// Years 0000–9999 only: beyond them toISOString writes "+033658-…" or "-000001-…", which is not the
+// ISO form the rest of the extension (and lib/schema.ts) reads, so a snapshot carrying it is rejected.
+const MIN_MS = -62_167_219_200_000; // 0000-01-01T00:00:00.000Z
+const MAX_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
+function isoOf(ms: number): string | null {
+  return Number.isFinite(ms) && ms >= MIN_MS && ms <= MAX_MS ? new Date(ms).toISOString() : null;
 }
 
 /** The later of two ISO instants (nulls ignored). */
