@@ -88,7 +88,7 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
             onBlur={(e) => setInterval(e.target.value)} className="narrow" />{' '}
           min (±10 %){' '}
           <button type="button" onClick={() => void refreshNow()}>{s.pausedReason ? 'Resume now' : 'Refresh now'}</button>
-          <p className="refresh-status" data-testid="refresh-status">
+          <p className="refresh-status" data-testid="refresh-status" data-next-at={s.nextAt ?? undefined}>
             {modeOf(s) === 'api' ? 'Reads the portal\'s own JSON with your browser session' : 'Opens the portal\'s list page in a background tab'}
             {' · '}
             {s.lastAttemptAt ? `last try ${formatAgo(s.lastAttemptAt, now)}: ${s.lastOutcome ?? 'in progress'}` : 'not tried yet'}

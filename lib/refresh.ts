@@ -222,6 +222,9 @@ export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch
   try {
     response = await deps.fetch(s.url, {
       credentials: 'include',
+      // A JSON endpoint that redirects is sending a signed-out session to its sign-in page; we
+      // do not follow it (that would only load the login page).
+      redirect: 'manual',
       cache: 'no-store',
       headers: { Accept: 'application/json' },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
@@ -233,7 +236,11 @@ export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch
   if (response.status === 401 || response.status === 403) {
     return { ok: false, failure: 'signed-out', message: `Signed out (HTTP ${response.status})` };
   }
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    return { ok: false, failure: 'signed-out', message: 'Signed out (the portal redirected its JSON to sign in)' };
+  }
   if (response.redirected && (finalUrl.origin !== s.origin || looksLikeLogin(finalUrl))) {
+    // Browsers that followed the redirect anyway (or a proxy): tell where it went.
     return { ok: false, failure: 'signed-out', message: `Signed out (sent to ${finalUrl.host}${finalUrl.pathname})` };
   }
   if (!response.ok) {

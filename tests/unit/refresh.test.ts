@@ -26,8 +26,9 @@ let closeTab: ReturnType<typeof vi.fn<(id: number) => Promise<void>>>;
 let deps: RefreshDeps;
 
 /** A fetch Response with the read-only fields a real one would have after redirects. */
-function reply(body: string, init: { status?: number; headers?: Record<string, string>; url?: string; redirected?: boolean } = {}): Response {
+function reply(body: string, init: { status?: number; headers?: Record<string, string>; url?: string; redirected?: boolean; type?: ResponseType } = {}): Response {
   const response = new Response(body, { status: init.status ?? 200, headers: init.headers });
+  if (init.type) Object.defineProperty(response, 'type', { value: init.type });
   Object.defineProperty(response, 'url', { value: init.url ?? `${ORIGIN}/api/v2/requests.json` });
   Object.defineProperty(response, 'redirected', { value: init.redirected ?? false });
   return response;
@@ -61,7 +62,7 @@ describe('API refresh', () => {
     expect(reports).toEqual([{ key: KEY, outcome: 'ok', message: 'Read 3 cases, 1 unreadable' }]);
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe(`${ORIGIN}/api/v2/requests.json?sort_by=updated_at&sort_order=desc`);
-    expect(init).toMatchObject({ credentials: 'include', cache: 'no-store' });
+    expect(init).toMatchObject({ credentials: 'include', cache: 'no-store', redirect: 'manual' });
     const stored = await db.cases.get('zendesk:48213');
     expect(stored).toMatchObject({ state: 'waiting-on-customer', observedHow: 'refresh', lastObservedAt: T0.toISOString() });
     expect(await schedule()).toMatchObject({ consecutiveFailures: 0, inFlightSince: null, pausedReason: null });
@@ -119,8 +120,10 @@ describe('failures never change a case', () => {
   const casesSnapshot = async () => JSON.stringify(await db.cases.toArray());
 
   it.each([
+    // fetch(redirect: 'manual') answers a redirect as an opaque response with status 0.
+    ['a redirect (not followed)', () => reply('', { status: 200, type: 'opaqueredirect' }), /Signed out \(the portal redirected its JSON to sign in\)/],
     ['HTTP 401', () => reply('{"error":"Couldn\'t authenticate you"}', { status: 401 }), /Signed out \(HTTP 401\)/],
-    ['a redirect to the sign-in page', () => reply('<html><form><input type="password"></form></html>', { url: `${ORIGIN}/hc/signin?return_to=x`, redirected: true }), /Signed out \(sent to northwind\.zendesk\.com\/hc\/signin\)/],
+    ['a redirect followed to the sign-in page', () => reply('<html><form><input type="password"></form></html>', { url: `${ORIGIN}/hc/signin?return_to=x`, redirected: true }), /Signed out \(sent to northwind\.zendesk\.com\/hc\/signin\)/],
     ['a redirect to an identity provider', () => reply('<html></html>', { url: 'https://login.example-idp.com/saml', redirected: true }), /Signed out \(sent to login\.example-idp\.com/],
     ['a sign-in page answered with 200', () => reply('<!doctype html><form><input name="p" type=password></form>'), /Signed out \(got a sign-in page\)/],
   ])('%s marks the portal signed out, pauses refresh and leaves cases alone', async (_label, make, message) => {
