@@ -4,7 +4,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
-import { portalKey } from './db';
+import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
@@ -89,7 +89,17 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
         Date.parse(payload.capturedAt) > nowMs + CLOCK_SKEW_MS ? new Date(nowMs).toISOString() : payload.capturedAt;
       const refreshing = await scheduleForTab(db, sender.tab?.id);
       const how = refreshing?.provider === payload.provider ? 'refresh' : 'visit';
-      const result = await ingestSnapshot(db, { ...payload, capturedAt, how });
+      let result: IngestResult;
+      try {
+        result = await ingestSnapshot(db, { ...payload, capturedAt, how });
+      } catch (error) {
+        // One transaction per snapshot: a refused write leaves nothing half-written. Say so where
+        // the user looks (the portal's blind spot); that small write may fail too, then the error stands.
+        if (!isQuotaError(error)) throw error;
+        await recordFailure(db, payload.provider, payload.pageUrl, 'storage-full', STORAGE_FULL_MESSAGE, now().toISOString()).catch(() => undefined);
+        await onStoreChanged().catch(() => undefined);
+        throw new RejectedMessage(STORAGE_FULL_MESSAGE);
+      }
       // A page that defers to its JSON has not finished a page refresh yet; its JSON snapshot will.
       if (how === 'refresh' && !payload.extraction.deferredToApi) {
         await finishPageRefresh(sender, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });

@@ -8,7 +8,7 @@ import type { AlertKind } from './policy';
 import type { ParseFailure } from './providers/types';
 
 /** Why a portal could not be read: the page said so, we refused its data, or we could not reach it. */
-export type PortalFailure = ParseFailure | 'rejected' | 'cannot-observe';
+export type PortalFailure = ParseFailure | 'rejected' | 'cannot-observe' | 'storage-full';
 
 export const PORTAL_FAILURE_LABELS: Record<PortalFailure, string> = {
   'layout-changed': 'layout changed',
@@ -16,7 +16,17 @@ export const PORTAL_FAILURE_LABELS: Record<PortalFailure, string> = {
   'unknown-shape': 'unknown data shape',
   rejected: 'rejected data',
   'cannot-observe': 'cannot observe',
+  'storage-full': 'storage full',
 };
+
+/** The browser refused to store more (disk full or quota reached). Dexie may wrap the DOMException. */
+export function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
+export const STORAGE_FULL_MESSAGE =
+  'The browser refused to store more data (disk full or storage quota reached). Nothing from this read was saved; free disk space, or export and delete old cases.';
 
 /** What we last knew about reading one portal (provider + origin). */
 export interface PortalHealth {

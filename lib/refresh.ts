@@ -9,7 +9,7 @@
  * Nothing is ever sent anywhere but the portal itself, and no credentials are stored.
  */
 import type { CaseradarDB, RefreshSchedule } from './db';
-import { portalKey } from './db';
+import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { ProviderId } from './model';
 import { ADAPTERS } from './providers/index';
@@ -137,7 +137,7 @@ export function isDue(s: RefreshSchedule, nowMs: number): boolean {
 /** What one attempt came to. */
 export type RefreshOutcome =
   | { ok: true; result: IngestResult; cases: number; problems?: number }
-  | { ok: false; failure: ParseFailure | 'unreachable' | 'http'; message: string; retryAfterMs?: number | null }
+  | { ok: false; failure: ParseFailure | 'unreachable' | 'http' | 'storage-full'; message: string; retryAfterMs?: number | null }
   /** A page refresh is under way in a background tab; its snapshot finishes it. */
   | { ok: 'pending'; tabId: number };
 
@@ -277,6 +277,7 @@ export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch
     return { ok: true, result, cases: extraction.cases.length, problems: extraction.problems.length };
   } catch (error) {
     if (error instanceof ProviderParseError) return { ok: false, failure: error.failure, message: error.message };
+    if (isQuotaError(error)) return { ok: false, failure: 'storage-full', message: STORAGE_FULL_MESSAGE };
     throw error;
   }
 }

@@ -114,3 +114,13 @@ describe('ui:sweep', () => {
     await expect(handlers['ui:sweep']({ now: 'tomorrow' }, page)).rejects.toThrow(/Invalid sweep/);
   });
 });
+
+describe('storage full', () => {
+  it('writes nothing of the snapshot, tells the user on the portal, and rejects the message', async () => {
+    vi.spyOn(db.cases, 'bulkPut').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    await expect(handlers['cs:snapshot'](payload(), sender())).rejects.toThrow(/refused to store more data/);
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.events.count()).toBe(0);
+    expect((await db.portals.toArray()).map((p) => p.lastError?.failure)).toEqual(['storage-full']);
+  });
+});
