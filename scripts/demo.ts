@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     ['partner-center-service-requests', DEMO_URLS.partnerCenter],
     ['m365-service-requests', DEMO_URLS.m365List],
     ['m365-request-pane', DEMO_URLS.m365Detail],
+    ['freshdesk-tickets', DEMO_URLS.freshdeskList],
+    ['jsm-requests', DEMO_URLS.jsmList],
+    ['salesforce-site-cases', DEMO_URLS.salesforceList],
   ];
   for (const [name, url] of portals) {
     const page = await context.newPage();
