@@ -1,30 +1,61 @@
+import { memo } from 'react';
 import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/format';
-import { PROVIDER_NAMES, type StoredCase } from '@/lib/model';
+import type { StoredCase } from '@/lib/model';
 import type { Alert } from '@/lib/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import { describeReminder, type EscalationReminder } from '@/lib/workspace';
+import { ProviderMark } from './provider-mark';
 import { SnoozeMenu } from './snooze-menu';
+import { isOverdue } from './use-alerts';
 
 interface CaseRowProps {
   item: StoredCase;
   now: Date;
-  alerts?: Alert[];
+  alerts?: Alert[] | undefined;
   isSnoozed?: boolean;
+  reminder?: EscalationReminder | undefined;
+  /** Position among the rows shown, for the keyboard (j/k). */
+  index: number;
+  isActive: boolean;
+  onFocusRow: (index: number) => void;
 }
 
-/** One case in the timeline. Portal text is rendered as React text nodes only, never as HTML. */
-export function CaseRow({ item, now, alerts = [], isSnoozed = false }: CaseRowProps) {
+/** "Open · Updating": our state, then the vendor's own label when it says something else. */
+export function StateLabel({ item }: { item: Pick<StoredCase, 'state' | 'vendorStatus'> }) {
+  const ours = item.state ? STATE_LABELS[item.state] : 'Unknown state';
+  return (
+    <>
+      {ours}
+      {item.vendorStatus && item.vendorStatus !== ours && (
+        <span className="vendor-status" dir="auto"> · {item.vendorStatus}</span>
+      )}
+    </>
+  );
+}
+
+/** "seen 2 hours ago (refresh)": when we last read the case, and how. */
+export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'>, now: Date): string {
+  return `seen ${formatAgo(item.lastObservedAt, now)}${item.observedHow ? ` (${item.observedHow})` : ''}`;
+}
+
+/** One case in the popup. Portal text is rendered as React text nodes only, never as HTML. */
+export const CaseRow = memo(function CaseRow({ item, now, alerts = [], isSnoozed = false, reminder, index, isActive, onFocusRow }: CaseRowProps) {
   const ball = ballInCourt(item);
-  const overdue = alerts.some((a) => a.level === 'overdue');
+  const overdue = isOverdue(alerts);
   const href = safeHref(item.url);
-  const stateLabel = item.state ? STATE_LABELS[item.state] : 'Unknown state';
   return (
     <li
-      className={`case-row ball-${ball}${overdue ? ' overdue' : ''}${isSnoozed ? ' snoozed' : ''}`}
+      className={`case-row ball-${ball}${overdue ? ' overdue' : ''}${isSnoozed ? ' snoozed' : ''}${isActive ? ' active' : ''}`}
       data-testid="case-row"
       data-case-key={item.key}
+      data-row-index={index}
+      // Reached with j/k (or a click); Tab goes through each row's link and snooze menu as usual.
+      tabIndex={-1}
+      aria-current={isActive ? 'true' : undefined}
+      onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
     >
       <div className="case-head">
-        <span className={`provider provider-${item.provider}`}>{PROVIDER_NAMES[item.provider]}</span>
+        <ProviderMark item={item} />
         <span className="case-id">#{item.caseId}</span>
         {item.severity && (
           <span className={`severity severity-${item.severity}`} title={item.vendorSeverity ?? undefined}>
@@ -43,12 +74,14 @@ export function CaseRow({ item, now, alerts = [], isSnoozed = false }: CaseRowPr
       <a className="case-title" href={href} target="_blank" rel="noreferrer noopener" dir="auto">
         {item.title}
       </a>
+      {reminder && (
+        <p className="escalation-mark" data-testid="escalation-reminder">
+          {describeReminder(reminder)}
+        </p>
+      )}
       <div className="case-meta">
         <span className="state" data-testid="case-state">
-          {stateLabel}
-          {item.vendorStatus && item.vendorStatus !== stateLabel && (
-            <span className="vendor-status" dir="auto"> · {item.vendorStatus}</span>
-          )}
+          <StateLabel item={item} />
         </span>
         {ball !== 'closed' && ball !== 'closing' && (
           <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>
@@ -63,7 +96,9 @@ export function CaseRow({ item, now, alerts = [], isSnoozed = false }: CaseRowPr
             {item.messageCount} message{item.messageCount === 1 ? '' : 's'}
           </span>
         )}
-        <span className="seen" title={item.observedVia}>seen {formatAgo(item.lastObservedAt, now)}</span>
+        <span className="seen" data-testid="case-seen" title={item.observedVia}>
+          {seenText(item, now)}
+        </span>
       </div>
       {alerts.length > 0 && (
         <ul className="alerts" aria-label="Alerts">
@@ -76,4 +111,4 @@ export function CaseRow({ item, now, alerts = [], isSnoozed = false }: CaseRowPr
       )}
     </li>
   );
-}
+});

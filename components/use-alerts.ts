@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
 import { getDb } from '@/lib/db';
 import { defaultPolicy, type Policy } from '@/lib/policy';
 import { loadPolicy } from '@/lib/settings';
@@ -8,20 +9,31 @@ import type { StoredCase } from '@/lib/model';
 
 /** The user's policy, live. */
 export function usePolicy(): Policy {
-  return useLiveQuery(() => loadPolicy(getDb()), []) ?? defaultPolicy();
+  const [fallback] = useState(defaultPolicy);
+  return useLiveQuery(() => loadPolicy(getDb()), []) ?? fallback;
 }
 
-/** Active alerts per case key and the set of snoozed case keys, computed with the same rules as the sweep. */
+const NO_SNOOZES: never[] = [];
+
+/**
+ * Active alerts per case key and the set of snoozed case keys, computed with the same rules as the
+ * sweep. Memoised per minute and per store change, so that moving through rows re-renders no row.
+ */
 export function useAlerts(cases: StoredCase[] | undefined, now: Date): { alerts: Map<string, Alert[]>; snoozed: Set<string> } {
   const policy = usePolicy();
-  const snoozes = useLiveQuery(() => getDb().snoozes.toArray(), []) ?? [];
-  const byKey = new Map((cases ?? []).map((c) => [c.key, c]));
+  const snoozes = useLiveQuery(() => getDb().snoozes.toArray(), []) ?? NO_SNOOZES;
   const nowIso = now.toISOString();
-  const { snoozed } = partitionSnoozes(snoozes, byKey, nowIso);
-  const alerts = new Map<string, Alert[]>();
-  for (const a of findAlerts(cases ?? [], policy, nowIso)) {
-    if (snoozed.has(a.caseKey)) continue;
-    alerts.set(a.caseKey, [...(alerts.get(a.caseKey) ?? []), a]);
-  }
-  return { alerts, snoozed };
+  return useMemo(() => {
+    const byKey = new Map((cases ?? []).map((c) => [c.key, c]));
+    const { snoozed } = partitionSnoozes(snoozes, byKey, nowIso);
+    const alerts = new Map<string, Alert[]>();
+    for (const a of findAlerts(cases ?? [], policy, nowIso)) {
+      if (snoozed.has(a.caseKey)) continue;
+      alerts.set(a.caseKey, [...(alerts.get(a.caseKey) ?? []), a]);
+    }
+    return { alerts, snoozed };
+  }, [cases, policy, snoozes, nowIso]);
 }
+
+/** True when one of the alerts says "act now". */
+export const isOverdue = (alerts: Alert[] | undefined): boolean => !!alerts?.some((a) => a.level === 'overdue');

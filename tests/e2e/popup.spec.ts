@@ -1,0 +1,180 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_URLS, routeDemoPortals } from '../../scripts/demo-portals';
+import { expect, test } from './extension';
+import { seedCases, seriousViolations } from './ui-seed';
+
+/** Zendesk (5 cases, 1 closed) and Azure (4 tickets, 1 closed) read from the routed demo portals. */
+async function visitDemoPortals(context: BrowserContext): Promise<void> {
+  await routeDemoPortals(context);
+  const zendesk = await context.newPage();
+  await zendesk.goto(DEMO_URLS.zendeskList);
+  await expect(zendesk.locator('table.requests-table')).toBeVisible();
+  const azure = await context.newPage();
+  await azure.goto(DEMO_URLS.azurePortal);
+  await expect(azure.getByRole('cell', { name: '2610010040001234' })).toBeVisible();
+}
+
+const row = (popup: Page, caseKey: string) => popup.locator(`[data-testid="case-row"][data-case-key="${caseKey}"]`);
+
+test('open cases are grouped by whose move it is, each row with vendor, status, severity, quiet time and how it was seen', async ({ context, openPopup }) => {
+  await visitDemoPortals(context);
+  const popup = await openPopup();
+  await expect(popup.getByTestId('case-row')).toHaveCount(7);
+  const group = (id: string) => popup.getByTestId(`group-${id}`);
+  await expect(popup.getByRole('heading', { level: 2 })).toHaveText(['Waiting on you 1', 'Overdue with vendor 4', 'With vendor 1', 'Closing soon 1']);
+
+  const mine = group('you').getByTestId('case-row');
+  await expect(mine).toHaveCount(1);
+  await expect(mine).toContainText('Zendesk');
+  await expect(mine).toContainText('#48213');
+  await expect(mine.getByTestId('case-state')).toHaveText('Waiting on you · Awaiting your reply');
+  await expect(mine.locator('.provider-mark')).toHaveText('Zd');
+  await expect(mine.getByTestId('case-seen')).toHaveText(/^seen .+ ago \(visit\)$/);
+
+  // Every fixture case is weeks old: the vendor's open ones are past their limits.
+  const overdue = group('overdue').getByTestId('case-row');
+  await expect(overdue.locator('.case-id')).toHaveText(['#48001', '#48177', '#2609250010005678', '#2610010040001234']);
+  const azure = row(popup, 'azure:2609250010005678');
+  await expect(azure.getByTestId('case-state')).toHaveText('Open · Updating');
+  await expect(azure).toContainText('Low');
+  await expect(azure.getByTestId('case-quiet')).toHaveText(/^vendor quiet \d+ business days$/);
+  await expect(azure.getByTestId('overdue')).toBeVisible();
+
+  // A label we do not know leaves the ball with the vendor, not overdue by a rule.
+  await expect(group('vendor').getByTestId('case-state')).toHaveText('Unknown state · WaitingForCustomerInput');
+  await expect(group('closing').getByTestId('case-state')).toHaveText('Resolved · 답변완료');
+  await expect(row(popup, 'zendesk:46802')).toHaveCount(0); // closed
+
+  await popup.getByLabel('show closing soon').uncheck();
+  await expect(group('closing')).toHaveCount(0);
+  await expect(popup.getByTestId('case-row')).toHaveCount(6);
+});
+
+test('the keyboard drives the popup: j/k move, o and Enter open, e is done, s snoozes, / filters, ? helps', async ({ context, openPopup }) => {
+  await visitDemoPortals(context);
+  const popup = await openPopup();
+  const rows = popup.getByTestId('case-row');
+  await expect(rows).toHaveCount(7);
+
+  await popup.keyboard.press('j');
+  await expect(rows.nth(0)).toBeFocused();
+  await popup.keyboard.press('j');
+  await popup.keyboard.press('j');
+  await expect(rows.nth(2)).toBeFocused();
+  await expect(rows.nth(2)).toHaveAttribute('aria-current', 'true');
+  await popup.keyboard.press('k');
+  await popup.keyboard.press('k');
+  await expect(rows.nth(0)).toBeFocused();
+  await expect(rows.nth(0)).toHaveAttribute('data-case-key', 'zendesk:48213');
+
+  // o and Enter open the case in its portal, in a new tab.
+  for (const key of ['o', 'Enter']) {
+    const [tab] = await Promise.all([context.waitForEvent('page'), popup.keyboard.press(key)]);
+    await expect(tab).toHaveURL('https://northwind.zendesk.com/hc/en-us/requests/48213');
+    await tab.close();
+  }
+
+  // e: done until the vendor acts. The case leaves; the keyboard stays on the next one.
+  await rows.nth(0).focus();
+  await popup.keyboard.press('e');
+  await expect(row(popup, 'zendesk:48213')).toHaveCount(0);
+  await expect(popup.getByText('show snoozed (1)')).toBeVisible();
+  await expect(rows.nth(0)).toBeFocused();
+  const next = await rows.nth(0).getAttribute('data-case-key');
+
+  // s opens that case's snooze menu on its first choice; Escape closes it, Enter picks a choice.
+  await popup.keyboard.press('s');
+  const menu = row(popup, next!).getByRole('group', { name: 'Snooze for' });
+  await expect(menu.getByRole('button', { name: '4 hours' })).toBeFocused();
+  await popup.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await rows.nth(0).focus();
+  await popup.keyboard.press('s');
+  await popup.keyboard.press('Tab');
+  await expect(menu.getByRole('button', { name: '1 business day' })).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(row(popup, next!)).toHaveCount(0);
+  await expect(popup.getByText('show snoozed (2)')).toBeVisible();
+
+  // "/" focuses the filter without typing into it; keys typed there filter, they do not move.
+  await popup.keyboard.press('/');
+  const filter = popup.getByRole('searchbox', { name: 'Filter open cases' });
+  await expect(filter).toBeFocused();
+  await expect(filter).toHaveValue('');
+  await popup.keyboard.type('scale set');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('#2610010040001234');
+  await popup.keyboard.press('ArrowDown');
+  await expect(rows.nth(0)).toBeFocused();
+  await filter.fill('no such case');
+  await expect(popup.getByTestId('no-match')).toHaveText('No open case matches “no such case”.');
+  await filter.fill('');
+
+  // "?" shows the shortcuts; Escape closes them and gives the focus back.
+  await rows.nth(1).focus();
+  await popup.keyboard.press('?');
+  const help = popup.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Done until the vendor acts');
+  await popup.keyboard.press('j'); // inside the dialog: not a shortcut
+  await popup.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await expect(rows.nth(1)).toBeFocused();
+});
+
+test('an escalated case that is still overdue is flagged in the popup', async ({ context, openPopup, extensionId }) => {
+  await visitDemoPortals(context);
+  const dash = await context.newPage();
+  await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dash.locator('[data-case-key="azure:2610010040001234"]').getByRole('button', { name: 'Details' }).click();
+  await dash.getByLabel('Escalation level').fill('2');
+  await dash.getByLabel('Escalation engineer or advocate').fill('Dana (duty manager)');
+  await dash.getByRole('button', { name: 'Escalated just now' }).click();
+  await dash.getByRole('button', { name: 'Save workspace' }).click();
+  await expect(dash.getByText('Workspace saved.')).toBeVisible();
+
+  const popup = await openPopup();
+  await expect(row(popup, 'azure:2610010040001234').getByTestId('escalation-reminder')).toHaveText(
+    'Escalated (level 2, Dana (duty manager)) and still overdue');
+  await expect(popup.getByTestId('escalation-reminder')).toHaveCount(1);
+});
+
+test('2,000 cases: the first 100 rows paint, sections stay in order, "show all" and the filter work', async ({ openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.getByTestId('empty')).toBeVisible();
+  await seedCases(popup, { cases: 2000, eventsPerCase: 2 });
+  const rows = popup.getByTestId('case-row');
+  await expect(rows).toHaveCount(100);
+  // i % 6: open, waiting, on-hold, resolved, closed, new → 1667 open, 334 waiting on you.
+  await expect(popup.getByTestId('summary')).toHaveText(/^1667 open · 334 waiting on you · \d+ overdue$/);
+  await expect(popup.getByRole('heading', { level: 2 }).first()).toHaveText('Waiting on you 334');
+  await expect(popup.getByTestId('group-you').getByTestId('case-row')).toHaveCount(100);
+  // Manual cases carry the vendor's name; refreshed ones say so.
+  await expect(row(popup, 'manual:900004')).toHaveCount(0); // not within the first 100
+  await popup.getByRole('searchbox', { name: 'Filter open cases' }).fill('site 1989');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Acme ISP');
+  await expect(rows.getByTestId('case-seen')).toHaveText(/\(refresh\)$/);
+  await popup.getByRole('searchbox', { name: 'Filter open cases' }).fill('');
+
+  await popup.getByRole('button', { name: 'Show all 1667 open cases' }).click();
+  await expect(rows).toHaveCount(1667);
+  // Keyboard movement stays on the list across sections.
+  await rows.nth(333).focus();
+  await popup.keyboard.press('j');
+  await expect(rows.nth(334)).toBeFocused();
+  await expect(popup.getByTestId('group-overdue').getByTestId('case-row').first()).toBeFocused();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the popup has no serious accessibility violations (${colorScheme})`, async ({ context, openPopup }) => {
+    await visitDemoPortals(context);
+    const popup = await openPopup();
+    await popup.emulateMedia({ colorScheme });
+    await expect(popup.getByTestId('case-row')).toHaveCount(7);
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.keyboard.press('?');
+    await expect(popup.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(popup)).toEqual([]);
+  });
+}
