@@ -1,72 +1,141 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { deleteCase } from '@/lib/dashboard-actions';
+import { loadMessageText, queryCases } from '@/lib/dashboard-query';
 import { getDb } from '@/lib/db';
 import { buildEvidence } from '@/lib/export/evidence';
-import { formatAgo, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/format';
-import { PROVIDER_NAMES, type StoredCase } from '@/lib/model';
-import { compareUrgency } from '@/lib/urgency';
+import { safeHref } from '@/lib/format';
+import { vendorLabel, type StoredCase } from '@/lib/model';
+import { describeReminder, findEscalationReminders } from '@/lib/workspace';
+import { CaseDetail } from './case-detail';
+import { CaseFilters } from './case-filters';
+import { CaseTable, type CaseTableApi } from './case-table';
 import { DataPanel } from './data-panel';
 import { downloadBlob, stamp } from './download';
+import { IncidentDetail, IncidentList, SelectionBar } from './incidents-panel';
+import { KeyHelp, type KeyHelpLine } from './key-help';
+import { useAlerts } from './use-alerts';
+import { openCaseLink, useCaseKeys } from './use-case-keys';
 import { useNow } from './use-now';
+import { useDashboardView } from './view-store';
 
-function matches(c: StoredCase, query: string): boolean {
-  if (!query) return true;
-  const q = query.toLowerCase();
-  return [c.caseId, c.title, PROVIDER_NAMES[c.provider], c.vendorStatus ?? ''].some((v) => v.toLowerCase().includes(q));
-}
+const DASHBOARD_KEYS: KeyHelpLine[] = [
+  [['j', 'k'], 'Next / previous case'],
+  [['Enter'], 'Details of the case'],
+  [['o'], 'Open the case in its portal'],
+  [['/'], 'Search'],
+  [['?'], 'This help'],
+  [['Esc'], 'Close the details or this help'],
+];
 
-/** Every case, open and closed, with search, per-case evidence and deletion, and the data panel. */
+const evidence = async (c: StoredCase) => {
+  const bundle = await buildEvidence(getDb(), c.key, new Date().toISOString());
+  downloadBlob(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }), `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`);
+};
+const remove = async (c: StoredCase) => {
+  if (!confirm(`Delete ${vendorLabel(c)} #${c.caseId} and its history? Only a backup can bring it back.`)) return;
+  await deleteCase(getDb(), c.key, new Date().toISOString());
+};
+
+/**
+ * Every case, open and closed: search (message text included), filters, saved views, sortable columns,
+ * per-case detail with the full timeline and workspace, incidents, and the export/backup panel.
+ */
 export function Dashboard() {
   const now = useNow();
-  const [query, setQuery] = useState('');
-  const cases = useLiveQuery(() => getDb().cases.toArray(), []);
+  const view = useDashboardView();
+  const { filter, sort, detail, active, showDetail, setActive } = view;
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<CaseTableApi>(null);
+  const db = getDb();
+  const cases = useLiveQuery(() => db.cases.toArray(), []);
+  const workspaces = useLiveQuery(() => db.workspaces.toArray(), []);
+  // Message text is read once the user goes to search (focus, or a saved view with a query): 50,000
+  // events are not needed to paint the table.
+  const [needsMessages, setNeedsMessages] = useState(false);
+  useEffect(() => {
+    if (filter.query.trim()) setNeedsMessages(true);
+  }, [filter.query]);
+  const messages = useLiveQuery(() => (needsMessages ? loadMessageText(db) : undefined), [needsMessages]);
+  const deferredFilter = useDeferredValue(filter);
+  const { alerts } = useAlerts(cases, now);
+  const shown = useMemo(() => (cases ? queryCases(cases, deferredFilter, sort, messages) : []), [cases, deferredFilter, sort, messages]);
+  const byKey = useMemo(() => new Map((cases ?? []).map((c) => [c.key, c])), [cases]);
+  const reminders = useMemo(() => findEscalationReminders(cases ?? [], workspaces ?? [], alerts), [cases, workspaces, alerts]);
+  const remindersByKey = useMemo(() => new Map(reminders.map((r) => [r.caseKey, r])), [reminders]);
+
+  const moveTo = (index: number) => {
+    if (shown.length === 0) return;
+    const next = Math.min(shown.length - 1, Math.max(0, index));
+    setActive(next);
+    tableRef.current?.focusRow(next);
+  };
+  const closeDetail = () => {
+    showDetail(null);
+    if (active >= 0) tableRef.current?.focusRow(active);
+  };
+  const current = shown[active];
+  useCaseKeys({
+    move: (delta) => moveTo(active + delta),
+    open: () => openCaseLink(current && safeHref(current.url)),
+    enter: () => current && showDetail({ kind: 'case', key: current.key }),
+    search: () => searchRef.current?.focus(),
+    help: () => setHelpOpen(true),
+    escape: () => detail && closeDetail(),
+  });
+  const onDetails = useCallback((key: string, index: number) => {
+    setActive(index);
+    showDetail({ kind: 'case', key });
+  }, [setActive, showDetail]);
+
   if (!cases) return <p>Loading…</p>;
-  const shown = cases.filter((c) => matches(c, query)).sort(compareUrgency);
-
-  const evidence = async (c: StoredCase) => {
-    const bundle = await buildEvidence(getDb(), c.key, new Date().toISOString());
-    downloadBlob(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }), `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`);
-  };
-  const remove = async (c: StoredCase) => {
-    if (!confirm(`Delete ${PROVIDER_NAMES[c.provider]} #${c.caseId} and its history? Only a backup can bring it back.`)) return;
-    const db = getDb();
-    await db.transaction('rw', [db.cases, db.events, db.snoozes, db.firedAlerts], async () => {
-      await db.events.where('caseKey').equals(c.key).delete();
-      await db.snoozes.delete(c.key);
-      await db.firedAlerts.where('caseKey').equals(c.key).delete();
-      await db.cases.delete(c.key);
-    });
-  };
-
   return (
     <main className="dashboard">
-      <h1>Caseradar — all cases</h1>
-      <label className="search">
-        Search <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="id, title, provider, status" />
-      </label>
+      <header className="dashboard-header">
+        <h1>Caseradar — all cases</h1>
+        <a className="settings-link" href="/options.html">Settings</a>
+        <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+          Keyboard shortcuts
+        </button>
+      </header>
+      {reminders.length > 0 && (
+        <section className="reminders" aria-labelledby="reminders-title" data-testid="escalation-reminders">
+          <h2 id="reminders-title">Escalated and still overdue ({reminders.length})</h2>
+          <ul>
+            {reminders.map((r) => {
+              const c = byKey.get(r.caseKey);
+              if (!c) return null;
+              return (
+                <li key={r.caseKey}>
+                  <button type="button" className="link-button" onClick={() => showDetail({ kind: 'case', key: c.key })}>
+                    {vendorLabel(c)} #{c.caseId}
+                  </button>{' '}
+                  <span dir="auto">{c.title}</span>: {describeReminder(r)} — {r.reasons.join('; ')}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      <CaseFilters cases={cases} searchRef={searchRef} onSearchFocus={() => setNeedsMessages(true)} />
       <p className="summary" data-testid="dashboard-count">{shown.length} of {cases.length} cases</p>
-      <table className="cases-table">
-        <thead>
-          <tr><th>Provider</th><th>Case</th><th>Title</th><th>State</th><th>Severity</th><th>Seen</th><th>Actions</th></tr>
-        </thead>
-        <tbody>
-          {shown.map((c) => (
-            <tr key={c.key} data-testid="dashboard-row">
-              <td>{PROVIDER_NAMES[c.provider]}</td>
-              <td>#{c.caseId}</td>
-              <td dir="auto"><a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener">{c.title}</a></td>
-              <td>{c.state ? STATE_LABELS[c.state] : 'Unknown'} <span className="vendor-status">({c.vendorStatus ?? '—'})</span></td>
-              <td>{c.severity ? SEVERITY_LABELS[c.severity] : '—'}</td>
-              <td>{formatAgo(c.lastObservedAt, now)}</td>
-              <td>
-                <button type="button" onClick={() => void evidence(c)}>Evidence</button>{' '}
-                <button type="button" onClick={() => void remove(c)}>Delete</button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SelectionBar byKey={byKey} />
+      <div className={`dashboard-body${detail ? ' with-detail' : ''}`}>
+        <CaseTable
+          cases={shown} now={now} alerts={alerts} selected={view.selected} active={active}
+          detailKey={detail?.kind === 'case' ? detail.key : null} sort={sort} onSort={view.sortBy} isCompact={!!detail}
+          apiRef={tableRef} onDetails={onDetails} onEvidence={evidence} onDelete={remove}
+          onToggleSelect={view.toggleSelected} onFocusRow={setActive}
+        />
+        {detail?.kind === 'case' && (
+          <CaseDetail caseKey={detail.key} now={now} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
+        )}
+        {detail?.kind === 'incident' && <IncidentDetail id={detail.id} now={now} onClose={closeDetail} />}
+      </div>
+      <IncidentList byKey={byKey} />
       <DataPanel shownKeys={shown.map((c) => c.key)} />
+      <KeyHelp open={isHelpOpen} onClose={() => setHelpOpen(false)} lines={DASHBOARD_KEYS} />
     </main>
   );
 }

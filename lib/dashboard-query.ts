@@ -54,11 +54,8 @@ export function indexMessageText(events: Iterable<Pick<CaseEvent, 'caseKey' | 't
 
 /** Reads every message event's text from the store, for search. */
 export async function loadMessageText(db: CaseradarDB): Promise<MessageText> {
-  const events: Pick<CaseEvent, 'caseKey' | 'type' | 'message'>[] = [];
-  await db.events.each((e) => {
-    if (e.type === 'message') events.push(e);
-  });
-  return indexMessageText(events);
+  // One getAll is several times faster than a cursor over 50,000 rows; the array is dropped at once.
+  return indexMessageText(await db.events.toArray());
 }
 
 function haystack(c: StoredCase): string {

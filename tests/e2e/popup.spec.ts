@@ -1,18 +1,6 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { DEMO_URLS, routeDemoPortals } from '../../scripts/demo-portals';
+import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
-import { seedCases, seriousViolations } from './ui-seed';
-
-/** Zendesk (5 cases, 1 closed) and Azure (4 tickets, 1 closed) read from the routed demo portals. */
-async function visitDemoPortals(context: BrowserContext): Promise<void> {
-  await routeDemoPortals(context);
-  const zendesk = await context.newPage();
-  await zendesk.goto(DEMO_URLS.zendeskList);
-  await expect(zendesk.locator('table.requests-table')).toBeVisible();
-  const azure = await context.newPage();
-  await azure.goto(DEMO_URLS.azurePortal);
-  await expect(azure.getByRole('cell', { name: '2610010040001234' })).toBeVisible();
-}
+import { seedCases, seriousViolations, visitDemoPortals } from './ui-seed';
 
 const row = (popup: Page, caseKey: string) => popup.locator(`[data-testid="case-row"][data-case-key="${caseKey}"]`);
 

@@ -1,17 +1,36 @@
 /**
- * Seeds the extension's store from one of its own pages with raw IndexedDB (the schema Dexie made),
- * for the popup and dashboard specs that need thousands of cases. The page is reloaded afterwards so
- * that its live queries read the new rows.
+ * Helpers of the popup and dashboard specs: the routed demo portals read as a user would, a store
+ * seeded with thousands of cases, and the accessibility check.
  */
-import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { DEMO_URLS, routeDemoPortals } from '../../scripts/demo-portals';
+
+/**
+ * Reads the routed demo portals as a user's visits would: the Zendesk list (5 cases, 1 closed), with
+ * `zendeskDetail` the detail page of #48213 (its messages), and Azure (4 tickets, 1 closed).
+ */
+export async function visitDemoPortals(context: BrowserContext, { zendeskDetail = false } = {}): Promise<void> {
+  await routeDemoPortals(context);
+  const zendesk = await context.newPage();
+  await zendesk.goto(DEMO_URLS.zendeskList);
+  await expect(zendesk.locator('table.requests-table')).toBeVisible();
+  if (zendeskDetail) await (await context.newPage()).goto(DEMO_URLS.zendeskDetail);
+  const azure = await context.newPage();
+  await azure.goto(DEMO_URLS.azurePortal);
+  await expect(azure.getByRole('cell', { name: '2610010040001234' })).toBeVisible();
+}
 
 export interface SeedOptions {
   cases: number;
   eventsPerCase: number;
 }
 
-/** Case i: provider azure/aws/gcp/zendesk/manual ("Acme ISP") by i % 5, state by i % 6, id 900000 + i. */
+/**
+ * Seeds the store from one of the extension's own pages with raw IndexedDB (the schema Dexie made), then
+ * reloads the page so that its live queries read the new rows.
+ * Case i: provider azure/aws/gcp/zendesk/manual ("Acme ISP") by i % 5, state by i % 6, id 900000 + i.
+ */
 export async function seedCases(page: Page, { cases, eventsPerCase }: SeedOptions): Promise<void> {
   await page.evaluate(async ({ cases, eventsPerCase }) => {
     const DAY = 86_400_000;

@@ -1,0 +1,116 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef } from 'react';
+import { buildCaseHistory } from '@/lib/case-history';
+import { vendorKey } from '@/lib/contacts';
+import { loadCaseEvents } from '@/lib/dashboard-actions';
+import { getDb } from '@/lib/db';
+import { formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/format';
+import { incidentsOf } from '@/lib/incidents';
+import { vendorLabel } from '@/lib/model';
+import type { Alert } from '@/lib/staleness';
+import { composeStatusUpdate } from '@/lib/status-update';
+import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import { describeReminder, type EscalationReminder } from '@/lib/workspace';
+import { seenText, StateLabel } from './case-row';
+import { CaseWorkspacePanel } from './case-workspace';
+import { CopyButton } from './notice';
+import { HistoryList } from './history-list';
+import { ProviderMark } from './provider-mark';
+import { usePolicy } from './use-alerts';
+import { VendorContactPanel } from './vendor-contact';
+import { useDashboardView } from './view-store';
+
+export const BALL_LABELS = { you: 'You', vendor: 'Vendor', unknown: 'Unknown', closing: 'Closing', closed: 'Closed' } as const;
+
+/** Everything about one case: facts, the full timeline, the workspace, a status update and whom to call. */
+export function CaseDetail({ caseKey, now, alerts, reminder, onClose }: {
+  caseKey: string;
+  now: Date;
+  alerts: Alert[] | undefined;
+  reminder: EscalationReminder | undefined;
+  onClose: () => void;
+}) {
+  // One query, so that case, history and workspace always belong to the same case.
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [item, events, workspace, incidents] = await Promise.all([
+      db.cases.get(caseKey), loadCaseEvents(db, caseKey), db.workspaces.get(caseKey), incidentsOf(db, caseKey),
+    ]);
+    return { caseKey, item, events, workspace, incidents };
+  }, [caseKey]);
+  const policy = usePolicy();
+  const showDetail = useDashboardView((s) => s.showDetail);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const isReady = data?.caseKey === caseKey;
+  // Opening a case moves the focus to its heading, so reading goes on from there.
+  useEffect(() => headingRef.current?.focus(), [caseKey, isReady]);
+  const history = useMemo(() => (data ? buildCaseHistory(data.events, data.workspace) : []), [data]);
+
+  if (!data || !isReady) return <section className="panel case-detail" aria-label="Case details"><p>Loading…</p></section>;
+  const { item, events, workspace, incidents } = data;
+  if (!item) return null;
+  const label = `${vendorLabel(item)} #${item.caseId}`;
+  const ball = ballInCourt(item);
+  const statusUpdate = () => composeStatusUpdate({ case: item, events, workspace, nowIso: now.toISOString(), policy });
+  return (
+    <section className="panel case-detail" aria-labelledby="detail-title" data-testid="case-detail">
+      <div className="detail-head">
+        <h2 id="detail-title" tabIndex={-1} ref={headingRef}>
+          <ProviderMark item={item} /> #{item.caseId}
+        </h2>
+        <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
+          Close
+        </button>
+      </div>
+      <p dir="auto">
+        <a href={safeHref(item.url)} target="_blank" rel="noreferrer noopener">{item.title}</a>
+      </p>
+      <p className="detail-facts">
+        <span>State: <StateLabel item={item} /></span>
+        <span>Severity: {item.severity ? SEVERITY_LABELS[item.severity] : '—'}{item.vendorSeverity ? ` (${item.vendorSeverity})` : ''}</span>
+        <span>Whose move: {BALL_LABELS[ball]}</span>
+        {ball !== 'closed' && <span>vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>}
+        {item.owner && <span dir="auto">Owner: {item.owner}</span>}
+        <span title={item.observedVia}>{seenText(item, now)}</span>
+      </p>
+      {reminder && (
+        <p className="escalation-reminder" data-testid="escalation-reminder">
+          {describeReminder(reminder)}: {reminder.reasons.join('; ')}. Chase {reminder.contact || 'the escalation contact'}.
+        </p>
+      )}
+      {alerts && alerts.length > 0 && (
+        <ul className="alerts" aria-label="Alerts">
+          {alerts.map((a) => <li key={a.id} className={`alert alert-${a.level}`}>{a.reason}</li>)}
+        </ul>
+      )}
+
+      <h3>Timeline</h3>
+      <HistoryList items={history} label={`History of ${label}`} now={now} />
+
+      <CaseWorkspacePanel item={item} />
+
+      <h3 id="status-update-title">Status update for your users</h3>
+      <textarea className="status-update" aria-labelledby="status-update-title" readOnly rows={10} value={statusUpdate()} />
+      <div className="buttons">
+        <CopyButton label="Copy status update" text={statusUpdate} copiedText="Status update copied." />
+      </div>
+
+      <VendorContactPanel vendor={vendorKey(item)} label={vendorLabel(item)} caseUrl={item.url} />
+
+      {incidents.length > 0 && (
+        <>
+          <h3>Incidents</h3>
+          <ul>
+            {incidents.map((inc) => (
+              <li key={inc.id}>
+                <button type="button" className="link-button" onClick={() => showDetail({ kind: 'incident', id: inc.id })}>
+                  {inc.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import type { CaseSort, SortKey } from '@/lib/dashboard-query';
+import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/format';
+import { vendorLabel, type StoredCase } from '@/lib/model';
+import type { Alert } from '@/lib/staleness';
+import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import { BALL_LABELS } from './case-detail';
+import { seenText, StateLabel } from './case-row';
+import { ProviderMark } from './provider-mark';
+import { isOverdue } from './use-alerts';
+import { focusRow } from './use-case-keys';
+
+/** Rows have one fixed height (cells never wrap), so the virtualizer needs no measuring. */
+const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 34;
+
+interface Column {
+  id: string;
+  label: string;
+  sort?: SortKey;
+  width: number | 'auto';
+  /** Hidden while the detail panel takes half the page. */
+  optional?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'select', label: 'Select', width: 34 },
+  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 128 },
+  { id: 'case', label: 'Case', sort: 'caseId', width: 112 },
+  { id: 'title', label: 'Title', sort: 'title', width: 'auto' },
+  { id: 'state', label: 'State', sort: 'state', width: 150 },
+  { id: 'severity', label: 'Severity', sort: 'severity', width: 84, optional: true },
+  { id: 'ball', label: 'Whose move', sort: 'ball', width: 130, optional: true },
+  { id: 'quiet', label: 'Vendor quiet', sort: 'quiet', width: 120, optional: true },
+  { id: 'updated', label: 'Updated', sort: 'updated', width: 110, optional: true },
+  { id: 'seen', label: 'Seen', sort: 'seen', width: 150, optional: true },
+  { id: 'actions', label: 'Actions', width: 210 },
+];
+
+/** What the dashboard's keyboard asks of the table. */
+export interface CaseTableApi {
+  focusRow: (index: number) => void;
+}
+
+export interface RowActions {
+  onDetails: (key: string, index: number) => void;
+  onEvidence: (c: StoredCase) => void;
+  onDelete: (c: StoredCase) => void;
+  onToggleSelect: (key: string) => void;
+  onFocusRow: (index: number) => void;
+}
+
+interface CaseTableProps extends RowActions {
+  cases: StoredCase[];
+  now: Date;
+  alerts: Map<string, Alert[]>;
+  selected: string[];
+  active: number;
+  detailKey: string | null;
+  sort: CaseSort;
+  onSort: (key: SortKey) => void;
+  isCompact: boolean;
+  apiRef: Ref<CaseTableApi>;
+}
+
+const ariaSort = (sort: CaseSort, key: SortKey | undefined) =>
+  key && sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+
+/**
+ * Every case as a real table (row and column headers, aria-rowcount/rowindex), of which only the rows
+ * in view are in the DOM: 2,000 cases scroll like 20.
+ */
+export function CaseTable(props: CaseTableProps) {
+  const { cases, sort, onSort, isCompact, apiRef, onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow } = props;
+  const actions = { onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow };
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: cases.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    paddingStart: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    getItemKey: (i) => cases[i]!.key,
+  });
+  useImperativeHandle(apiRef, () => ({
+    focusRow: (index) => {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      focusRow(scrollRef.current, index);
+    },
+  }), [virtualizer]);
+  const items = virtualizer.getVirtualItems();
+  const columns = COLUMNS.filter((c) => !(isCompact && c.optional));
+  const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
+  return (
+    <div className="table-scroll" ref={scrollRef}>
+      <table className="cases-table" aria-label="Case list" aria-rowcount={cases.length + 1} data-testid="case-table">
+        <colgroup>
+          {columns.map((c) => <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />)}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {columns.map((c) => (
+              <th key={c.id} scope="col" aria-sort={ariaSort(sort, c.sort)}>
+                {c.sort ? (
+                  <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
+                    {c.label}
+                    <span className="dir" aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                ) : c.id === 'select' ? (
+                  <span className="visually-hidden">{c.label}</span>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr className="spacer" aria-hidden="true">
+              <td colSpan={columns.length} style={{ height: padTop }} />
+            </tr>
+          )}
+          {items.map((v) => {
+            const c = cases[v.index]!;
+            return (
+              <CaseTableRow key={c.key} item={c} index={v.index} columns={columns} now={props.now} {...actions}
+                alertsOfCase={props.alerts.get(c.key)} isSelected={props.selected.includes(c.key)}
+                isActive={props.active === v.index} isOpen={props.detailKey === c.key} />
+            );
+          })}
+          {padBottom > 0 && (
+            <tr className="spacer" aria-hidden="true">
+              <td colSpan={columns.length} style={{ height: padBottom }} />
+            </tr>
+          )}
+          {cases.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="empty">No case matches the search and filters.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface RowProps extends RowActions {
+  item: StoredCase;
+  index: number;
+  columns: Column[];
+  now: Date;
+  alertsOfCase: Alert[] | undefined;
+  isSelected: boolean;
+  isActive: boolean;
+  isOpen: boolean;
+}
+
+const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, alertsOfCase, isSelected, isActive, isOpen, ...on }: RowProps) {
+  const label = `${vendorLabel(c)} #${c.caseId}`;
+  const ball = ballInCourt(c);
+  const cells: Record<string, ReactNode> = {
+    select: <input type="checkbox" checked={isSelected} onChange={() => on.onToggleSelect(c.key)} aria-label={`Select ${label}`} />,
+    vendor: <ProviderMark item={c} />,
+    case: <>#{c.caseId}</>,
+    title: <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener" dir="auto" title={c.title}>{c.title}</a>,
+    state: <StateLabel item={c} />,
+    severity: c.severity ? SEVERITY_LABELS[c.severity] : '—',
+    ball: (
+      <>
+        <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
+        {isOverdue(alertsOfCase) && <span className="overdue-mark small">Overdue</span>}
+      </>
+    ),
+    quiet: ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now)),
+    updated: c.updatedAt ? formatAgo(c.updatedAt, now) : '—',
+    seen: seenText(c, now).replace(/^seen /, ''),
+    actions: (
+      <>
+        <button type="button" onClick={() => on.onDetails(c.key, index)} aria-expanded={isOpen}>Details</button>{' '}
+        <button type="button" onClick={() => on.onEvidence(c)}>Evidence</button>{' '}
+        <button type="button" onClick={() => on.onDelete(c)}>Delete</button>
+      </>
+    ),
+  };
+  return (
+    <tr
+      data-testid="dashboard-row"
+      data-case-key={c.key}
+      data-row-index={index}
+      aria-rowindex={index + 2}
+      aria-current={isOpen ? 'true' : undefined}
+      className={isActive ? 'active' : undefined}
+      tabIndex={-1}
+      onFocus={(e) => e.target === e.currentTarget && on.onFocusRow(index)}
+    >
+      {columns.map((col) => (
+        <td key={col.id} className={col.id === 'actions' ? 'actions' : undefined}>{cells[col.id]}</td>
+      ))}
+    </tr>
+  );
+});

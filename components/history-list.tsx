@@ -1,0 +1,28 @@
+import { format } from 'date-fns';
+import type { HistoryItem } from '@/lib/case-history';
+import { formatAgo } from '@/lib/format';
+
+/** A vertical timeline, oldest first. Portal text (headings, messages) is rendered as text only. */
+export function HistoryList({ items, label, now }: { items: (HistoryItem & { caseLabel?: string })[]; label: string; now: Date }) {
+  if (items.length === 0) return <p className="empty">Nothing recorded yet.</p>;
+  return (
+    <ol className="history" aria-label={label}>
+      {items.map((item) => (
+        <li key={item.id} className={`history-item kind-${item.kind}${item.side ? ` side-${item.side}` : ''}`} data-testid="history-item">
+          <time dateTime={item.at}>
+            {format(new Date(item.at), 'd MMM yyyy, HH:mm')} · {formatAgo(item.at, now)}
+          </time>
+          {item.caseLabel && <span className="history-case">{item.caseLabel}</span>}
+          <span className="history-heading" dir="auto">
+            {item.heading}
+          </span>
+          {item.text && (
+            <p className="history-text" dir="auto">
+              {item.text}
+            </p>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
