@@ -40,8 +40,109 @@ function ThresholdInput({ label, value, onChange, optional }: {
   );
 }
 
-/** Alerting settings: thresholds, working time, quiet hours and which rules notify. */
-export function OptionsForm() {
+/** What each part of the alert settings gets: the policy being edited and a way to change it. */
+interface PolicyFieldsProps {
+  policy: Policy;
+  update: (patch: Partial<Policy>) => void;
+}
+
+/** Working days, hours, time zone and holidays: what "business time" means. */
+function WorkingTimeFields({ policy, update }: PolicyFieldsProps) {
+  return (
+    <fieldset>
+      <legend>Working time</legend>
+      <div className="weekdays" role="group" aria-label="Working days">
+        {WEEKDAYS.map((d, i) => (
+          <label key={d}>
+            <input type="checkbox" checked={policy.workingDays.includes(i)} onChange={(e) =>
+              update({ workingDays: e.target.checked ? [...policy.workingDays, i].sort() : policy.workingDays.filter((x) => x !== i) })} />
+            {d}
+          </label>
+        ))}
+      </div>
+      <label>Working hours from <input type="time" value={policy.workingHours.start}
+        onChange={(e) => update({ workingHours: { ...policy.workingHours, start: e.target.value } })} /></label>
+      <label> to <input type="time" value={policy.workingHours.end}
+        onChange={(e) => update({ workingHours: { ...policy.workingHours, end: e.target.value } })} /></label>
+      <label className="block">Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} /></label>
+      <label className="block">Holidays (one YYYY-MM-DD per line)
+        <textarea rows={4} value={policy.holidays.join('\n')}
+          onChange={(e) => update({ holidays: e.target.value.split(/\s+/).filter(Boolean) })} />
+      </label>
+    </fieldset>
+  );
+}
+
+/** How long the vendor may be quiet, per severity and per provider. */
+function VendorQuietFields({ policy, update }: PolicyFieldsProps) {
+  return (
+    <fieldset>
+      <legend>Vendor quiet for longer than</legend>
+      {[...SEVERITIES, 'unknown' as const].map((sev) => (
+        <ThresholdInput key={sev} label={sev === 'unknown' ? 'No severity' : sev[0]!.toUpperCase() + sev.slice(1)}
+          value={policy.vendorQuiet.bySeverity[sev]}
+          onChange={(t) => t && update({ vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } } })} />
+      ))}
+      <details>
+        <summary>Per provider (overrides severity)</summary>
+        {PROVIDER_IDS.map((p: ProviderId) => (
+          <ThresholdInput key={p} label={PROVIDER_NAMES[p]} optional value={policy.vendorQuiet.byProvider[p]}
+            onChange={(t) => {
+              const byProvider = { ...policy.vendorQuiet.byProvider };
+              if (t) byProvider[p] = t;
+              else delete byProvider[p];
+              update({ vendorQuiet: { ...policy.vendorQuiet, byProvider } });
+            }} />
+        ))}
+      </details>
+    </fieldset>
+  );
+}
+
+/** Waiting on you, and how old our own data may get. */
+function OtherLimitFields({ policy, update }: PolicyFieldsProps) {
+  return (
+    <fieldset>
+      <legend>Other limits</legend>
+      <ThresholdInput label="Waiting on you for longer than" value={policy.waitingOnYou} onChange={(t) => t && update({ waitingOnYou: t })} />
+      <label className="block">Not observed for (calendar days) <input type="number" min={1} value={policy.notObservedDays}
+        onChange={(e) => update({ notObservedDays: Number(e.target.value) })} /></label>
+    </fieldset>
+  );
+}
+
+/** Which rules notify, quiet hours and the digest. */
+function NotificationFields({ policy, update }: PolicyFieldsProps) {
+  return (
+    <fieldset>
+      <legend>Notifications</legend>
+      {ALERT_KINDS.map((k) => (
+        <label key={k} className="block">
+          <input type="checkbox" checked={policy.notify[k]} onChange={(e) => update({ notify: { ...policy.notify, [k]: e.target.checked } })} />
+          {RULE_LABELS[k]}
+        </label>
+      ))}
+      <label className="block">
+        <input type="checkbox" checked={policy.quietHours !== null}
+          onChange={(e) => update({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })} />
+        Quiet hours
+      </label>
+      {policy.quietHours && (
+        <>
+          <label>from <input type="time" value={policy.quietHours.start}
+            onChange={(e) => update({ quietHours: { ...policy.quietHours!, start: e.target.value } })} /></label>
+          <label> to <input type="time" value={policy.quietHours.end}
+            onChange={(e) => update({ quietHours: { ...policy.quietHours!, end: e.target.value } })} /></label>
+        </>
+      )}
+      <label className="block">One digest when more than <input type="number" min={1} value={policy.digestAbove}
+        onChange={(e) => update({ digestAbove: Number(e.target.value) })} /> alerts fire at once</label>
+    </fieldset>
+  );
+}
+
+/** Alerting settings: thresholds, working time, quiet hours and which rules notify; one Save for them. */
+function AlertSettings() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => void loadPolicy(getDb()).then(setPolicy), []);
@@ -57,86 +158,27 @@ export function OptionsForm() {
     }
   };
   return (
-    <form className="options" onSubmit={(e) => (e.preventDefault(), void save())}>
-      <h1>Caseradar settings</h1>
-
-      <fieldset>
-        <legend>Working time</legend>
-        <div className="weekdays" role="group" aria-label="Working days">
-          {WEEKDAYS.map((d, i) => (
-            <label key={d}>
-              <input type="checkbox" checked={policy.workingDays.includes(i)} onChange={(e) =>
-                update({ workingDays: e.target.checked ? [...policy.workingDays, i].sort() : policy.workingDays.filter((x) => x !== i) })} />
-              {d}
-            </label>
-          ))}
-        </div>
-        <label>Working hours from <input type="time" value={policy.workingHours.start}
-          onChange={(e) => update({ workingHours: { ...policy.workingHours, start: e.target.value } })} /></label>
-        <label> to <input type="time" value={policy.workingHours.end}
-          onChange={(e) => update({ workingHours: { ...policy.workingHours, end: e.target.value } })} /></label>
-        <label className="block">Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} /></label>
-        <label className="block">Holidays (one YYYY-MM-DD per line)
-          <textarea rows={4} value={policy.holidays.join('\n')}
-            onChange={(e) => update({ holidays: e.target.value.split(/\s+/).filter(Boolean) })} />
-        </label>
-      </fieldset>
-
-      <fieldset>
-        <legend>Vendor quiet for longer than</legend>
-        {[...SEVERITIES, 'unknown' as const].map((sev) => (
-          <ThresholdInput key={sev} label={sev === 'unknown' ? 'No severity' : sev[0]!.toUpperCase() + sev.slice(1)}
-            value={policy.vendorQuiet.bySeverity[sev]}
-            onChange={(t) => t && update({ vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } } })} />
-        ))}
-        <details>
-          <summary>Per provider (overrides severity)</summary>
-          {PROVIDER_IDS.map((p: ProviderId) => (
-            <ThresholdInput key={p} label={PROVIDER_NAMES[p]} optional value={policy.vendorQuiet.byProvider[p]}
-              onChange={(t) => {
-                const byProvider = { ...policy.vendorQuiet.byProvider };
-                if (t) byProvider[p] = t;
-                else delete byProvider[p];
-                update({ vendorQuiet: { ...policy.vendorQuiet, byProvider } });
-              }} />
-          ))}
-        </details>
-      </fieldset>
-
-      <fieldset>
-        <legend>Other limits</legend>
-        <ThresholdInput label="Waiting on you for longer than" value={policy.waitingOnYou} onChange={(t) => t && update({ waitingOnYou: t })} />
-        <label className="block">Not observed for (calendar days) <input type="number" min={1} value={policy.notObservedDays}
-          onChange={(e) => update({ notObservedDays: Number(e.target.value) })} /></label>
-      </fieldset>
-
-      <fieldset>
-        <legend>Notifications</legend>
-        {ALERT_KINDS.map((k) => (
-          <label key={k} className="block">
-            <input type="checkbox" checked={policy.notify[k]} onChange={(e) => update({ notify: { ...policy.notify, [k]: e.target.checked } })} />
-            {RULE_LABELS[k]}
-          </label>
-        ))}
-        <label className="block">
-          <input type="checkbox" checked={policy.quietHours !== null}
-            onChange={(e) => update({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })} />
-          Quiet hours
-        </label>
-        {policy.quietHours && (
-          <>
-            <label>from <input type="time" value={policy.quietHours.start}
-              onChange={(e) => update({ quietHours: { ...policy.quietHours!, start: e.target.value } })} /></label>
-            <label> to <input type="time" value={policy.quietHours.end}
-              onChange={(e) => update({ quietHours: { ...policy.quietHours!, end: e.target.value } })} /></label>
-          </>
-        )}
-        <label className="block">One digest when more than <input type="number" min={1} value={policy.digestAbove}
-          onChange={(e) => update({ digestAbove: Number(e.target.value) })} /> alerts fire at once</label>
-      </fieldset>
-
+    <form aria-labelledby="alert-settings-title" onSubmit={(e) => (e.preventDefault(), void save())}>
+      <h2 id="alert-settings-title">Alerts</h2>
+      <WorkingTimeFields policy={policy} update={update} />
+      <VendorQuietFields policy={policy} update={update} />
+      <OtherLimitFields policy={policy} update={update} />
+      <NotificationFields policy={policy} update={update} />
       <button type="submit">Save</button>
       {status && <p role="status" className={status.ok ? 'saved' : 'error'}>{status.text}</p>}
     </form>
+  );
+}
+
+/**
+ * The settings page: one component per concern, each with its own form and Save. A new concern (e.g.
+ * per-portal refresh) is a sibling of AlertSettings here.
+ */
+export function OptionsForm() {
+  return (
+    <div className="options">
+      <h1>Caseradar settings</h1>
+      <AlertSettings />
+    </div>
   );
 }

@@ -2,11 +2,14 @@
  * npm run demo — builds the extension (npm script), starts Chromium with it loaded, opens the bundled
  * demo portals at their real URLs (fulfilled from local fixtures; nothing leaves the machine) and
  * shows the popup's unified timeline.
- * With a display: a window stays open until you close it. Without one: runs headless and writes
- * screenshots of the portal pages and the popup to the folder it prints.
+ * It writes screenshots of the popup and of the dashboard (a case's detail open), in the light and the
+ * dark theme, to the folder it prints (demo-screenshots/; docs/screenshots/ holds copies for the README).
+ * With a display: a window stays open until you close it. Without one: runs headless and also writes
+ * screenshots of the portal pages.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import { launchWithExtension } from './chromium';
 import { DEMO_URLS, routeDemoPortals } from './demo-portals';
 
@@ -40,24 +43,46 @@ async function main(): Promise<void> {
   }
 
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 560, height: 1400 });
+  // A real popup is at most 800 × 600; a little taller shows more of the list in the screenshot.
+  await popup.setViewportSize({ width: 480, height: 900 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   // The popup fills from the store as the content scripts' snapshots are ingested.
   await popup.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
   await popup.waitForTimeout(500);
   const rows = await popup.getByTestId('case-row').count();
-  const providers = await popup.locator('.case-row .provider').allTextContents();
+  const providers = await popup.locator('.case-row .provider-name').allTextContents();
   console.log(`Popup shows ${rows} open cases from: ${[...new Set(providers)].join(', ')}`);
 
+  // The dashboard with one case's detail open: its timeline, workspace and status update.
+  const dashboard = await context.newPage();
+  await dashboard.setViewportSize({ width: 1440, height: 960 });
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dashboard.locator('[data-case-key="zendesk:48213"]').getByRole('button', { name: 'Details' }).click();
+  await dashboard.getByTestId('history-item').first().waitFor();
+
+  await writeThemedScreenshots(popup, 'popup');
+  await writeThemedScreenshots(dashboard, 'dashboard');
   if (headless) {
-    await popup.screenshot({ path: resolve(outDir, 'popup.png'), fullPage: true });
     console.log(`No display: ran headless. Screenshots written to ${outDir}/`);
     await context.close();
     return;
   }
+  console.log(`Screenshots of the popup and dashboard written to ${outDir}/`);
+  await popup.emulateMedia({ colorScheme: null });
+  await dashboard.emulateMedia({ colorScheme: null });
   await popup.bringToFront();
   console.log('Chromium is open with Caseradar loaded; the popup is in the last tab. Close the window to finish.');
   await new Promise<void>((done) => context.on('close', () => done()));
+}
+
+/** `<name>-light.png` and `<name>-dark.png`: the page in each colour scheme (it follows the system's). */
+async function writeThemedScreenshots(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.waitForTimeout(200);
+    // The viewport only: rows below it are laid out lazily (content-visibility) and would print blank.
+    await page.screenshot({ path: resolve(outDir, `${name}-${colorScheme}.png`) });
+  }
 }
 
 main().catch((error: unknown) => {
