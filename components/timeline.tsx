@@ -109,7 +109,7 @@ export function Timeline() {
             Settings
           </a>
           <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-            Keys
+            Shortcuts
           </button>
         </nav>
         <div className="toggles">
