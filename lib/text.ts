@@ -25,15 +25,20 @@ export function textOf(el: Element | null | undefined, maxLength?: number): stri
   return cleanText(el?.textContent, maxLength);
 }
 
+/** The longest link the store keeps (lib/schema.ts). */
+export const MAX_URL_LENGTH = 2048;
+
 /**
- * A case link we are willing to show: http(s) only and on the portal's own origin.
- * Anything else (javascript:, data:, another host) falls back to the page we read it from.
+ * A case link we are willing to show: http(s) only, on the portal's own origin, and short enough to
+ * store. Anything else (javascript:, data:, another host, a 10 kB link) falls back to the page we read
+ * it from.
  */
 export function safeCaseUrl(href: string | null | undefined, base: URL): string {
   if (href) {
     try {
       const u = new URL(href, base);
-      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === base.origin) return u.href;
+      const ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === base.origin && u.href.length <= MAX_URL_LENGTH;
+      if (ok) return u.href;
     } catch {
       // Malformed href: fall through to the page URL.
     }
@@ -50,4 +55,55 @@ export function str(value: unknown): string | null {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The store's length limits for snapshot text (they mirror lib/schema.ts): a longer value gets the
+ * whole snapshot rejected, so adapters clip labels and refuse over-long ids.
+ */
+export const TEXT_LIMITS = { id: 100, label: 200, ref: 300 } as const;
+
+/** A link built from vendor values, or the fallback when it would be too long to store. */
+export function fitUrl(url: string, fallback: string): string {
+  return url.length <= MAX_URL_LENGTH ? url : fallback;
+}
+
+/**
+ * An identifier as the portal shows it: trimmed, at most `max` characters of well-formed text without
+ * control characters; null otherwise. Never clipped: a clipped id would name another case.
+ */
+export function cleanId(value: unknown, max: number = TEXT_LIMITS.id): string | null {
+  const text = str(value);
+  return text && text.length <= max && text.isWellFormed() && !/\p{Cc}/u.test(text) ? text : null;
+}
+
+/** A short label (vendor status, severity, a person): like cleanText, clipped to the store's label limit. */
+export function cleanLabel(value: unknown): string | null {
+  return cleanText(str(value), TEXT_LIMITS.label);
+}
+
+/** A value quoted in a problem report: short JSON that never throws, whatever the value (deep, huge, cyclic). */
+export function preview(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? 'an array' : typeof value; // Too deep or cyclic to print.
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A lookup-table entry by own key only: a vendor label such as "constructor" never reaches Object.prototype. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** A URL path segment, percent-decoded; null when absent or its escapes are malformed ("%E0%A4%A"). */
+export function decodePathSegment(segment: string | null | undefined): string | null {
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // decodeURIComponent throws URIError on a malformed escape: not a name we can use.
+  }
 }

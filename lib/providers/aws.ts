@@ -3,7 +3,7 @@
  * Facts: shared/PORTALS.md §3. The console DOM is not a stable source; its JSON is.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../model';
-import { cleanBody, cleanText, isRecord, str } from '../text';
+import { cleanBody, cleanId, cleanLabel, cleanText, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, problem } from './common';
 import { AWS } from './families';
@@ -50,10 +50,12 @@ function readCommunication(item: unknown): CaseMessage | null {
 
 function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeof problem> {
   if (!isRecord(item)) return problem(where, `Expected a CaseDetails object, got ${typeof item}`);
-  const longId = str(item.caseId);
+  const longId = cleanId(item.caseId, TEXT_LIMITS.ref);
   // displayId is the number the console shows; the long case-… id is only a fallback.
-  const caseId = str(item.displayId) ?? longId;
-  if (!caseId) return problem(where, 'Expected displayId or caseId, found neither');
+  const shown = str(item.displayId) ?? str(item.caseId);
+  if (!shown) return problem(where, 'Expected displayId or caseId, found neither');
+  const caseId = str(item.displayId) !== null ? cleanId(item.displayId) : cleanId(longId);
+  if (!caseId) return problem(where, `Expected a displayId or caseId of at most ${TEXT_LIMITS.id} characters, got ${preview(shown)}`);
   const status = str(item.status);
   const severity = str(item.severityCode);
   const recent = isRecord(item.recentCommunications) ? item.recentCommunications.communications : undefined;
@@ -66,10 +68,10 @@ function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeo
     provider: PROVIDER,
     caseId,
     title: cleanText(str(item.subject)) ?? `AWS case ${caseId}`,
-    vendorStatus: status,
-    state: status ? (STATES[status.toLowerCase()] ?? null) : null,
-    severity: severity ? (SEVERITIES[severity.toLowerCase()] ?? null) : null,
-    vendorSeverity: severity,
+    vendorStatus: cleanLabel(status),
+    state: status ? (lookup(STATES, status.toLowerCase()) ?? null) : null,
+    severity: severity ? (lookup(SEVERITIES, severity.toLowerCase()) ?? null) : null,
+    vendorSeverity: cleanLabel(severity),
     createdAt: toUtcIso(item.timeCreated),
     updatedAt: latest,
     url: caseLink(caseId),
@@ -90,7 +92,7 @@ function shapeOf(body: unknown): Shape | null {
 function extractCommunications(items: unknown[], result: Extraction): void {
   const byRef = new Map<string, CaseMessage[]>();
   items.forEach((item, i) => {
-    const ref = isRecord(item) ? str(item.caseId) : null;
+    const ref = isRecord(item) ? cleanId(item.caseId, TEXT_LIMITS.ref) : null;
     const message = readCommunication(item);
     if (!ref || !LONG_CASE_ID.test(ref)) return void result.problems.push(problem(`communications[${i}]`, 'Expected a case-… caseId'));
     if (!message) return void result.problems.push(problem(`communications[${i}]`, 'Expected timeCreated as an ISO timestamp'));

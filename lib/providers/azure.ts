@@ -3,7 +3,7 @@
  * from management.azure.com. Facts: shared/PORTALS.md §2. The portal DOM is not a stable source.
  */
 import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../model';
-import { cleanBody, cleanText, isRecord, str } from '../text';
+import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, problem } from './common';
 import { AZURE } from './families';
@@ -23,13 +23,16 @@ const SEVERITIES: Record<string, Severity> = {
 };
 
 const PORTAL_ORIGIN = 'https://portal.azure.com';
+const REQUESTS_BLADE = `${PORTAL_ORIGIN}/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/managesupportrequest`;
 
 /** The generic ARM resource deep link of the portal; falls back to the support blade's request list. */
 function portalLink(armId: string | null): string {
-  if (armId && /^\/(?:subscriptions\/[^/]+\/)?providers\/Microsoft\.Support\/supportTickets\/[^/]+$/i.test(armId)) {
-    return `${PORTAL_ORIGIN}/#resource${armId.split('/').map(encodeURIComponent).join('/')}`;
+  // Well-formed and short: encodeURIComponent throws on lone surrogates, and the link must fit the store.
+  if (armId && armId.length <= 500 && armId.isWellFormed() &&
+      /^\/(?:subscriptions\/[^/]+\/)?providers\/Microsoft\.Support\/supportTickets\/[^/]+$/i.test(armId)) {
+    return fitUrl(`${PORTAL_ORIGIN}/#resource${armId.split('/').map(encodeURIComponent).join('/')}`, REQUESTS_BLADE);
   }
-  return `${PORTAL_ORIGIN}/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/managesupportrequest`;
+  return REQUESTS_BLADE;
 }
 
 function isTicket(item: unknown): item is Record<string, unknown> & { properties: Record<string, unknown> } {
@@ -42,7 +45,7 @@ function readTicket(item: unknown, where: string): CaseSnapshot | ReturnType<typ
   // supportTicketId is the number users see; `name` is only the ARM resource name.
   const caseId = str(p.supportTicketId);
   if (!caseId || !/^\d{6,20}$/.test(caseId)) {
-    return problem(where, `Expected a numeric supportTicketId, got ${JSON.stringify(p.supportTicketId ?? null)}`);
+    return problem(where, `Expected a numeric supportTicketId, got ${preview(p.supportTicketId ?? null)}`);
   }
   const status = str(p.status);
   const severity = str(p.severity);
@@ -51,19 +54,19 @@ function readTicket(item: unknown, where: string): CaseSnapshot | ReturnType<typ
     provider: PROVIDER,
     caseId,
     title: cleanText(str(p.title)) ?? `Support request ${caseId}`,
-    vendorStatus: status,
-    state: status ? (STATES[status.toLowerCase()] ?? null) : null,
-    severity: severity ? (SEVERITIES[severity.toLowerCase()] ?? null) : null,
-    vendorSeverity: severity,
+    vendorStatus: cleanLabel(status),
+    state: status ? (lookup(STATES, status.toLowerCase()) ?? null) : null,
+    severity: severity ? (lookup(SEVERITIES, severity.toLowerCase()) ?? null) : null,
+    vendorSeverity: cleanLabel(severity),
     createdAt: toUtcIso(p.createdDate),
     updatedAt: toUtcIso(p.modifiedDate),
     url: portalLink(str(item.id)),
   };
-  if (engineer) snapshot.owner = cleanText(engineer);
+  if (engineer) snapshot.owner = cleanLabel(engineer);
   const sla = readSla(p.serviceLevelAgreement);
   if (sla) snapshot.sla = sla;
   // The ARM name is how the communications endpoint names the ticket; ARM names are case-insensitive.
-  const armName = str(item.name);
+  const armName = cleanId(item.name, TEXT_LIMITS.ref);
   if (armName) snapshot.vendorRef = armName.toLowerCase();
   return snapshot;
 }
@@ -73,7 +76,8 @@ function readSla(value: unknown): CaseSla | null {
   const sla: CaseSla = {
     startAt: toUtcIso(value.startTime),
     expiresAt: toUtcIso(value.expirationTime),
-    minutes: typeof value.slaMinutes === 'number' && Number.isFinite(value.slaMinutes) ? Math.round(value.slaMinutes) : null,
+    // A window of minutes up to about 19 years; anything else is not a window.
+    minutes: typeof value.slaMinutes === 'number' && value.slaMinutes >= 0 && value.slaMinutes <= 1e7 ? Math.round(value.slaMinutes) : null,
   };
   return sla.startAt || sla.expiresAt || sla.minutes !== null ? sla : null;
 }
@@ -99,12 +103,13 @@ function readCommunication(item: unknown): CaseMessage | null {
     at,
     author: cleanText(str(p.sender), 200),
     side: direction === 'inbound' ? 'vendor' : 'customer',
-    text: subject && body ? `${subject}\n\n${body}` : (body ?? subject),
+    // Clipped once more as a whole: subject and body together must still fit a message.
+    text: subject && body ? cleanBody(`${subject}\n\n${body}`) : (body ?? subject),
   };
 }
 
 function extractCommunications(body: Record<string, unknown>, url: URL): Extraction {
-  const ticketName = COMMUNICATIONS_URL.exec(url.pathname)?.[1];
+  const ticketName = cleanId(decodePathSegment(COMMUNICATIONS_URL.exec(url.pathname)?.[1]), TEXT_LIMITS.ref);
   if (!ticketName) {
     throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/supportTickets/{name}/communications');
   }
@@ -116,7 +121,7 @@ function extractCommunications(body: Record<string, unknown>, url: URL): Extract
     if (message) messages.push(message);
     else result.problems.push(problem(`value[${i}]`, 'Expected a communication with createdDate and an inbound/outbound direction'));
   });
-  result.messageUpdates = [{ vendorRef: decodeURIComponent(ticketName).toLowerCase(), messages }];
+  result.messageUpdates = [{ vendorRef: ticketName.toLowerCase(), messages }];
   return result;
 }
 

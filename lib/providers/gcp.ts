@@ -3,7 +3,7 @@
  * Facts: shared/PORTALS.md §4. caseId is the last segment of the resource name.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
-import { cleanBody, cleanText, isRecord, str } from '../text';
+import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, problem } from './common';
 import { GCP } from './families';
@@ -36,15 +36,17 @@ const CASE_NAME = /^(projects|organizations)\/([^/]+)\/cases\/([^/]+)$/;
 
 function caseLink(parentKind: string, parentId: string, caseNumber: string): string {
   const scope = parentKind === 'projects' ? `project=${encodeURIComponent(parentId)}` : `organizationId=${encodeURIComponent(parentId)}`;
-  return `${CONSOLE}/support/cases/detail/v2/${encodeURIComponent(caseNumber)}?${scope}`;
+  return fitUrl(`${CONSOLE}/support/cases/detail/v2/${encodeURIComponent(caseNumber)}?${scope}`, `${CONSOLE}/support/cases`);
 }
 
 function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeof problem> {
   if (!isRecord(item)) return problem(where, `Expected a Case object, got ${typeof item}`);
-  const name = str(item.name);
+  // The name is the vendor ref, and its last segment the case id: both must fit the store.
+  const name = cleanId(item.name, TEXT_LIMITS.ref);
   const m = name ? CASE_NAME.exec(name) : null;
-  if (!m) return problem(where, `Expected name projects|organizations/{id}/cases/{number}, got ${JSON.stringify(item.name ?? null)}`);
-  const [, parentKind, parentId, caseNumber] = m as unknown as [string, string, string, string];
+  const caseNumber = cleanId(m?.[3]);
+  if (!m || !caseNumber) return problem(where, `Expected name projects|organizations/{id}/cases/{number}, got ${preview(item.name ?? null)}`);
+  const [, parentKind, parentId] = m as unknown as [string, string, string];
   const state = str(item.state);
   const priority = str(item.priority);
   const severity = str(item.severity);
@@ -52,10 +54,10 @@ function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeo
     provider: PROVIDER,
     caseId: caseNumber,
     title: cleanText(str(item.displayName)) ?? `Case ${caseNumber}`,
-    vendorStatus: state,
-    state: state ? (STATES[state.toUpperCase()] ?? null) : null,
-    severity: priority ? (PRIORITIES[priority.toUpperCase()] ?? null) : severity ? (SEVERITIES[severity.toUpperCase()] ?? null) : null,
-    vendorSeverity: priority ?? severity,
+    vendorStatus: cleanLabel(state),
+    state: state ? (lookup(STATES, state.toUpperCase()) ?? null) : null,
+    severity: priority ? (lookup(PRIORITIES, priority.toUpperCase()) ?? null) : severity ? (lookup(SEVERITIES, severity.toUpperCase()) ?? null) : null,
+    vendorSeverity: cleanLabel(priority ?? severity),
     createdAt: toUtcIso(item.createTime),
     updatedAt: toUtcIso(item.updateTime),
     url: caseLink(parentKind, parentId, caseNumber),
@@ -111,7 +113,7 @@ export const gcp: ProviderAdapter = {
           : { kind: 'list', cases: [], problems: [] };
       }
       if (shape === 'comments') {
-        const caseNumber = /\/cases\/([^/]+)\/comments\/?$/.exec(url.pathname)?.[1];
+        const caseNumber = cleanId(decodePathSegment(/\/cases\/([^/]+)\/comments\/?$/.exec(url.pathname)?.[1]));
         if (!caseNumber) throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/cases/{number}/comments');
         const result: Extraction = { kind: 'detail', cases: [], problems: [] };
         const messages: CaseMessage[] = [];
@@ -120,7 +122,7 @@ export const gcp: ProviderAdapter = {
           if (m) messages.push(m);
           else result.problems.push(problem(`comments[${i}]`, 'Expected a comment with createTime'));
         });
-        result.messageUpdates = [{ caseId: decodeURIComponent(caseNumber), messages }];
+        result.messageUpdates = [{ caseId: caseNumber, messages }];
         return result;
       }
       const items = shape === 'cases' ? (body.cases as unknown[]) : [body];

@@ -5,7 +5,7 @@
  * (en, de, fr, es, ja), and refuse the page when a key column is missing rather than guess.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
-import { cleanBody, cleanText, safeCaseUrl, textOf } from '../text';
+import { cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, foldLabel, problem, uniqueByCaseId } from './common';
 import { MICROSOFT_365 } from './families';
@@ -35,6 +35,10 @@ const HEADER_WORDS: Record<Field, string[]> = {
     'propietario', 'asignado a', '所有者', '担当者'],
 };
 const KEY_FIELDS: Field[] = ['id', 'title', 'status'];
+// Request numbers seen: 16 digits; letters and dashes allowed since the format is not documented.
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9-]{2,40}$/;
+/** Cell text for a label field (status, severity, owner): clipped to what the store keeps. */
+const labelOf = (el: Element | null | undefined) => textOf(el, TEXT_LIMITS.label);
 
 // Status words seen across locales; anything else keeps its label with state null.
 const STATUS_WORDS: [RegExp, CaseState][] = [
@@ -161,17 +165,17 @@ function readRow(grid: Grid, row: Element[], index: number, url: URL): CaseSnaps
   const where = `row ${index + 1}`;
   const idText = textOf(cellFor(grid, row, 'id'));
   const caseId = idText?.replace(/^#/, '').trim();
-  if (!caseId || !/^[A-Za-z0-9][A-Za-z0-9-]{2,40}$/.test(caseId)) {
-    return problem(where, `Expected a request number in the id column, got ${JSON.stringify(idText ?? null)}`);
+  if (!caseId || !REQUEST_ID.test(caseId)) {
+    return problem(where, `Expected a request number in the id column, got ${preview(idText ?? null)}`);
   }
   const titleCell = cellFor(grid, row, 'title');
   const title = textOf(titleCell);
   if (!title) return problem(where, 'Expected a title, found an empty cell', caseId);
-  const status = textOf(cellFor(grid, row, 'status'));
+  const status = labelOf(cellFor(grid, row, 'status'));
   if (!status) return problem(where, 'Expected a status, found an empty cell', caseId);
-  const severity = textOf(cellFor(grid, row, 'severity'));
+  const severity = labelOf(cellFor(grid, row, 'severity'));
   const link = row.map((c) => c?.querySelector('a[href]')).find(Boolean)?.getAttribute('href');
-  const owner = textOf(cellFor(grid, row, 'owner'));
+  const owner = labelOf(cellFor(grid, row, 'owner'));
   const snapshot: CaseSnapshot = {
     provider: PROVIDER,
     caseId,
@@ -235,11 +239,11 @@ function readPaneMessages(pane: Element): CaseMessage[] {
 function readPane(doc: Document, url: URL): CaseSnapshot | null {
   for (const pane of Array.from(doc.querySelectorAll(PANE))) {
     const pairs = readPanePairs(pane);
-    const caseId = textOf(pairs.get('id'))?.replace(/^#/, '');
-    if (!caseId) continue;
+    const caseId = textOf(pairs.get('id'))?.replace(/^#/, '').trim();
+    if (!caseId || !REQUEST_ID.test(caseId)) continue;
     const title = textOf(pairs.get('title')) ?? textOf(pane.querySelector('h1, h2'));
-    const status = textOf(pairs.get('status'));
-    const severity = textOf(pairs.get('severity'));
+    const status = labelOf(pairs.get('status'));
+    const severity = labelOf(pairs.get('severity'));
     return {
       provider: PROVIDER,
       caseId,
@@ -251,7 +255,7 @@ function readPane(doc: Document, url: URL): CaseSnapshot | null {
       createdAt: readCellTime(pairs.get('created')),
       updatedAt: readCellTime(pairs.get('modified')),
       url: safeCaseUrl(null, url),
-      owner: textOf(pairs.get('owner')),
+      owner: labelOf(pairs.get('owner')),
       messages: readPaneMessages(pane),
     };
   }
@@ -280,7 +284,7 @@ export const microsoft365: ProviderAdapter = {
         const missing = KEY_FIELDS.filter((f) => !grid.headers.some((h) => h.field === f));
         if (missing.length) {
           throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-            `Expected request ${missing.join(', ')} columns, found headers ${JSON.stringify(grid.headers.map((h) => h.label))}`);
+            `Expected request ${missing.join(', ')} columns, found headers ${preview(grid.headers.map((h) => h.label), 300)}`);
         }
         Object.assign(result, collectItems('list', grid.rows, (row, i) => readRow(grid, row, i, url)));
         if (grid.rows.length === 0 && !grid.saysEmpty && !EMPTY_TEXT.test(doc.body?.textContent ?? '')) {

@@ -3,7 +3,7 @@
  * ServiceRequest JSON of api.partnercenter.microsoft.com. Facts: shared/PORTALS.md §1b.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
-import { cleanBody, cleanText, isRecord, str } from '../text';
+import { cleanBody, cleanLabel, cleanText, isRecord, lookup, preview, str } from '../text';
 import { toUtcIso } from '../time';
 import { collectItems, problem } from './common';
 import { PARTNER_CENTER } from './families';
@@ -61,7 +61,7 @@ function ourNames(item: Record<string, unknown>): string[] {
 function readRequest(item: unknown, where: string): CaseSnapshot | ReturnType<typeof problem> {
   if (!isServiceRequest(item)) return problem(where, 'Expected a ServiceRequest object');
   const caseId = str(item.id);
-  if (!caseId || !/^\d{6,20}$/.test(caseId)) return problem(where, `Expected a numeric id, got ${JSON.stringify(item.id ?? null)}`);
+  if (!caseId || !/^\d{6,20}$/.test(caseId)) return problem(where, `Expected a numeric id, got ${preview(item.id ?? null)}`);
   // Older samples carry numeric enums without a published table: unknown, not guessed.
   const status = typeof item.status === 'string' ? item.status : null;
   const severity = typeof item.severity === 'string' ? item.severity : null;
@@ -73,10 +73,10 @@ function readRequest(item: unknown, where: string): CaseSnapshot | ReturnType<ty
     provider: PROVIDER,
     caseId,
     title: cleanText(str(item.title)) ?? `Service request ${caseId}`,
-    vendorStatus: status ?? (typeof item.status === 'number' ? String(item.status) : null),
-    state: status ? (STATES[status.toLowerCase()] ?? null) : null,
-    severity: severity ? (SEVERITIES[severity.toLowerCase()] ?? null) : null,
-    vendorSeverity: severity ?? (typeof item.severity === 'number' ? String(item.severity) : null),
+    vendorStatus: cleanLabel(status ?? item.status),
+    state: status ? (lookup(STATES, status.toLowerCase()) ?? null) : null,
+    severity: severity ? (lookup(SEVERITIES, severity.toLowerCase()) ?? null) : null,
+    vendorSeverity: cleanLabel(severity ?? item.severity),
     createdAt: readDate(item.createdDate),
     updatedAt: readDate(item.lastModifiedDate),
     url: `${DASHBOARD}?id=${encodeURIComponent(caseId)}`,
