@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import browser from 'webextension-polyfill';
 import { describeCost, findBlindSpots } from '@/lib/blind-spots';
 import { getDb } from '@/lib/db';
+import { formatAgo } from '@/lib/format';
 
 /**
  * Portals we cannot read right now (signed out, layout changed, refresh stopped): their cases are
@@ -23,6 +24,7 @@ export function BlindSpots({ now }: { now: Date }) {
           <li key={spot.key} className="blind-spot" data-testid="blind-spot">
             <strong>{spot.portal}</strong>: {spot.reason} — {describeCost(spot)}.
             {spot.detail && <span className="blind-spot-detail"> {spot.detail}</span>}{' '}
+            {spot.lastSuccessAt ? `Last good read ${formatAgo(spot.lastSuccessAt, now)}.` : 'Never read successfully.'}{' '}
             <button type="button" className="link-button" onClick={() => void browser.tabs.create({ url: spot.openUrl })}>
               {spot.reason === 'signed out' ? 'Open to sign in' : 'Open portal'}
             </button>

@@ -22,6 +22,8 @@ export interface BlindSpot {
   /** Where the user goes to sign in again or look. */
   openUrl: string;
   refreshPaused: boolean;
+  /** The portal's last successful read (null: never). */
+  lastSuccessAt: string | null;
 }
 
 const originOf = (url: string) => {
@@ -62,6 +64,7 @@ export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedu
       unobservedHours: oldest === null ? null : Math.max(0, Math.floor((now.getTime() - oldest) / 3_600_000)),
       openUrl: listPageUrl(provider, origin),
       refreshPaused: !!s?.pausedReason,
+      lastSuccessAt: p?.lastSuccessAt ?? null,
     };
   });
 }
