@@ -55,6 +55,12 @@ export function runAdapter(adapter: ProviderAdapter, ctx: ContentScriptContext):
   // Waits for the page to render, then reads it; only a read that ran out of time reports failure.
   const readPage = (deadline: number) => {
     if (!page || !ctx.isValid) return;
+    // At document_start the parser has not built the page yet: reading now could only say
+    // "layout changed" about half a document. Server-rendered pages are whole at DOMContentLoaded.
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => readPage(deadline), { once: true });
+      return;
+    }
     const url = new URL(location.href);
     if (!page.detect(document, url)) return;
     const ready = page.isReady?.(document, url) ?? true;
