@@ -1,11 +1,19 @@
 /** Plain-text helpers for untrusted portal content. Nothing here ever produces HTML. */
 
+/** At most `maxLength` UTF-16 units, ending in "…" when cut; never cuts an emoji's surrogate pair in half. */
+function clip(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  let end = maxLength - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end--;
+  return `${text.slice(0, end)}…`;
+}
+
 /** Collapses whitespace and trims; returns null for empty. */
 export function cleanText(value: string | null | undefined, maxLength = 500): string | null {
   if (value == null) return null;
   const text = value.replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  return clip(text, maxLength);
 }
 
 /** Like cleanText but keeps line breaks (message bodies). */
@@ -17,7 +25,7 @@ export function cleanBody(value: string | null | undefined, maxLength = 4000): s
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (!text) return null;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  return clip(text, maxLength);
 }
 
 /** Text content of an element, entities already decoded by the parser. */
