@@ -36,6 +36,10 @@ export const KNOWN_FAULTS: KnownFault[] = [
     input: { url: ZD_API, body: { requests: [{ id: 1, status: 'open', subject: 'T', assignee_id: 2 }], users: [{ id: 2, name: long(300) }] } } },
   { provider: 'zendesk', fault: /^cases\.\d+\.(state|severity): .* is not in the vocabulary/, why: 'STATUS_SUFFIXES/PRIORITIES looked up by vendor text reach Object.prototype',
     input: { url: ZD_API, body: { requests: [{ id: 1, status: 'constructor', priority: '__proto__', subject: 'T' }] } } },
+  { provider: 'zendesk', fault: /^cases\.\d+\.messages\.\d+\.author: .*Too big/, why: 'a comment author is clipped to 500, the store keeps 200: the whole request page is rejected',
+    input: { url: 'https://northwind.zendesk.com/hc/en-us/requests/7', html: '<html><body><h1 class="request-title">T</h1><dl class="request-details"><dt>Id</dt><dd>#7</dd></dl>' +
+      `<ul class="comment-list"><li class="comment"><span class="comment-meta"><span title="${long(300)}">a</span></span><time datetime="2026-11-01T10:00:00Z">x</time>` +
+      '<section class="comment-body">hi</section></li></ul></body></html>' } },
   { provider: 'zendesk', fault: /^cases\.\d+\.state: .* is not in the vocabulary/, why: '"status-label-constructor" passes `suffix in STATUS_SUFFIXES`',
     input: { url: ZD_LIST, html: zendeskRow('status-label-constructor') } },
 
