@@ -132,6 +132,20 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
   return { next, events };
 }
 
+/** Fields the stored case lacks, from an older snapshot that has them; the same object when none. */
+function fillGaps(stored: StoredCase, snap: CaseSnapshot): StoredCase {
+  const gaps: Partial<StoredCase> = {};
+  if (stored.owner == null && snap.owner != null) gaps.owner = snap.owner;
+  if (stored.severity === null && stored.vendorSeverity === null && snap.vendorSeverity !== null) {
+    gaps.severity = snap.severity;
+    gaps.vendorSeverity = snap.vendorSeverity;
+  }
+  if (!stored.vendorRef && snap.vendorRef) gaps.vendorRef = snap.vendorRef;
+  if (!stored.sla && snap.sla) gaps.sla = snap.sla;
+  if (!stored.createdAt && snap.createdAt) gaps.createdAt = snap.createdAt;
+  return Object.keys(gaps).length ? { ...stored, ...gaps } : stored;
+}
+
 function sameRecord(a: object, b: object): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -193,12 +207,18 @@ export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Pro
       }
       if (isOlderThanStored(snap, current, input.capturedAt)) {
         result.stale++; // Fields kept; its messages are still merged below.
+        // An older view still knows what no newer one showed (a detail page's owner, read before a list).
+        const filled = fillGaps(current, snap);
+        if (filled !== current) next.set(key, filled);
         return;
       }
       const merged = mergeFields(current, snap, input);
       let row = merged.next;
       candidateEvents.push(...merged.events);
-      if (ms(input.capturedAt) - ms(current.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length) {
+      // Observation time only moves forward: a snapshot captured earlier but dated newer by the
+      // portal updates the fields, not when we last looked.
+      const observedLater = ms(input.capturedAt) > ms(current.lastObservedAt);
+      if (observedLater && (ms(input.capturedAt) - ms(current.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length)) {
         row = { ...row, lastObservedAt: input.capturedAt, observedVia: input.sourceUrl, observedHow: input.how };
       }
       next.set(key, row);

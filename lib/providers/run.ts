@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages';
 import { TAP_SOURCE, type TapMessage } from './tap';
+import { guarded } from './guard';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
 
 /** How long a single-page app gets to render before we call the layout unknown. */
@@ -25,7 +26,9 @@ function describe(error: unknown): { failure: ProviderParseError['failure']; mes
   return { failure: 'layout-changed', message: `Adapter error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-export function runAdapter(adapter: ProviderAdapter, ctx: ContentScriptContext): void {
+export function runAdapter(family: ProviderAdapter, ctx: ContentScriptContext): void {
+  // What the page says is untrusted: every read is fitted to the store's limits before it is sent.
+  const adapter = guarded(family);
   let lastSent = '';
 
   const report = (sourceUrl: string, extraction: Extraction) => {

@@ -92,8 +92,8 @@ describe('concurrent ingest from many tabs', () => {
   }, 60_000);
 });
 
-describe('known order dependence (reported, issue 10)', () => {
-  it('still drops the owner of a detail page that arrives after a later list: add owner and severity to converged() once this fails', async () => {
+describe('order dependence found by the fuzzers (fixed)', () => {
+  it('keeps the owner of a detail page that arrives after a later list', async () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 8, minute)).toISOString();
     const row = { provider: 'zendesk' as const, caseId: '1', title: 'Link down', vendorStatus: 'Open', state: 'open' as const, severity: null,
       vendorSeverity: null, createdAt: null, updatedAt: at(0), url: 'https://northwind.zendesk.com/hc/en-us/requests/1' };
@@ -104,6 +104,7 @@ describe('known order dependence (reported, issue 10)', () => {
     const db = freshDb();
     await ingestSnapshot(db, input(at(2), 'list'));
     await ingestSnapshot(db, input(at(1), 'detail', 'Sam Support')); // captured first, arrived last
-    expect((await db.cases.get('zendesk:1'))!.owner).toBeNull();
+    expect((await db.cases.get('zendesk:1'))).toMatchObject({ owner: 'Sam Support', lastObservedAt: at(2) });
   });
+
 });

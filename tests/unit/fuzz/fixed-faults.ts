@@ -1,12 +1,11 @@
 /**
- * Faults the fuzzers found in adapters outside this suite's change (issue 10), each reported to the
- * lead with the failing input recorded here. They are listed so that the rest of the contract stays
- * enforced for those adapters meanwhile. A test checks that every entry still fails on its input:
- * once a fix lands, that test fails and the entry must go.
+ * Faults the fuzzers found (issue 10), each with the minimal input that showed it. All are fixed —
+ * mostly by lib/providers/guard.ts, which fits every adapter's output to the store — and kept here as
+ * regression inputs: each must now read without any fault.
  */
 import type { ProviderId } from '@/lib/model';
 
-export interface KnownFault {
+export interface FixedFault {
   provider: ProviderId;
   /** Matches the fault line of tests/unit/fuzz/invariants.ts. */
   fault: RegExp;
@@ -22,7 +21,7 @@ const zendeskRow = (statusClass: string) =>
   `<html><body><table class="requests-table"><tbody><tr><td><a class="striped-list-title" href="/hc/en-us/requests/7" title="T">T</a></td>` +
   `<td>#7</td><td></td><td></td><td class="requests-table-status"><span class="status-label ${statusClass}">Open</span></td></tr></tbody></table></body></html>`;
 
-export const KNOWN_FAULTS: KnownFault[] = [
+export const FIXED_FAULTS: FixedFault[] = [
   // ---- lib/providers/zendesk.ts ----
   { provider: 'zendesk', fault: /^problems\.\d+\.reason: .*Too big/, why: 'the problem reason quotes the whole id (JSON.stringify)',
     input: { url: ZD_API, body: { requests: [{ id: long(600), status: 'open', subject: 'T' }] } } },
@@ -96,9 +95,3 @@ export const KNOWN_FAULTS: KnownFault[] = [
   { provider: 'salesforce', fault: /^problems\.\d+\.(reason|caseId): .*Too big/, why: 'a problem quotes the whole record type and carries the whole CaseNumber',
     input: { url: 'https://acme.my.site.com/services/data/v60.0/query?q=x', body: { done: true, records: [{ attributes: { type: long(600) }, CaseNumber: long(150) }] } } },
 ];
-
-/** The faults left after removing those already known for this provider. */
-export function unknownFaults(provider: ProviderId, faults: string[]): string[] {
-  const known = KNOWN_FAULTS.filter((k) => k.provider === provider);
-  return faults.filter((f) => !known.some((k) => k.fault.test(f)));
-}
