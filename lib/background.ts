@@ -74,8 +74,10 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
       const payload = parsed.data;
       const origin = await checkSender(db, payload.provider, payload.pageUrl, sender);
       const family = FAMILIES.find((f) => f.id === payload.provider);
+      // A family whose JSON lives on the portal's own origin must have its source there too.
       const sourceOk =
-        originOf(payload.sourceUrl) === origin || !!family?.apiUrlPatterns.some((p) => p.test(payload.sourceUrl));
+        originOf(payload.sourceUrl) === origin ||
+        (!family?.apiOnPageOrigin && !!family?.apiUrlPatterns.some((p) => p.test(payload.sourceUrl)));
       if (!sourceOk) throw new RejectedMessage(`Expected a source on ${origin} or a known API, got ${payload.sourceUrl}`);
       const caseOrigins = new Set([origin, ...(family?.caseOrigins ?? [])]);
       for (const c of payload.extraction.cases) {

@@ -4,9 +4,10 @@
  */
 import browser from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
-import { PROVIDER_NAMES } from './model';
+import { vendorLabel } from './model';
 import { loadPolicy } from './settings';
 import { snoozeCase, type SnoozeOption } from './snooze';
+import { cleanBody, cleanText } from './text';
 import type { Alert } from './staleness';
 import type { SweepResult } from './sweep';
 
@@ -17,7 +18,8 @@ const BUTTONS: { title: string; option: SnoozeOption }[] = [
   { title: 'Done until the vendor acts', option: 'vendor' },
 ];
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+// Clipped without cutting an emoji in half; a digest keeps its line breaks.
+const clip = (text: string, max: number) => cleanBody(text, max) ?? '';
 
 /** Badge = cases waiting on the user; red when something is overdue, blue otherwise. */
 export async function updateBadge(result: Pick<SweepResult, 'waitingOnYou' | 'hasOverdue'>): Promise<void> {
@@ -29,7 +31,7 @@ async function create(id: string, title: string, message: string, withButtons: b
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: clip(title, 120),
+    title: cleanText(title, 120) ?? 'Caseradar',
     message: clip(message, 400),
   };
   try {
@@ -49,7 +51,7 @@ export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<
   const cases = new Map((await db.cases.bulkGet(alerts.map((a) => a.caseKey))).filter(Boolean).map((c) => [c!.key, c!]));
   const line = (a: Alert) => {
     const c = cases.get(a.caseKey);
-    return c ? `${PROVIDER_NAMES[c.provider]} #${c.caseId} ${c.title}: ${a.reason}` : a.reason;
+    return c ? `${vendorLabel(c)} #${c.caseId} ${c.title}: ${a.reason}` : a.reason;
   };
   if (alerts.length > result.policy.digestAbove) {
     const lines = alerts.slice(0, 4).map(line);
@@ -59,7 +61,7 @@ export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<
   }
   for (const a of alerts) {
     const c = cases.get(a.caseKey);
-    const title = c ? `${PROVIDER_NAMES[c.provider]} #${c.caseId}: ${a.reason}` : a.reason;
+    const title = c ? `${vendorLabel(c)} #${c.caseId}: ${a.reason}` : a.reason;
     await create(a.id, title, c?.title ?? '', a.level !== 'stale');
   }
 }

@@ -16,12 +16,18 @@ export interface FamilyInfo {
    * still links to the canonical one).
    */
   caseOrigins?: string[];
+  /**
+   * The family's JSON lives on the portal's own origin (its URL patterns accept any host, because
+   * portals run on customers' domains): a body is only believed from the page's own origin.
+   */
+  apiOnPageOrigin?: true;
 }
 
 export const ZENDESK: FamilyInfo = {
   id: 'zendesk',
   matches: ['https://*.zendesk.com/hc/*'],
   // requests.json, requests/{id}.json, requests/search.json, ccd.json, solved.json, open.json (same origin).
+  apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/v2\/requests(?:\/(?:search|ccd|solved|open|\d+))?(?:\.json)?(?:\?|$)/],
 };
 
@@ -71,6 +77,7 @@ export const FRESHDESK: FamilyInfo = {
   // Multilingual portals put the language first (/en/support/tickets).
   matches: ['https://*.freshdesk.com/support/*', 'https://*.freshdesk.com/*/support/*'],
   // API v2 tickets list / single, and ticket search (same origin as the portal).
+  apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/v2\/(?:tickets(?:\/\d+)?|search\/tickets)\/?(?:\?|$)/],
 };
 
@@ -78,6 +85,7 @@ export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
   id: 'jira-service-management',
   matches: ['https://*.atlassian.net/servicedesk/customer/*'],
   // servicedeskapi request list / single; Data Center puts a context path in front.
+  apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/rest\/servicedeskapi\/request(?:\/[^/?#]+)?\/?(?:\?|$)/],
 };
 
@@ -92,6 +100,7 @@ export const SERVICENOW: FamilyInfo = {
     'https://*.service-now.com/login.do*',
   ],
   // Table API for cases and incidents (list or one record by sys_id).
+  apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+\/api\/now\/(?:v\d+\/)?table\/(?:sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?(?:\?|$)/],
 };
 
@@ -101,6 +110,7 @@ export const SALESFORCE: FamilyInfo = {
   matches: ['https://*.my.site.com/*', 'https://*.force.com/s/*', 'https://*.force.com/*/s/*'],
   // REST query (SOQL) as a site's front end or a refresh calls it, and its next pages
   // (nextRecordsUrl …/query/{locator}-{offset}, no query string). Sites proxy it under their prefix.
+  apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/],
 };
 

@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages';
 import { TAP_SOURCE, type TapMessage } from './tap';
+import { FAMILIES } from './families';
 import { guarded } from './guard';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
 
@@ -14,6 +15,16 @@ const RENDER_TIMEOUT_MS = 8_000;
 const RECHECK_MS = 250;
 /** Debounce for re-reading after the page changes under us. */
 const MUTATION_DEBOUNCE_MS = 800;
+/** The longest failure text the background accepts (lib/schema.ts). */
+const MAX_FAILURE_MESSAGE = 1000;
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
 
 function isTapMessage(data: unknown): data is TapMessage {
   if (typeof data !== 'object' || data === null) return false;
@@ -26,9 +37,10 @@ function describe(error: unknown): { failure: ProviderParseError['failure']; mes
   return { failure: 'layout-changed', message: `Adapter error: ${error instanceof Error ? error.message : String(error)}` };
 }
 
-export function runAdapter(family: ProviderAdapter, ctx: ContentScriptContext): void {
+export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): void {
   // What the page says is untrusted: every read is fitted to the store's limits before it is sent.
-  const adapter = guarded(family);
+  const adapter = guarded(raw);
+  const family = FAMILIES.find((f) => f.id === raw.id);
   let lastSent = '';
 
   const report = (sourceUrl: string, extraction: Extraction) => {
@@ -42,14 +54,18 @@ export function runAdapter(family: ProviderAdapter, ctx: ContentScriptContext): 
       sourceUrl,
       capturedAt: new Date().toISOString(),
       extraction,
-    }).catch(() => undefined); // Background asleep or extension reloaded: the next read retries.
+    }).catch(() => {
+      lastSent = ''; // Not delivered (worker stopping, extension reloading): the next read sends it again.
+    });
   };
   const fail = (sourceUrl: string, error: unknown) => {
     const { failure, message } = describe(error);
     const signature = `${sourceUrl}\n${failure}`;
     if (signature === lastSent) return;
     lastSent = signature;
-    void send('cs:extract-failed', { provider: adapter.id, pageUrl: location.href, failure, message }).catch(() => undefined);
+    void send('cs:extract-failed', { provider: adapter.id, pageUrl: location.href, failure, message: message.slice(0, MAX_FAILURE_MESSAGE) }).catch(() => {
+      lastSent = '';
+    });
   };
 
   // ---- DOM pages ----
@@ -115,8 +131,10 @@ export function runAdapter(family: ProviderAdapter, ctx: ContentScriptContext): 
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window || !isTapMessage(event.data)) return;
       const { url, status, body } = event.data;
-      // The tap runs in the page's world: re-check everything it says.
+      // The tap runs in the page's world: re-check everything it says. A family whose JSON lives on
+      // the portal's own origin never believes a body (or a 401) from elsewhere.
       if (!api.urlPatterns.some((p) => p.test(url))) return;
+      if (family?.apiOnPageOrigin && !sameOrigin(url, location.origin)) return;
       if (status === 401 || status === 403) {
         fail(url, new ProviderParseError(adapter.id, url, 'signed-out', `Expected data, got HTTP ${status}`));
         return;

@@ -41,6 +41,8 @@ test('forged main-world tap messages for another provider, another origin or fro
   await portal.evaluate((messages) => messages.forEach((m) => window.postMessage(m, '*')), [
     tap('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01', fixture('azure/list.json')),
     tap('https://evil.example/api/v2/requests.json', requestsBody([800001, 800002])),
+    // A forged 401 for the family's API path on another host must not mark this portal signed out.
+    { ...tap('https://evil.example/api/v2/requests.json', '{}'), status: 401 },
   ]);
   await portal.evaluate(() => {
     const frame = document.createElement('iframe');
