@@ -54,7 +54,9 @@ function isOlderThanStored(snap: CaseSnapshot, stored: StoredCase, capturedAt: s
   if (snap.updatedAt && stored.updatedAt && ms(snap.updatedAt) !== ms(stored.updatedAt)) {
     return ms(snap.updatedAt) < ms(stored.updatedAt);
   }
-  return ms(capturedAt) < ms(stored.lastObservedAt);
+  // Two reads from the same instant that disagree: the first one stands, so that re-ingesting the
+  // pair is a no-op whatever their order (a later read wins from the next instant on).
+  return ms(capturedAt) <= ms(stored.lastObservedAt);
 }
 
 function messageKey(m: CaseMessage): string {

@@ -94,7 +94,7 @@ describe('ingest, property-based', () => {
         expect(second.cases).toEqual(first.cases);
         expect(second.events).toEqual(first.events);
       }),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.CASERADAR_INGEST_RUNS ?? 100) },
     );
   }, 60_000);
 });
