@@ -3,18 +3,20 @@ import browser from 'webextension-polyfill';
 import { describeCost, findBlindSpots } from '@/lib/blind-spots';
 import { getDb } from '@/lib/db';
 import { formatAgo } from '@/lib/format';
+import type { StoredCase } from '@/lib/model';
 
 /**
  * Portals we cannot read right now (signed out, layout changed, refresh stopped): their cases are
  * not being observed, and the user should know which and for how long.
  */
-export function BlindSpots({ now }: { now: Date }) {
+export function BlindSpots({ now, cases }: { now: Date; cases: StoredCase[] | undefined }) {
+  // The cases come from the timeline's own query: the popup reads the case table once.
   const data = useLiveQuery(async () => {
     const db = getDb();
-    return { portals: await db.portals.toArray(), schedules: await db.refresh.toArray(), cases: await db.cases.toArray() };
+    return { portals: await db.portals.toArray(), schedules: await db.refresh.toArray() };
   }, []);
-  if (!data) return null;
-  const spots = findBlindSpots(data.portals, data.schedules, data.cases, now);
+  if (!data || !cases) return null;
+  const spots = findBlindSpots(data.portals, data.schedules, cases, now);
   if (spots.length === 0) return null;
   return (
     <section className="blind-spots" aria-label="Blind spots: portals we cannot read">

@@ -138,7 +138,7 @@ export function Timeline() {
           </label>
         </div>
       </header>
-      <BlindSpots now={now} />
+      <BlindSpots now={now} cases={cases} />
       {open.length === 0 ? (
         <p className="empty" data-testid="empty">
           No open cases yet. Visit a support portal (Zendesk help center, Azure portal) and your cases appear here.

@@ -3,12 +3,13 @@
  * Holds no state in memory: the service worker may be stopped between any two messages.
  */
 import type { Runtime } from 'webextension-polyfill';
-import type { CaseradarDB } from './db';
+import type { CaseradarDB, RefreshSchedule } from './db';
 import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
+import { originOf as originOfUrl } from './text';
 import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
 import { recipeInputSchema } from './recipes';
 import { failurePayloadSchema, refreshNowPayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
@@ -20,7 +21,12 @@ export class RejectedMessage extends Error {
 /** How far in the future a content script's clock may be before we use ours. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const originOf = (url: string) => new URL(url).origin;
+/** Every URL here has passed zod's http(s) check; one that still is not a URL is refused. */
+const originOf = (url: string): string => {
+  const origin = originOfUrl(url);
+  if (!origin) throw new RejectedMessage(`Expected a URL, got ${url.slice(0, 100)}`);
+  return origin;
+};
 
 /**
  * The sender must be a tab page of the family's own hosts, or of an origin the user tracks for that
@@ -60,12 +66,10 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
     }
   };
   /** A background tab we opened for a page refresh: its report finishes that refresh, and we close it. */
-  const finishPageRefresh = async (sender: Runtime.MessageSender, outcome: Parameters<typeof finishAttempt>[2]) => {
-    const schedule = await scheduleForTab(db, sender.tab?.id);
-    if (!schedule || !refresh) return false;
+  const finishPageRefresh = async (schedule: RefreshSchedule, tabId: number, outcome: Parameters<typeof finishAttempt>[2]) => {
+    if (!refresh) return;
     await finishAttempt({ db, now, random: refresh.random }, schedule.key, outcome);
-    await refresh.closeTab(sender.tab!.id!).catch(() => undefined);
-    return true;
+    await refresh.closeTab(tabId).catch(() => undefined);
   };
   return {
     async 'cs:snapshot'(raw, sender): Promise<IngestResult> {
@@ -104,7 +108,7 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
       }
       // A page that defers to its JSON has not finished a page refresh yet; its JSON snapshot will.
       if (how === 'refresh' && !payload.extraction.deferredToApi) {
-        await finishPageRefresh(sender, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });
+        await finishPageRefresh(refreshing!, sender.tab!.id!, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });
       } else if (how === 'visit') {
         await resumeAfterVisit(db, portalKey(payload.provider, origin), now().toISOString());
       }
@@ -116,9 +120,9 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
       if (!parsed.success) throw new RejectedMessage(`Invalid failure report: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const { provider, pageUrl, failure, message } = parsed.data;
       await checkSender(db, provider, pageUrl, sender);
-      if (!(await finishPageRefresh(sender, { ok: false, failure, message }))) {
-        await recordFailure(db, provider, pageUrl, failure, message, now().toISOString());
-      }
+      const refreshing = await scheduleForTab(db, sender.tab?.id);
+      if (refreshing) await finishPageRefresh(refreshing, sender.tab!.id!, { ok: false, failure, message });
+      else await recordFailure(db, provider, pageUrl, failure, message, now().toISOString());
       await onStoreChanged();
     },
     async 'cs:recipes'(_raw, sender) {
@@ -162,10 +166,12 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
  * signed out (or failing) starts over, without waiting for the user to find the setting.
  */
 async function resumeAfterVisit(db: CaseradarDB, key: string, nowIso: string): Promise<void> {
+  const needsResume = (s: RefreshSchedule | undefined) => !!s && (!!s.pausedReason || s.consecutiveFailures > 0);
+  // Every visit passes here: only take the write lock when there is something to lift.
+  if (!needsResume(await db.refresh.get(key))) return;
   await db.transaction('rw', db.refresh, async () => {
     const s = await db.refresh.get(key);
-    if (!s || (!s.pausedReason && s.consecutiveFailures === 0)) return;
-    await db.refresh.put({ ...s, pausedReason: null, consecutiveFailures: 0, nextAt: nowIso });
+    if (needsResume(s)) await db.refresh.put({ ...s!, pausedReason: null, consecutiveFailures: 0, nextAt: nowIso });
   });
 }
 

@@ -7,6 +7,7 @@ import { needsAttention } from './ingest';
 import { PROVIDER_NAMES, type StoredCase } from './model';
 import { FAMILIES } from './providers/families';
 import { listPageUrl } from './refresh';
+import { originOf } from './text';
 import { isOpen } from './urgency';
 
 export interface BlindSpot {
@@ -25,14 +26,6 @@ export interface BlindSpot {
   /** The portal's last successful read (null: never). */
   lastSuccessAt: string | null;
 }
-
-const originOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-};
 
 /** The cases a portal (provider + origin) is the source of: links on its origin or the family's case origins. */
 export function casesOfPortal(cases: StoredCase[], provider: string, origin: string): StoredCase[] {

@@ -14,6 +14,7 @@ import {
   type StoredCase,
 } from './model';
 import type { Extraction } from './providers/types';
+import { originOf } from './text';
 import { laterOf } from './time';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
@@ -270,21 +271,16 @@ export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Pro
   return result;
 }
 
-function originOf(pageUrl: string): string {
-  try {
-    return new URL(pageUrl).origin;
-  } catch {
-    return 'unknown';
-  }
-}
+/** Portal health is kept per origin; a page URL that is none (manual cases) files under 'unknown'. */
+const portalOrigin = (pageUrl: string) => originOf(pageUrl) ?? 'unknown';
 
 async function recordSuccess(db: CaseradarDB, input: SnapshotInput): Promise<number> {
-  const key = portalKey(input.provider, originOf(input.pageUrl));
+  const key = portalKey(input.provider, portalOrigin(input.pageUrl));
   const stored = await db.portals.get(key);
   const next: PortalHealth = {
     key,
     provider: input.provider,
-    origin: originOf(input.pageUrl),
+    origin: portalOrigin(input.pageUrl),
     lastSuccessAt: laterOf(stored?.lastSuccessAt, input.capturedAt),
     lastErrorAt: stored?.lastErrorAt ?? null,
     lastError: stored?.lastError ?? null,
@@ -309,13 +305,13 @@ export async function recordFailure(
   message: string,
   at: string,
 ): Promise<void> {
-  const key = portalKey(provider, originOf(pageUrl));
+  const key = portalKey(provider, portalOrigin(pageUrl));
   await db.transaction('rw', db.portals, async () => {
     const stored = await db.portals.get(key);
     await db.portals.put({
       key,
       provider,
-      origin: originOf(pageUrl),
+      origin: portalOrigin(pageUrl),
       lastSuccessAt: stored?.lastSuccessAt ?? null,
       lastErrorAt: at,
       lastError: { failure, message: message.slice(0, 300), pageUrl },

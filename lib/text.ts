@@ -54,6 +54,19 @@ export function safeCaseUrl(href: string | null | undefined, base: URL): string 
   return base.href;
 }
 
+/** The origin of a URL ("https://host:port"), or null when it is not a URL. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function sameOrigin(url: string, origin: string): boolean {
+  return originOf(url) === origin;
+}
+
 /** Value as a trimmed non-empty string, or null. Numbers become decimal strings. */
 export function str(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;

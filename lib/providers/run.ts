@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages';
 import { TAP_SOURCE, type TapMessage } from './tap';
 import { FAMILIES } from './families';
+import { sameOrigin } from '../text';
 import { guarded } from './guard';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
 
@@ -18,13 +19,6 @@ const MUTATION_DEBOUNCE_MS = 800;
 /** The longest failure text the background accepts (lib/schema.ts). */
 const MAX_FAILURE_MESSAGE = 1000;
 
-function sameOrigin(url: string, origin: string): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
-}
 
 function isTapMessage(data: unknown): data is TapMessage {
   if (typeof data !== 'object' || data === null) return false;
