@@ -12,8 +12,10 @@ import type { CaseradarDB, RefreshSchedule } from './db';
 import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { ProviderId } from './model';
+import { FAMILIES } from './providers/families';
 import { ADAPTERS } from './providers/index';
 import { ProviderParseError, type ParseFailure } from './providers/types';
+import { sameOrigin } from './text';
 
 export const REFRESH_ALARM = 'refresh-tick';
 export const DEFAULT_INTERVAL_MINUTES = 15;
@@ -30,61 +32,21 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 export type RefreshMode = 'api' | 'page';
 
-/** How each family is refreshed, and from where. `origin` is the portal's origin (custom domains too). */
-export function defaultRefreshTarget(provider: ProviderId, origin: string): { mode: RefreshMode; url: string } | null {
-  switch (provider) {
-    case 'zendesk':
-      return { mode: 'api', url: `${origin}/api/v2/requests.json?sort_by=updated_at&sort_order=desc` };
-    case 'freshdesk':
-      return { mode: 'api', url: `${origin}/api/v2/tickets?order_by=updated_at&order_type=desc&per_page=100` };
-    case 'jira-service-management':
-      return { mode: 'api', url: `${origin}/rest/servicedeskapi/request?requestOwnership=ALL_REQUESTS&requestStatus=ALL_REQUESTS&limit=100` };
-    case 'servicenow':
-      return {
-        mode: 'api',
-        url: `${origin}/api/now/table/sn_customerservice_case?sysparm_query=ORDERBYDESCsys_updated_on&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=100`,
-      };
-    case 'salesforce':
-      return {
-        mode: 'api',
-        url: `${origin}/services/data/v60.0/query?q=${encodeURIComponent('SELECT Id,CaseNumber,Subject,Status,Priority,IsClosed,IsEscalated,CreatedDate,LastModifiedDate FROM Case ORDER BY LastModifiedDate DESC LIMIT 200')}`,
-      };
-    // Consoles whose APIs need tokens the page holds, not cookies: read the list page instead.
-    case 'azure':
-      return { mode: 'page', url: 'https://portal.azure.com/#view/Microsoft_Azure_Support/HelpAndSupportBlade/~/overview' };
-    case 'aws':
-      return { mode: 'page', url: 'https://support.console.aws.amazon.com/support/home#/case/history' };
-    case 'gcp':
-      return { mode: 'page', url: 'https://console.cloud.google.com/support/cases' };
-    case 'microsoft-365':
-      return { mode: 'page', url: 'https://admin.microsoft.com/#/support/requests' };
-    case 'microsoft-partner-center':
-      return { mode: 'page', url: 'https://partner.microsoft.com/dashboard/support/servicerequests' };
-    case 'custom':
-      return { mode: 'page', url: `${origin}/` };
-    case 'manual':
-      return null;
-  }
+/** The page a user opens to see (or sign in to) a portal's case list; a recipe portal's front page. */
+export function listPageUrl(provider: ProviderId, origin: string): string {
+  const family = FAMILIES.find((f) => f.id === provider);
+  return family ? new URL(family.listPage, origin).href : `${origin}/`;
 }
 
-/** The page a user opens to see (or sign in to) a portal's case list. */
-export function listPageUrl(provider: ProviderId, origin: string): string {
-  switch (provider) {
-    case 'zendesk':
-      return `${origin}/hc/requests`;
-    case 'freshdesk':
-      return `${origin}/support/tickets`;
-    case 'jira-service-management':
-      return `${origin}/servicedesk/customer/user/requests`;
-    case 'servicenow':
-      return `${origin}/csm?id=csm_cases_requests`;
-    case 'salesforce':
-      return `${origin}/s/case/Case/Default`;
-    default: {
-      const target = defaultRefreshTarget(provider, origin);
-      return target?.mode === 'page' ? target.url : `${origin}/`;
-    }
-  }
+/**
+ * What a refresh of this portal reads: the family's JSON with the user's session where its API takes
+ * cookies, otherwise its list page in a background tab (consoles whose APIs need page-held tokens,
+ * recipe portals). Manual cases have no portal to refresh.
+ */
+export function defaultRefreshUrl(provider: ProviderId, origin: string): string | null {
+  if (provider === 'manual') return null;
+  const refreshPath = FAMILIES.find((f) => f.id === provider)?.refreshPath;
+  return refreshPath ? `${origin}${refreshPath}` : listPageUrl(provider, origin);
 }
 
 /** The refresh mode of a schedule: page for URLs that are not a JSON endpoint of the family. */
@@ -94,15 +56,15 @@ export function modeOf(schedule: Pick<RefreshSchedule, 'provider' | 'url'>): Ref
 }
 
 export function newSchedule(provider: ProviderId, origin: string, nowIso: string, intervalMinutes = DEFAULT_INTERVAL_MINUTES): RefreshSchedule | null {
-  const target = defaultRefreshTarget(provider, origin);
-  if (!target) return null;
+  const url = defaultRefreshUrl(provider, origin);
+  if (!url) return null;
   return {
     key: portalKey(provider, origin),
     provider,
     origin,
     enabled: true,
     intervalMinutes: Math.max(MIN_INTERVAL_MINUTES, Math.round(intervalMinutes)),
-    url: target.url,
+    url,
     nextAt: nowIso,
     consecutiveFailures: 0,
     pausedReason: null,
@@ -203,11 +165,10 @@ export async function finishAttempt(deps: Pick<RefreshDeps, 'db' | 'now' | 'rand
     await db.refresh.put(next);
     return next;
   });
-  if (!outcome.ok) {
+  if (!outcome.ok && updated) {
     // The portal's health (blind-spot list) hears of it; no case is touched.
-    const s = updated ?? (await db.refresh.get(key));
     const failure = outcome.failure === 'unreachable' || outcome.failure === 'http' ? 'cannot-observe' : outcome.failure;
-    if (s) await recordFailure(db, s.provider, `${s.origin}/`, failure, `Background refresh: ${outcome.message}`, nowIso);
+    await recordFailure(db, updated.provider, `${updated.origin}/`, failure, `Background refresh: ${outcome.message}`, nowIso);
   }
   return updated;
 }
@@ -282,14 +243,6 @@ export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch
   }
 }
 
-function sameOrigin(url: string, origin: string): boolean {
-  try {
-    return new URL(url).origin === origin;
-  } catch {
-    return false;
-  }
-}
-
 export interface RefreshReport {
   key: string;
   outcome: 'ok' | 'failed' | 'pending' | 'skipped';
@@ -303,8 +256,9 @@ export interface RefreshReport {
 export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean; keys?: string[] } = {}): Promise<RefreshReport[]> {
   const { db } = deps;
   const nowMs = deps.now().getTime();
-  await expireStalePageRefreshes(deps, nowMs);
+  // One read serves both; claim() re-reads each row in its own transaction before acting.
   const schedules = await db.refresh.toArray();
+  await expireStalePageRefreshes(deps, schedules, nowMs);
   const candidates = schedules.filter((s) => (options.keys ? options.keys.includes(s.key) : true) && s.enabled);
   const reports: RefreshReport[] = [];
   for (const candidate of candidates) {
@@ -332,8 +286,8 @@ export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean
 }
 
 /** Page refreshes whose tab never reported: close the tab and count a failure. */
-async function expireStalePageRefreshes(deps: RefreshDeps, nowMs: number): Promise<void> {
-  const stale = (await deps.db.refresh.toArray()).filter(
+async function expireStalePageRefreshes(deps: RefreshDeps, schedules: RefreshSchedule[], nowMs: number): Promise<void> {
+  const stale = schedules.filter(
     (s) => s.tabId != null && s.inFlightSince && nowMs - Date.parse(s.inFlightSince) >= IN_FLIGHT_TIMEOUT_MS,
   );
   for (const s of stale) {

@@ -21,10 +21,19 @@ export interface FamilyInfo {
    * portals run on customers' domains): a body is only believed from the page's own origin.
    */
   apiOnPageOrigin?: true;
+  /** The case list a user opens (to look, or to sign in): a path on the portal's origin, or a full URL. */
+  listPage: string;
+  /**
+   * The JSON a background refresh fetches with the user's session (a path on the portal's origin);
+   * absent where the API needs tokens only the page holds, so the list page is loaded instead.
+   */
+  refreshPath?: string;
 }
 
 export const ZENDESK: FamilyInfo = {
   id: 'zendesk',
+  listPage: '/hc/requests',
+  refreshPath: '/api/v2/requests.json?sort_by=updated_at&sort_order=desc',
   matches: ['https://*.zendesk.com/hc/*'],
   // requests.json, requests/{id}.json, requests/search.json, ccd.json, solved.json, open.json (same origin).
   apiOnPageOrigin: true,
@@ -33,6 +42,7 @@ export const ZENDESK: FamilyInfo = {
 
 export const AZURE: FamilyInfo = {
   id: 'azure',
+  listPage: 'https://portal.azure.com/#view/Microsoft_Azure_Support/HelpAndSupportBlade/~/overview',
   matches: ['https://portal.azure.com/*'],
   // Tenant- or subscription-scoped list, single ticket, and a ticket's communications.
   apiUrlPatterns: [
@@ -42,6 +52,7 @@ export const AZURE: FamilyInfo = {
 
 export const AWS: FamilyInfo = {
   id: 'aws',
+  listPage: 'https://support.console.aws.amazon.com/support/home#/case/history',
   matches: ['https://support.console.aws.amazon.com/*', 'https://console.aws.amazon.com/support/*'],
   // JSON 1.1: one endpoint for every operation (X-Amz-Target), so bodies are told apart by shape.
   apiUrlPatterns: [/^https:\/\/support\.[a-z0-9-]+\.amazonaws\.com\/(?:\?|$)/, /^https:\/\/support\.console\.aws\.amazon\.com\/[^?#]*api/],
@@ -50,6 +61,7 @@ export const AWS: FamilyInfo = {
 
 export const GCP: FamilyInfo = {
   id: 'gcp',
+  listPage: 'https://console.cloud.google.com/support/cases',
   matches: ['https://console.cloud.google.com/support/*'],
   // Cloud Support API v2 (and v2beta) cases list/search/get and comments; the console may use clients6.
   apiUrlPatterns: [
@@ -59,6 +71,7 @@ export const GCP: FamilyInfo = {
 
 export const PARTNER_CENTER: FamilyInfo = {
   id: 'microsoft-partner-center',
+  listPage: 'https://partner.microsoft.com/dashboard/support/servicerequests',
   matches: ['https://partner.microsoft.com/*'],
   apiUrlPatterns: [
     /^https:\/\/api\.partnercenter\.microsoft\.com\/v1\/(?:customers\/[^/?#]+\/)?servicerequests(?:\/[^/?#]+)?\/?(?:\?|$)/i,
@@ -67,6 +80,7 @@ export const PARTNER_CENTER: FamilyInfo = {
 
 export const MICROSOFT_365: FamilyInfo = {
   id: 'microsoft-365',
+  listPage: 'https://admin.microsoft.com/#/support/requests',
   // Admin center single-page app; the service-request list is read from its rendered grid.
   matches: ['https://admin.microsoft.com/*'],
   apiUrlPatterns: [],
@@ -74,6 +88,8 @@ export const MICROSOFT_365: FamilyInfo = {
 
 export const FRESHDESK: FamilyInfo = {
   id: 'freshdesk',
+  listPage: '/support/tickets',
+  refreshPath: '/api/v2/tickets?order_by=updated_at&order_type=desc&per_page=100',
   // Multilingual portals put the language first (/en/support/tickets).
   matches: ['https://*.freshdesk.com/support/*', 'https://*.freshdesk.com/*/support/*'],
   // API v2 tickets list / single, and ticket search (same origin as the portal).
@@ -83,6 +99,8 @@ export const FRESHDESK: FamilyInfo = {
 
 export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
   id: 'jira-service-management',
+  listPage: '/servicedesk/customer/user/requests',
+  refreshPath: '/rest/servicedeskapi/request?requestOwnership=ALL_REQUESTS&requestStatus=ALL_REQUESTS&limit=100',
   matches: ['https://*.atlassian.net/servicedesk/customer/*'],
   // servicedeskapi request list / single; Data Center puts a context path in front.
   apiOnPageOrigin: true,
@@ -91,6 +109,8 @@ export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
 
 export const SERVICENOW: FamilyInfo = {
   id: 'servicenow',
+  listPage: '/csm?id=csm_cases_requests',
+  refreshPath: '/api/now/table/sn_customerservice_case?sysparm_query=ORDERBYDESCsys_updated_on&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=100',
   // CSM portal (/csm, older /csp) and Service Portal (/sp); match patterns include the query.
   // login.do: where an expired platform session lands, so that it can be reported as signed out.
   matches: [
@@ -106,6 +126,8 @@ export const SERVICENOW: FamilyInfo = {
 
 export const SALESFORCE: FamilyInfo = {
   id: 'salesforce',
+  listPage: '/s/case/Case/Default',
+  refreshPath: `/services/data/v60.0/query?q=${encodeURIComponent('SELECT Id,CaseNumber,Subject,Status,Priority,IsClosed,IsEscalated,CreatedDate,LastModifiedDate FROM Case ORDER BY LastModifiedDate DESC LIMIT 200')}`,
   // Experience Cloud sites; older force.com sites only under their /s/ route.
   matches: ['https://*.my.site.com/*', 'https://*.force.com/s/*', 'https://*.force.com/*/s/*'],
   // REST query (SOQL) as a site's front end or a refresh calls it, and its next pages
