@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { azure } from '@/lib/providers/azure';
-import { ProviderParseError, type Extraction } from '@/lib/providers/types';
+import type { Extraction } from '@/lib/providers/types';
 import type { CaseState, Severity } from '@/lib/model';
+import { expectParseError } from '../../helpers/parse-error';
 
 const RUNS = { numRuns: 200 };
 const LIGHT_RUNS = { numRuns: 100 };
@@ -381,15 +382,7 @@ describe('azure supportTickets: generated bodies of the documented shape (§2)',
     fc.assert(
       fc.property(unknownArb, (body) => {
         const url = new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01');
-        let thrown: unknown;
-        try {
-          azure.api!.extract(body, url);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(thrown).toBeInstanceOf(ProviderParseError);
-        expect((thrown as ProviderParseError).failure).toBe('unknown-shape');
-        expect((thrown as ProviderParseError).provider).toBe('azure');
+        expectParseError(() => azure.api!.extract(body, url), 'azure', 'unknown-shape');
       }),
       RUNS,
     );

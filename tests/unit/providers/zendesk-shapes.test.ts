@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { zendesk } from '@/lib/providers/zendesk';
-import { ProviderParseError, type Extraction } from '@/lib/providers/types';
+import type { Extraction } from '@/lib/providers/types';
 import type { CaseState, Severity } from '@/lib/model';
+import { expectParseError } from '../../helpers/parse-error';
 import { parseHtml } from '../../../scripts/parse-html';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
@@ -340,15 +341,7 @@ describe('zendesk Requests API: generated bodies of the documented shape (§5d)'
     fc.assert(
       fc.property(unknownArb, (body) => {
         const url = new URL('https://x.zendesk.com/api/v2/requests.json');
-        let thrown: unknown;
-        try {
-          zendesk.api!.extract(body, url);
-        } catch (error) {
-          thrown = error;
-        }
-        expect(thrown).toBeInstanceOf(ProviderParseError);
-        expect((thrown as ProviderParseError).failure).toBe('unknown-shape');
-        expect((thrown as ProviderParseError).provider).toBe('zendesk');
+        expectParseError(() => zendesk.api!.extract(body, url), 'zendesk', 'unknown-shape');
       }),
       RUNS,
     );
