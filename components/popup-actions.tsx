@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { getDb } from '@/lib/db';
 import { send } from '@/lib/messages';
 import { PROVIDER_NAMES, type PortalProviderId, type ProviderId } from '@/lib/model';
-import { builtInFamilyOf, guessFamily, originPattern, trackOrigin, untrackOrigin } from '@/lib/tracking';
+import { builtInFamilyOf, guessFamily, originPattern, stopTracking, trackOrigin } from '@/lib/tracking';
 import { ManualCaseForm } from './manual-case-form';
 
 /** Families that run on customers' own domains (the cloud consoles have fixed hosts). */
@@ -67,8 +67,7 @@ export function PopupActions() {
     });
   const untrack = async () => {
     if (!origin) return;
-    await untrackOrigin(getDb(), browser.scripting, origin);
-    await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+    await stopTracking(getDb(), browser.scripting, browser.permissions, origin);
     setStatus(`Stopped reading ${tab!.url!.host}. Its cases stay in your history.`);
   };
   const refreshNow = async () => {

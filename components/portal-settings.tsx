@@ -12,7 +12,7 @@ import { send } from '@/lib/messages';
 import { PROVIDER_NAMES, type ProviderId } from '@/lib/model';
 import { recipeInputSchema } from '@/lib/recipes';
 import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, modeOf, newSchedule } from '@/lib/refresh';
-import { originPattern, untrackOrigin } from '@/lib/tracking';
+import { originPattern, stopTracking } from '@/lib/tracking';
 import { useNow } from './use-now';
 import { downloadBlob, stamp } from './download';
 
@@ -31,17 +31,21 @@ function usePortals(): PortalRow[] | undefined {
     const db = getDb();
     const [health, schedules, tracked] = await Promise.all([db.portals.toArray(), db.refresh.toArray(), db.trackedOrigins.toArray()]);
     const rows = new Map<string, PortalRow>();
-    const add = (provider: ProviderId, origin: string) => {
+    // One row per portal we have read, refresh or track (manual cases have no portal).
+    const rowOf = (provider: ProviderId, origin: string): PortalRow | undefined => {
+      if (provider === 'manual') return undefined;
       const key = portalKey(provider, origin);
-      if (provider === 'manual' || rows.has(key)) return;
-      rows.set(key, { key, provider, origin, lastSuccessAt: null, failing: null, schedule: undefined, tracked: false });
+      if (!rows.has(key)) rows.set(key, { key, provider, origin, lastSuccessAt: null, failing: null, schedule: undefined, tracked: false });
+      return rows.get(key);
     };
-    for (const h of health) add(h.provider, h.origin);
-    for (const s of schedules) add(s.provider, s.origin);
-    for (const t of tracked) add(t.provider, t.origin);
-    for (const h of health) Object.assign(rows.get(h.key) ?? {}, { lastSuccessAt: h.lastSuccessAt, failing: needsAttention(h) ? h.lastError?.message ?? 'failed' : null });
-    for (const s of schedules) Object.assign(rows.get(s.key) ?? {}, { schedule: s });
-    for (const t of tracked) Object.assign(rows.get(portalKey(t.provider, t.origin)) ?? {}, { tracked: true });
+    for (const h of health) {
+      Object.assign(rowOf(h.provider, h.origin) ?? {}, {
+        lastSuccessAt: h.lastSuccessAt,
+        failing: needsAttention(h) ? (h.lastError?.message ?? 'failed') : null,
+      });
+    }
+    for (const s of schedules) Object.assign(rowOf(s.provider, s.origin) ?? {}, { schedule: s });
+    for (const t of tracked) Object.assign(rowOf(t.provider, t.origin) ?? {}, { tracked: true });
     return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
   }, []);
 }
@@ -150,10 +154,6 @@ export function PortalSettings() {
   const now = useNow();
   const portals = usePortals();
   const recipes = useLiveQuery(() => getDb().recipes.toArray(), []);
-  const stopTracking = async (origin: string) => {
-    await untrackOrigin(getDb(), browser.scripting, origin);
-    await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
-  };
   const exportRecipes = () =>
     downloadBlob(new Blob([JSON.stringify({ format: 'caseradar-recipes', version: 1, recipes }, null, 2)], { type: 'application/json' }), `caseradar-recipes-${stamp()}.json`);
   return (
@@ -171,7 +171,7 @@ export function PortalSettings() {
             {row.tracked && (
               <>
                 {' · tracked on your grant '}
-                <button type="button" className="link-button" onClick={() => void stopTracking(row.origin)}>Stop tracking</button>
+                <button type="button" className="link-button" onClick={() => void stopTracking(getDb(), browser.scripting, browser.permissions, row.origin)}>Stop tracking</button>
               </>
             )}
             {row.provider !== 'custom' && <RefreshControls row={row} now={now} />}

@@ -5,15 +5,13 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaseEvent, ProviderId, StoredCase } from './model';
 import type { AlertKind } from './policy';
-import type { ParseFailure } from './providers/types';
+import { FAILURE_LABELS, type ParseFailure } from './providers/types';
 
 /** Why a portal could not be read: the page said so, we refused its data, or we could not reach it. */
 export type PortalFailure = ParseFailure | 'rejected' | 'cannot-observe' | 'storage-full';
 
 export const PORTAL_FAILURE_LABELS: Record<PortalFailure, string> = {
-  'layout-changed': 'layout changed',
-  'signed-out': 'signed out',
-  'unknown-shape': 'unknown data shape',
+  ...FAILURE_LABELS,
   rejected: 'rejected data',
   'cannot-observe': 'cannot observe',
   'storage-full': 'storage full',

@@ -4,7 +4,7 @@
  * (persisting across restarts) and unregistered when the grant is revoked. Also guesses the family
  * of an unknown page from its URL path, which the user confirms.
  */
-import type { Scripting } from 'webextension-polyfill';
+import type { Permissions, Scripting } from 'webextension-polyfill';
 import type { CaseradarDB } from './db';
 import type { PortalProviderId, ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
@@ -57,6 +57,18 @@ export async function untrackOrigin(db: CaseradarDB, scripting: ScriptingApi, or
     await db.trackedOrigins.delete(origin);
     await db.refresh.filter((s) => s.origin === origin).delete();
   });
+}
+
+/** The user's "Stop tracking": scripts and records go, then the grant itself (cases stay). */
+export async function stopTracking(
+  db: CaseradarDB,
+  scripting: ScriptingApi,
+  permissions: Pick<Permissions.Static, 'remove'>,
+  origin: string,
+): Promise<void> {
+  await untrackOrigin(db, scripting, origin);
+  // A grant the browser will not remove (e.g. one it holds for other reasons) must not fail the stop.
+  await permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
 }
 
 /**
