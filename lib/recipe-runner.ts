@@ -1,38 +1,46 @@
 /**
- * The content script of recipe portals: asks the background for this origin's recipes, waits for
- * the rows to render, and reports cases — or "layout changed" when a recipe no longer matches.
+ * The content script of recipe portals: the origin's recipes (asked of the background) become one
+ * page reader, run by the same runner as every built-in family — waiting for the rows to render,
+ * re-reading on navigation and re-renders, and reporting "layout changed" when no recipe matches.
  */
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Recipe } from './db';
 import { send } from './messages';
+import { runAdapter } from './providers/run';
+import type { ProviderAdapter } from './providers/types';
 import { applyRecipe, recipesForPage } from './recipes';
-import { ProviderParseError } from './providers/types';
 
-const RENDER_TIMEOUT_MS = 8_000;
-const RECHECK_MS = 300;
+/** The recipes of one origin as an adapter: the most specific recipe that reads the page wins. */
+export function recipeAdapter(recipes: Recipe[]): ProviderAdapter {
+  const rowsRendered = (doc: Document, r: Recipe) => {
+    try {
+      return doc.querySelector(r.rowSelector) !== null;
+    } catch {
+      return true; // An invalid selector will not get better by waiting: let extract report it.
+    }
+  };
+  return {
+    id: 'custom',
+    matches: [],
+    page: {
+      detect: (_doc, url) => (recipesForPage(recipes, url).length ? 'list' : null),
+      isReady: (doc, url) => recipesForPage(recipes, url).some((r) => rowsRendered(doc, r)),
+      extract(doc, url) {
+        let lastError: unknown;
+        for (const recipe of recipesForPage(recipes, url)) {
+          try {
+            return applyRecipe(doc, url, recipe);
+          } catch (error) {
+            lastError = error;
+          }
+        }
+        throw lastError;
+      },
+    },
+  };
+}
 
 export async function runRecipes(): Promise<void> {
-  const url = new URL(location.href);
-  const recipes = recipesForPage(await send('cs:recipes', {}), url);
-  if (recipes.length === 0) return; // A page of the portal that no recipe is about.
-  const deadline = Date.now() + RENDER_TIMEOUT_MS;
-  const attempt = async (): Promise<void> => {
-    let lastError: unknown;
-    for (const recipe of recipes) {
-      try {
-        const extraction = applyRecipe(document, url, recipe);
-        await send('cs:snapshot', { provider: 'custom', pageUrl: location.href, sourceUrl: location.href, capturedAt: new Date().toISOString(), extraction });
-        return;
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    // Single-page portals render late: only a read that ran out of time is a failure.
-    if (Date.now() < deadline) {
-      setTimeout(() => void attempt(), RECHECK_MS);
-      return;
-    }
-    const message = lastError instanceof Error ? lastError.message : String(lastError);
-    const failure = lastError instanceof ProviderParseError ? lastError.failure : 'layout-changed';
-    await send('cs:extract-failed', { provider: 'custom', pageUrl: location.href, failure, message });
-  };
-  await attempt();
+  const recipes = await send('cs:recipes', {});
+  runAdapter(recipeAdapter(recipes), new ContentScriptContext('recipe'));
 }
