@@ -12,16 +12,27 @@ const ORIGIN = 'https://northwind.zendesk.com';
 const PAGE = DEMO_URLS.zendeskList;
 /** Big enough that an ingest takes a good part of a second on the 2-core machines. */
 const BIG = 3000;
+const DAY_MS = 86_400_000;
+/**
+ * The one clock of these tests: the real now at the start (the worker's own sweeps and ingest use it).
+ * Every time below derives from it, so the tests mean the same at any instant.
+ */
+const NOW = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A snapshot of `count` open requests (ids from `firstId`) as the content script on PAGE sends it. */
+/**
+ * A snapshot of `count` open requests (ids from `firstId`) as the content script on PAGE sends it:
+ * read a minute ago, each request opened 90 days ago and last updated 60 days ago, so the vendor has
+ * been quiet far past every limit whatever the weekday or time zone.
+ */
 function bigSnapshot(firstId: number, count = BIG) {
   return {
     name: 'cs:snapshot',
     payload: {
-      provider: 'zendesk', pageUrl: PAGE, sourceUrl: `${ORIGIN}/api/v2/requests.json`, capturedAt: new Date().toISOString(),
+      provider: 'zendesk', pageUrl: PAGE, sourceUrl: `${ORIGIN}/api/v2/requests.json`, capturedAt: iso(NOW - 60_000),
       extraction: { kind: 'list', problems: [], cases: Array.from({ length: count }, (_, i) => ({
         provider: 'zendesk', caseId: String(firstId + i), title: `Generated request ${i}`, vendorStatus: 'open', state: 'open',
-        severity: 'normal', vendorSeverity: 'normal', createdAt: '2026-09-01T10:00:00.000Z', updatedAt: '2026-10-02T10:00:00.000Z',
+        severity: 'normal', vendorSeverity: 'normal', createdAt: iso(NOW - 90 * DAY_MS), updatedAt: iso(NOW - 60 * DAY_MS),
         url: `${ORIGIN}/hc/requests/${firstId + i}` })) },
     },
   };
@@ -34,14 +45,18 @@ async function store(ext: Page) {
 }
 const keysWith = (rows: Row[], prefix: number) => rows.filter((r) => String(r.key ?? r.caseKey).startsWith(`zendesk:${prefix}`)).length;
 
-/** The routed Zendesk list page, one of our pages to read the store from, and the content script's world. */
+/**
+ * The routed Zendesk list page (no requests of its own, so every case in the store is one these tests
+ * made), one of our pages to read the store from, and the content script's world.
+ */
 async function setUp(context: BrowserContext, extensionId: string) {
-  await context.route(`${ORIGIN}/**`, (route) => fulfilHtml(route, 'zendesk/list-classic-my.html'));
+  await context.route(`${ORIGIN}/**`, (route) => fulfilHtml(route, 'zendesk/list-empty.html'));
   const portal = await context.newPage();
   await portal.goto(PAGE);
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect.poll(async () => (await store(ext)).cases.length).toBeGreaterThan(0);
+  // The content script has read the page: the portal's health is on record.
+  await expect.poll(async () => (await store(ext)).portals.length).toBe(1);
   return { portal, ext, send: (await contentScriptWorld(context, portal)).send };
 }
 
@@ -96,22 +111,25 @@ test('a worker stopped mid-sweep records and notifies nothing of that sweep; the
       const n = (globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object>; clear: (id: string) => Promise<boolean> } } }).chrome.notifications;
       for (const id of Object.keys(await n.getAll())) await n.clear(id);
     });
-  // Tuesday 2026-12-01: every case, last updated 2026-10-02, is long overdue.
-  const sweep = (now: string) => sendFromPage(ext, { name: 'ui:sweep', payload: { now } });
-  const NOW = '2026-12-01T12:00:00.000Z';
+  // Every case, quiet for 60 days, is overdue: one vendor-quiet alert each. The ingest above already
+  // swept (and notified) at the worker's now; these sweeps run a minute later, from a clean slate.
+  const sweep = (at: number) => sendFromPage(ext, { name: 'ui:sweep', payload: { now: iso(at) } });
+  const SWEEP_AT = NOW + 60_000;
+  await clearTables(ext, ['firedAlerts']);
+  await clearNotifications();
 
   // How long a whole sweep that fires every alert takes here, then start clean.
   const started = Date.now();
-  const full = await sweep(NOW);
+  const full = await sweep(SWEEP_AT);
   const sweepMs = Date.now() - started;
   const alerts = (full as { ok: { notified: number } }).ok.notified;
-  expect(alerts).toBeGreaterThanOrEqual(BIG);
+  expect(alerts).toBe(BIG);
 
   let interrupted = 0;
   for (const share of [0.2, 0.4, 0.6]) {
     await clearTables(ext, ['firedAlerts']);
     await clearNotifications();
-    const pending = sweep(NOW);
+    const pending = sweep(SWEEP_AT);
     await ext.waitForTimeout(Math.round(sweepMs * share));
     await stopServiceWorker(context, ext);
     const outcome = await pending;
@@ -127,10 +145,10 @@ test('a worker stopped mid-sweep records and notifies nothing of that sweep; the
       expect(shown).toEqual([]);
     }
     // The next sweep (alarm or page) notifies exactly what was not recorded, and the one after, nothing.
-    const next = await sweep(NOW);
+    const next = await sweep(SWEEP_AT);
     expect(next).toEqual({ ok: expect.objectContaining({ notified: alerts - fired }) });
     expect((await store(ext)).firedAlerts.length).toBe(alerts);
-    expect(await sweep('2026-12-01T12:15:00.000Z')).toEqual({ ok: expect.objectContaining({ notified: 0 }) });
+    expect(await sweep(SWEEP_AT + 15 * 60_000)).toEqual({ ok: expect.objectContaining({ notified: 0 }) });
     if (fired === 0) await expect.poll(notifications).toHaveLength(1); // one digest for the many alerts
   }
   expect(interrupted, 'at least one stop fell inside a sweep').toBeGreaterThan(0);
