@@ -13,13 +13,13 @@ import { originOf as originOfUrl } from './text';
 import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
 import { recipeInputSchema } from './recipes';
 import { failurePayloadSchema, refreshNowPayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from './schema';
+import { CLOCK_SKEW_MS } from './staleness';
 
 export class RejectedMessage extends Error {
   override readonly name = 'RejectedMessage';
 }
 
 /** How far in the future a content script's clock may be before we use ours. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Every URL here has passed zod's http(s) check; one that still is not a URL is refused. */
 const originOf = (url: string): string => {

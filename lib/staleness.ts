@@ -6,7 +6,7 @@
 import { businessDaysBetween, businessHoursBetween } from './business-time';
 import type { StoredCase } from './model';
 import { FIRST_RESPONSE_HOURS, VENDOR_CLOCKS, type AlertKind, type Policy, type Threshold } from './policy';
-import { ballInCourt, isOpen, vendorQuietSince } from './urgency';
+import { ballInCourt, isOpen } from './urgency';
 
 export interface Alert {
   /** `${caseKey}|${kind}|${detail}|${since}`: stable for one state of one case. */
@@ -23,6 +23,43 @@ export interface Alert {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Times after `now`: a content script's clock may run a little ahead of the worker's, and a backup may
+ * come from a machine whose clock ran fast. The rule:
+ * - up to CLOCK_SKEW_MS ahead, a time counts as `now` (quiet time starts counting from here);
+ * - further ahead it is not trusted: each rule measures from the case's next earlier time instead
+ *   (vendor quiet from the portal's update, else the creation, else when we first saw it), and the case
+ *   gets a 'not-observed' alert saying its dates are ahead of this computer's clock.
+ * So a future date never silences a case's alerts: they fire from the times we can trust, and the user
+ * is told why the case's dates look wrong.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+type CaseTime = 'lastVendorMessageAt' | 'lastCustomerMessageAt' | 'updatedAt' | 'createdAt' | 'firstSeenAt' | 'lastObservedAt';
+const CASE_TIMES: CaseTime[] = ['lastVendorMessageAt', 'lastCustomerMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt', 'lastObservedAt'];
+
+/** The first of `fields` the case has at a trusted time (clamped to `now`), or null when none. */
+function firstTrusted(c: StoredCase, fields: CaseTime[], now: number): string | null {
+  for (const field of fields) {
+    const value = c[field];
+    if (!value) continue;
+    const at = Date.parse(value);
+    if (at <= now) return value;
+    if (at <= now + CLOCK_SKEW_MS) return new Date(now).toISOString();
+  }
+  return null;
+}
+
+/** The latest of the case's times that lies beyond the skew ahead of `now`, or null. */
+function latestAhead(c: StoredCase, now: number): string | null {
+  let latest: string | null = null;
+  for (const field of CASE_TIMES) {
+    const value = c[field];
+    if (value && Date.parse(value) > now + CLOCK_SKEW_MS && (!latest || Date.parse(value) > Date.parse(latest))) latest = value;
+  }
+  return latest;
+}
+
 function elapsed(threshold: Threshold, since: string, now: string, policy: Policy): { over: boolean; text: string } {
   if ('businessHours' in threshold) {
     const hours = businessHoursBetween(since, now, policy);
@@ -35,10 +72,6 @@ function elapsed(threshold: Threshold, since: string, now: string, policy: Polic
   };
 }
 
-/** When the ball came to the user: the vendor's last message, else the portal's last update. */
-function waitingSince(c: StoredCase): string {
-  return c.lastVendorMessageAt ?? c.updatedAt ?? c.firstSeenAt;
-}
 
 /** Alerts for one case at `now`. */
 export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Alert[] {
@@ -48,8 +81,16 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
     alerts.push({ id: `${c.key}|${kind}|${detail}|${since}`, caseKey: c.key, kind, level, since, reason });
   const now = Date.parse(nowIso);
 
+  // Dates ahead of this clock (see CLOCK_SKEW_MS): said, and the rules below measure from trusted times.
+  const ahead = latestAhead(c, now);
+  if (ahead) {
+    push('not-observed', 'stale', ahead,
+      `dates up to ${ahead.slice(0, 16).replace('T', ' ')} UTC are ahead of this computer's clock; open the portal to re-read the case`,
+      'clock-ahead');
+  }
   // Old data first: never judge silence from a view we have not refreshed.
-  const unobservedDays = Math.floor((now - Date.parse(c.lastObservedAt)) / DAY_MS);
+  const observed = firstTrusted(c, ['lastObservedAt'], now);
+  const unobservedDays = observed ? Math.floor((now - Date.parse(observed)) / DAY_MS) : 0;
   if (unobservedDays >= policy.notObservedDays) {
     push('not-observed', 'stale', c.lastObservedAt,
       `not observed for ${unobservedDays} days; open the portal to refresh before trusting its state`);
@@ -58,28 +99,31 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
 
   const ball = ballInCourt(c);
   if (ball === 'vendor') {
-    const since = vendorQuietSince(c);
+    // The vendor's last message, else the portal's last update (as vendorQuietSince in urgency.ts).
+    const since = firstTrusted(c, ['lastVendorMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt'], now);
     const threshold = policy.vendorQuiet.byProvider[c.provider] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
-    const quiet = elapsed(threshold, since, nowIso, policy);
-    if (quiet.over) push('vendor-quiet', 'overdue', since, `vendor quiet for ${quiet.text}`);
+    const quiet = since ? elapsed(threshold, since, nowIso, policy) : null;
+    if (since && quiet?.over) push('vendor-quiet', 'overdue', since, `vendor quiet for ${quiet.text}`);
   }
   if (ball === 'you') {
-    const since = waitingSince(c);
-    const waiting = elapsed(policy.waitingOnYou, since, nowIso, policy);
-    if (waiting.over) push('waiting-on-you', 'overdue', since, `waiting on you for ${waiting.text}`);
+    // When the ball came to the user: the vendor's last message, else the portal's last update.
+    const since = firstTrusted(c, ['lastVendorMessageAt', 'updatedAt', 'firstSeenAt'], now);
+    const waiting = since ? elapsed(policy.waitingOnYou, since, nowIso, policy) : null;
+    if (since && waiting?.over) push('waiting-on-you', 'overdue', since, `waiting on you for ${waiting.text}`);
   }
 
   // First response: only judged when we have seen the conversation (messages observed).
   const targetHours = c.severity ? FIRST_RESPONSE_HOURS[c.provider]?.[c.severity] : undefined;
-  const created = c.createdAt ?? c.firstSeenAt;
-  if (targetHours && c.messageCount > 0 && !c.lastVendorMessageAt && now - Date.parse(created) > targetHours * 3_600_000) {
+  const created = firstTrusted(c, ['createdAt', 'firstSeenAt'], now);
+  if (targetHours && created && c.messageCount > 0 && !c.lastVendorMessageAt && now - Date.parse(created) > targetHours * 3_600_000) {
     push('first-response-late', 'overdue', created, `no first response from the vendor within its ${targetHours} h target`);
   }
 
   for (const clock of VENDOR_CLOCKS) {
     if (clock.provider !== c.provider || clock.state !== c.state) continue;
     // The portal's last update is when the case entered this state, as far as we can tell.
-    const entered = c.updatedAt ?? c.lastObservedAt;
+    const entered = firstTrusted(c, ['updatedAt', 'lastObservedAt'], now);
+    if (!entered) continue;
     const firesAt = Date.parse(entered) + clock.afterDays * DAY_MS;
     if (now >= firesAt - clock.warnDaysBefore * DAY_MS) {
       const left = Math.max(0, Math.ceil((firesAt - now) / DAY_MS));

@@ -16,8 +16,9 @@ const kinds = (c: StoredCase, now: string, p = policy) => alertsForCase(c, p, no
 describe('vendor quiet', () => {
   it('fires on the third business day for a normal case, not before (weekend skipped)', () => {
     // Quiet since Friday 2026-11-13 10:00: Mon=1, Tue=2, Wed=3.
-    expect(kinds(make({}), '2026-11-17T23:59:00Z')).toEqual([]);
-    expect(kinds(make({}), '2026-11-18T00:00:00Z')).toEqual(['vendor-quiet']);
+    const seen = make({ lastObservedAt: '2026-11-17T09:00:00.000Z' });
+    expect(kinds(seen, '2026-11-17T23:59:00Z')).toEqual([]);
+    expect(kinds(seen, '2026-11-18T00:00:00Z')).toEqual(['vendor-quiet']);
     const [alert] = alertsForCase(make({}), policy, '2026-11-18T10:00:00Z');
     expect(alert).toMatchObject({ level: 'overdue', since: '2026-11-13T10:00:00.000Z', reason: 'vendor quiet for 3 business days (limit 3)' });
   });
@@ -30,16 +31,16 @@ describe('vendor quiet', () => {
 
   it('uses a per-provider threshold when set, and holidays', () => {
     const p = { ...policy, vendorQuiet: { ...policy.vendorQuiet, byProvider: { azure: { businessDays: 1 } } } };
-    expect(kinds(make({}), '2026-11-16T00:00:00Z', p)).toEqual(['vendor-quiet']);
+    expect(kinds(make({ lastObservedAt: '2026-11-15T23:00:00.000Z' }), '2026-11-16T00:00:00Z', p)).toEqual(['vendor-quiet']);
     const holidays = { ...policy, holidays: ['2026-11-17'] };
     expect(kinds(make({}), '2026-11-18T10:00:00Z', holidays)).toEqual([]);
   });
 
   it('is reset by a vendor message (a new alert id, not a repeat)', () => {
     const quiet = alertsForCase(make({}), policy, '2026-11-18T10:00:00Z')[0]!;
-    const replied = make({ lastVendorMessageAt: '2026-11-18T09:00:00.000Z', lastObservedAt: '2026-11-23T09:00:00.000Z' });
+    const replied = make({ lastVendorMessageAt: '2026-11-18T09:00:00.000Z', lastObservedAt: '2026-11-20T09:00:00.000Z' });
     expect(kinds(replied, '2026-11-20T10:00:00Z')).toEqual([]);
-    const again = alertsForCase(replied, policy, '2026-11-23T10:00:00Z')[0]!;
+    const again = alertsForCase({ ...replied, lastObservedAt: '2026-11-23T09:00:00.000Z' }, policy, '2026-11-23T10:00:00Z')[0]!;
     expect(again.kind).toBe('vendor-quiet');
     expect(again.id).not.toBe(quiet.id);
   });
@@ -47,7 +48,7 @@ describe('vendor quiet', () => {
 
 describe('waiting on you', () => {
   it('fires after one business day', () => {
-    const c = make({ state: 'waiting-on-customer', lastVendorMessageAt: '2026-11-16T15:00:00.000Z' });
+    const c = make({ state: 'waiting-on-customer', lastVendorMessageAt: '2026-11-16T15:00:00.000Z', lastObservedAt: '2026-11-16T16:00:00.000Z' });
     expect(kinds(c, '2026-11-16T23:00:00Z')).toEqual([]);
     expect(kinds(c, '2026-11-17T08:00:00Z')).toEqual(['waiting-on-you']);
   });
@@ -90,5 +91,50 @@ describe('vendor clocks', () => {
 
   it('ignores closed cases entirely', () => {
     expect(findAlerts([make({ state: 'closed', lastObservedAt: '2020-01-01T00:00:00.000Z' })], policy, '2026-11-18T10:00:00Z')).toEqual([]);
+  });
+});
+
+describe('dates ahead of the clock', () => {
+  // Tuesday 2026-11-24 10:00 UTC; the case, read an hour ago, has been quiet since Friday 2026-11-13
+  // (7 business days).
+  const now = '2026-11-24T10:00:00Z';
+  const read = (over: Partial<StoredCase>) => make({ lastObservedAt: '2026-11-24T09:00:00.000Z', ...over });
+
+  it('counts a time a few minutes ahead (clock skew) as now, and says nothing about it', () => {
+    const c = make({ state: 'waiting-on-customer', lastVendorMessageAt: '2026-11-24T10:04:00.000Z', lastObservedAt: '2026-11-24T10:04:00.000Z' });
+    expect(alertsForCase(c, policy, now)).toEqual([]);
+    // A business day later that skewed message has been waiting exactly one business day.
+    expect(alertsForCase(c, policy, '2026-11-25T10:00:00Z')).toMatchObject([
+      { kind: 'waiting-on-you', since: '2026-11-24T10:04:00.000Z', reason: 'waiting on you for 1 business day (limit 1)' },
+    ]);
+  });
+
+  it('a read captured by a clock two days fast keeps its vendor-quiet alert and says its dates are ahead', () => {
+    const c = make({ lastObservedAt: '2026-11-26T09:00:00.000Z' });
+    expect(alertsForCase(c, policy, now)).toEqual([
+      { id: 'azure:1|not-observed|clock-ahead|2026-11-26T09:00:00.000Z', caseKey: 'azure:1', kind: 'not-observed', level: 'stale',
+        since: '2026-11-26T09:00:00.000Z',
+        reason: "dates up to 2026-11-26 09:00 UTC are ahead of this computer's clock; open the portal to re-read the case" },
+      { id: 'azure:1|vendor-quiet||2026-11-13T10:00:00.000Z', caseKey: 'azure:1', kind: 'vendor-quiet', level: 'overdue',
+        since: '2026-11-13T10:00:00.000Z', reason: 'vendor quiet for 7 business days (limit 3)' },
+    ]);
+  });
+
+  it('a portal date of 9999-12-31 does not silence the case: vendor quiet counts from its creation instead', () => {
+    const c = read({ updatedAt: '9999-12-31T23:59:59.000Z' });
+    const alerts = alertsForCase(c, policy, now);
+    expect(alerts.map((a) => [a.kind, a.since])).toEqual([
+      ['not-observed', '9999-12-31T23:59:59.000Z'],
+      ['vendor-quiet', '2026-11-09T09:00:00.000Z'],
+    ]);
+    expect(alerts[1]!.reason).toBe('vendor quiet for 11 business days (limit 3)');
+  });
+
+  it('a vendor message dated ahead falls back to the last update for waiting on you', () => {
+    const c = read({ state: 'waiting-on-customer', lastVendorMessageAt: '2027-01-05T09:00:00.000Z', updatedAt: '2026-11-20T09:00:00.000Z' });
+    expect(alertsForCase(c, policy, now).map((a) => [a.kind, a.since])).toEqual([
+      ['not-observed', '2027-01-05T09:00:00.000Z'],
+      ['waiting-on-you', '2026-11-20T09:00:00.000Z'],
+    ]);
   });
 });
