@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    globalSetup: ['tests/setup/global.ts'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/setup/properties.ts'],
     restoreMocks: true,
   },
 });

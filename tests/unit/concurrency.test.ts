@@ -11,6 +11,7 @@ import { CaseradarDB } from '@/lib/db';
 import { ingestSnapshot, type SnapshotInput } from '@/lib/ingest';
 import type { CaseEvent, StoredCase } from '@/lib/model';
 import { worldArb } from '../helpers/snapshot-worlds';
+import { runs } from '../helpers/property-runs';
 
 let n = 0;
 const open: CaseradarDB[] = [];
@@ -73,7 +74,7 @@ describe('concurrent ingest from many tabs', () => {
         const { concurrent, sequential } = await ingestBoth(shuffled, shuffled);
         expect(concurrent).toEqual(sequential);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   }, 60_000);
 
@@ -87,7 +88,7 @@ describe('concurrent ingest from many tabs', () => {
           expect(Math.abs(Date.parse(c.lastObservedAt) - Date.parse(sequential.cases[i]!.lastObservedAt))).toBeLessThan(60_000);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   }, 60_000);
 });

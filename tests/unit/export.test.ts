@@ -8,6 +8,7 @@ import { escapeMarkdown, exportCases } from '@/lib/export/formats';
 import { ingestSnapshot } from '@/lib/ingest';
 import type { CaseSnapshot } from '@/lib/model';
 import { buildFixtureStore } from '../helpers/fixture-store';
+import { runs } from '../helpers/property-runs';
 
 let db: CaseradarDB;
 let n = 0;
@@ -98,7 +99,7 @@ describe('CSV export', () => {
           await local.delete();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });
@@ -165,7 +166,7 @@ describe('backup and restore', () => {
           await local.delete();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 

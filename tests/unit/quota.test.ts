@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/db';
 import { ingestSnapshot, type SnapshotInput } from '@/lib/ingest';
 import { arbitrarySnapshotsArb } from '../helpers/snapshot-worlds';
+import { runs } from '../helpers/property-runs';
 
 /** A store whose `failAt`-th write request (counting from 1 once armed) fails as a full disk does. */
 class QuotaDB extends CaseradarDB {
@@ -94,7 +95,7 @@ describe('QuotaExceededError during ingest', () => {
         expect(got.portals).toEqual(want.portals);
         await Promise.all(dbs.splice(0).map((d) => d.delete()));
       }),
-      { numRuns: 80 },
+      { numRuns: runs(80) },
     );
   }, 60_000);
 

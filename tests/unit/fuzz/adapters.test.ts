@@ -5,7 +5,7 @@
  * an adapter either throws its ProviderParseError or returns an extraction that keeps the contract
  * and that the background accepts (tests/unit/fuzz/invariants.ts).
  *
- * CASERADAR_FUZZ_RUNS raises the number of inputs per family and channel for a longer local run.
+ * CASERADAR_PROPERTY_SCALE raises (or, for a quick local loop, lowers) the inputs per family and channel.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import fc from 'fast-check';
@@ -18,9 +18,10 @@ import { expectNoFaults, extractionFaults, thrownFaults } from './invariants';
 import { FIXED_FAULTS } from './fixed-faults';
 import { htmlOpsArb, mutatePage, parsePage, randomPageArb } from './mutate-html';
 import { jsonOpsArb, mutateJson, randomJsonArb } from './mutate-json';
+import { runs } from '../../helpers/property-runs';
 
 /** Generated inputs per family and channel (JSON bodies, pages) in every run. */
-export const FUZZ_RUNS = Math.max(1000, Number(process.env.CASERADAR_FUZZ_RUNS ?? 0) || 0);
+export const FUZZ_RUNS = runs(1000);
 
 const hasRead = (x: Extraction) => x.cases.length > 0 || !!x.messageUpdates?.some((u) => u.messages.length > 0);
 

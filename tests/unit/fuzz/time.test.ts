@@ -5,6 +5,7 @@ import { partnerCenter } from '@/lib/providers/microsoft-partner-center';
 import { toUtcIso } from '@/lib/time';
 import { ISO_UTC } from './invariants';
 import { EDGE_NUMBERS, TIME_STRINGS } from './strings';
+import { runs } from '../../helpers/property-runs';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
@@ -41,7 +42,7 @@ describe('toUtcIso', () => {
         expect(iso).toMatch(ISO_UTC);
         expect(toUtcIso(iso)).toBe(iso);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -55,7 +56,7 @@ describe('toUtcIso', () => {
         if (!Number.isFinite(expected) || new Date(expected).toISOString().length !== 24) expect(iso).toBeNull();
         else expect(iso).toBe(new Date(expected).toISOString());
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 

@@ -9,9 +9,10 @@ import { azure } from '@/lib/providers/azure';
 import type { Extraction } from '@/lib/providers/types';
 import type { CaseState, Severity } from '@/lib/model';
 import { expectParseError } from '../../helpers/parse-error';
+import { runs } from '../../helpers/property-runs';
 
-const RUNS = { numRuns: 200 };
-const LIGHT_RUNS = { numRuns: 100 };
+const RUNS = { numRuns: runs(200) };
+const LIGHT_RUNS = { numRuns: runs(100) };
 
 // ---- Oracle (PORTALS.md §2) ----
 

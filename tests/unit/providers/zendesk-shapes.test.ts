@@ -11,9 +11,10 @@ import type { CaseState, Severity } from '@/lib/model';
 import { expectParseError } from '../../helpers/parse-error';
 import { parseHtml } from '../../../scripts/parse-html';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { runs } from '../../helpers/property-runs';
 
-const RUNS = { numRuns: 200 };
-const LIGHT_RUNS = { numRuns: 100 };
+const RUNS = { numRuns: runs(200) };
+const LIGHT_RUNS = { numRuns: runs(100) };
 
 // ---- Oracle (PORTALS.md §5d / §5a) ----
 
@@ -743,7 +744,7 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
           expect(result).toEqual({ kind: 'list', cases: [], problems: [] });
         },
       ),
-      { ...LIGHT_PAGE_RUNS, numRuns: 50 },
+      { ...LIGHT_PAGE_RUNS, numRuns: runs(50) },
     );
   });
 });
