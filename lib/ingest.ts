@@ -135,9 +135,16 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
   return { next, events };
 }
 
-/** Fields the stored case lacks, from an older snapshot that has them; the same object when none. */
+/**
+ * What an older snapshot still adds: fields the stored case lacks, and the portal's update time when it
+ * is later than ours. updatedAt is a fact about the portal, kept as the latest ever read, never a field
+ * of whichever read won: a read that lost on capture time (ours had no portal date to compare) must not
+ * win on portal date when read again, or re-ingesting the same reads would change the case.
+ * The same object when nothing is added.
+ */
 function fillGaps(stored: StoredCase, snap: CaseSnapshot): StoredCase {
   const gaps: Partial<StoredCase> = {};
+  if (snap.updatedAt && ms(snap.updatedAt) > ms(stored.updatedAt)) gaps.updatedAt = snap.updatedAt;
   if (stored.owner == null && snap.owner != null) gaps.owner = snap.owner;
   if (stored.severity === null && stored.vendorSeverity === null && snap.vendorSeverity !== null) {
     gaps.severity = snap.severity;

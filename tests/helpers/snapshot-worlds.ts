@@ -52,12 +52,20 @@ function snapshotInput(portal: Portal, capturedAt: string, kind: 'list' | 'detai
   };
 }
 
+/**
+ * A capture instant: on the minute, or 20 or 40 s past it, so that some reads share an instant (ties)
+ * and some fall within a minute of each other (below the store's observation granularity).
+ */
+const captureArb = fc
+  .tuple(fc.integer({ min: 0, max: 600 }), fc.constantFrom(0, 20, 40))
+  .map(([minute, second]) => new Date(BASE + minute * MINUTE + second * 1000).toISOString());
+
 /** A snapshot with random fields: any status, any times, partial lists, repeated messages. */
 const arbitrarySnapshotArb: fc.Arbitrary<SnapshotInput> = fc
   .record({
     portal: fc.constantFrom(...PORTALS),
     kind: fc.constantFrom('list' as const, 'detail' as const),
-    capturedAt: fc.integer({ min: 0, max: 600 }).map(iso),
+    capturedAt: captureArb,
     cases: fc.uniqueArray(
       fc.record({
         caseId: caseIdArb,
