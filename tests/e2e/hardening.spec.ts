@@ -102,5 +102,6 @@ test('a content script cannot speak for another origin, provider or page: Chrome
   const { portals } = (await readTables(ext, ['portals'])) as { portals: { key: string; lastError: unknown }[] };
   expect(portals.map((p) => [p.key, p.lastError])).toEqual([[`zendesk|${ORIGIN}`, null]]);
   // And our own page may ask for a sweep.
-  expect(await sendFromPage(ext, { name: 'ui:sweep', payload: {} })).toEqual({ ok: expect.objectContaining({ notified: expect.any(Number) }) });
+  // Its one case was created just now: nothing is overdue, nothing to notify.
+  expect(await sendFromPage(ext, { name: 'ui:sweep', payload: {} })).toEqual({ ok: expect.objectContaining({ notified: 0 }) });
 });

@@ -1,14 +1,27 @@
 import type { Page, Worker } from '@playwright/test';
+import { setHours, startOfDay, subDays } from 'date-fns';
 import { DEMO_URLS, fixture, fulfilHtml } from '../../scripts/demo-portals';
 import { expect, test } from './extension';
 
-// One Azure ticket, last modified Friday 2026-10-02 10:20 UTC: on Thursday 2026-10-08 the vendor has
-// been quiet for 4 business days (Mon–Thu), past the default limit of 3 for a normal case.
+/**
+ * The one clock of these tests: the real now (the popup and the worker's own sweeps use it), with
+ * every other time derived from it. One Azure ticket, last modified at noon two weeks ago by the local
+ * calendar (the browser runs in this process's time zone): whatever the weekday, that is exactly 10
+ * business days of vendor silence (Monday–Friday, no holidays by default), past the limit of 3 for a
+ * normal case.
+ */
+const NOW = Date.now();
+const iso = (ms: number) => new Date(ms).toISOString();
+const TWO_WEEKS_AGO = setHours(startOfDay(subDays(new Date(NOW), 14)), 12).toISOString();
+const HOUR_MS = 3_600_000;
 const TICKET_ID = '2610010040001234';
+/** The ticket, opened (with its SLA window) the day before its last modification. */
 const ticketBody = (modifiedDate: string) => {
   const list = JSON.parse(fixture('azure/list.json')) as { value: { properties: Record<string, unknown> }[] };
   const ticket = list.value[0]!;
-  return JSON.stringify({ value: [{ ...ticket, properties: { ...ticket.properties, modifiedDate } }] });
+  const opened = iso(Date.parse(modifiedDate) - 24 * HOUR_MS);
+  const serviceLevelAgreement = { startTime: opened, expirationTime: iso(Date.parse(opened) + 8 * HOUR_MS), slaMinutes: 480 };
+  return JSON.stringify({ value: [{ ...ticket, properties: { ...ticket.properties, createdDate: opened, serviceLevelAgreement, modifiedDate } }] });
 };
 
 async function routeAzure(page: Page, modifiedDate: string) {
@@ -28,20 +41,20 @@ declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown>
 
 test('a quiet case notifies once, shows overdue, hides while snoozed and resurfaces when the vendor acts', async ({ context, worker, openPopup }) => {
   const portal = await context.newPage();
-  await routeAzure(portal, '2026-10-02T10:20:30Z');
+  await routeAzure(portal, TWO_WEEKS_AGO);
   await portal.goto(DEMO_URLS.azurePortal);
   const popup = await openPopup();
   const row = popup.getByTestId('case-row').filter({ hasText: `#${TICKET_ID}` });
   await expect(row).toBeVisible();
 
-  // The clock says Thursday 2026-10-08: quiet 4 business days.
-  await sweepAt(popup, '2026-10-08T12:00:00.000Z');
-  await sweepAt(popup, '2026-10-08T12:15:00.000Z');
+  // The sweep after the read, and the next ones a quarter of an hour apart, notify it once.
+  await sweepAt(popup, iso(NOW + HOUR_MS / 4));
+  await sweepAt(popup, iso(NOW + HOUR_MS / 2));
   await expect.poll(() => notifications(worker)).toHaveLength(1);
   const [id] = await notifications(worker);
-  expect(id).toContain(`azure:${TICKET_ID}|vendor-quiet|`);
+  expect(id).toBe(`azure:${TICKET_ID}|vendor-quiet||${TWO_WEEKS_AGO}`);
   await expect(row.getByTestId('overdue')).toBeVisible();
-  await expect(row.getByTestId('alert')).toContainText(/vendor quiet for \d+ business days \(limit 3\)/);
+  await expect(row.getByTestId('alert')).toHaveText('vendor quiet for 10 business days (limit 3)');
 
   // Snooze until the vendor acts: the row leaves the timeline.
   await row.getByText('Snooze').click();
@@ -50,13 +63,13 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   await expect(popup.getByText('show snoozed (1)')).toBeVisible();
 
   // Later sweeps do not bring it back while the vendor stays quiet.
-  await sweepAt(popup, '2026-10-09T12:00:00.000Z');
+  await sweepAt(popup, iso(NOW + 24 * HOUR_MS));
   await expect(row).toHaveCount(0);
   expect(await notifications(worker)).toHaveLength(1);
 
   // The vendor updates the ticket; we observe it on the next portal visit: the case resurfaces.
   await context.unroute(/management\.azure\.com/);
-  await routeAzure(portal, new Date().toISOString());
+  await routeAzure(portal, iso(Date.now()));
   await portal.reload();
   await expect(row).toBeVisible();
   await expect(row.getByTestId('overdue')).toHaveCount(0);
@@ -64,7 +77,7 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
 
 test('a snooze for a time hides the case until it ends, then it notifies again', async ({ context, worker, openPopup }) => {
   const portal = await context.newPage();
-  await routeAzure(portal, '2026-10-02T10:20:30Z');
+  await routeAzure(portal, TWO_WEEKS_AGO);
   await portal.goto(DEMO_URLS.azurePortal);
   const popup = await openPopup();
   const row = popup.getByTestId('case-row').filter({ hasText: `#${TICKET_ID}` });
@@ -80,8 +93,7 @@ test('a snooze for a time hides the case until it ends, then it notifies again',
   await expect(row).toHaveCount(0);
 
   // Eight days later the snooze has ended: the case is back and notifies once more.
-  const later = new Date(Date.now() + 8 * 86_400_000).toISOString();
-  await sweepAt(popup, later);
+  await sweepAt(popup, iso(Date.now() + 8 * 24 * HOUR_MS));
   await expect.poll(() => notifications(worker)).toHaveLength(1);
   expect(await popup.evaluate(() => document.body.textContent)).toContain('show snoozed (0)');
 });
