@@ -160,6 +160,20 @@ function sameRecord(a: object, b: object): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A case's message count and latest message per side, from its message events. */
+export function messageFields(events: CaseEvent[]): Pick<StoredCase, 'messageCount' | 'lastVendorMessageAt' | 'lastCustomerMessageAt'> {
+  let lastVendorMessageAt: string | null = null;
+  let lastCustomerMessageAt: string | null = null;
+  let messageCount = 0;
+  for (const e of events) {
+    if (e.type !== 'message' || !e.message) continue;
+    messageCount++;
+    if (e.message.side === 'vendor') lastVendorMessageAt = laterOf(lastVendorMessageAt, e.message.at);
+    else lastCustomerMessageAt = laterOf(lastCustomerMessageAt, e.message.at);
+  }
+  return { messageCount, lastVendorMessageAt, lastCustomerMessageAt };
+}
+
 /** Resolves message-only updates to case keys: by caseId, or by the vendor's internal ref. */
 async function resolveMessageUpdates(
   db: CaseradarDB,

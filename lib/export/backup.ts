@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CaseradarDB } from '../db';
+import { messageFields } from '../ingest';
 import { caseMessageSchema, caseSnapshotSchema, providerIdSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
@@ -145,7 +146,22 @@ export function parseBackup(text: string): Backup {
     const issue = parsed.error.issues[0];
     throw new BackupError(`Invalid backup at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'bad shape'}`);
   }
-  return parsed.data;
+  return { ...parsed.data, tables: { ...parsed.data.tables, events: uniqueEvents(parsed.data.tables.events) } };
+}
+
+/**
+ * A backup may hold the same event twice (an edited file, two backups joined): the store's unique
+ * index would refuse the whole restore. The first copy of each (case, dedup key) stands, and event ids
+ * are dropped when two rows share one, so the store numbers them anew.
+ */
+function uniqueEvents(events: Backup['tables']['events']): Backup['tables']['events'] {
+  const seen = new Set<string>();
+  const unique = events.filter((e) => {
+    const key = `${e.caseKey}\u0000${e.dedupKey}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const ids = unique.map((e) => e.id).filter((id) => id !== undefined);
+  return new Set(ids).size === ids.length ? unique : unique.map(({ id: _id, ...e }) => e);
 }
 
 export interface RestorePlan {
@@ -206,6 +222,18 @@ export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merg
     // New ids in merge mode: the backup's ids may already belong to other events here.
     const events = t.events.filter((e) => !existing.has(`${e.caseKey}\u0000${e.dedupKey}`)).map(({ id: _id, ...e }) => e);
     await db.events.bulkAdd(events as never);
+    // A case's message count and latest message times follow from its events: the merged set, which
+    // may hold replies that neither copy of the case row counted.
+    const touched = [...new Set([...t.cases.map((c) => c.key), ...events.map((e) => e.caseKey)])];
+    const merged = await db.events.where('caseKey').anyOf(touched).filter((e) => e.type === 'message').toArray();
+    const rows = (await db.cases.bulkGet(touched)).filter((c) => c !== undefined);
+    const recounted = rows.flatMap((c) => {
+      const fields = messageFields(merged.filter((e) => e.caseKey === c.key));
+      const same = fields.messageCount === c.messageCount && fields.lastVendorMessageAt === c.lastVendorMessageAt &&
+        fields.lastCustomerMessageAt === c.lastCustomerMessageAt;
+      return same ? [] : [{ ...c, ...fields }];
+    });
+    await db.cases.bulkPut(recounted);
     // Everything else: rows missing here are added; rows already here are kept as they are.
     for (const name of keyedTables) {
       const have = new Set((await db.table(name).toCollection().primaryKeys()).map(String));

@@ -6,11 +6,15 @@ import Papa from 'papaparse';
 import type { CaseWithEvents } from './walk';
 
 /**
- * Cells starting with = + - @ tab or carriage return are formulas to Excel, LibreOffice and Sheets
- * (OWASP "CSV injection"): prefixing a quote makes them inert text.
+ * Cells starting with = + - @ tab, carriage return or line feed are formulas to Excel, LibreOffice and
+ * Sheets (OWASP "CSV injection"), also behind leading white space (spreadsheets trim it, NBSP included)
+ * and in their full-width forms ＝ ＋ － ＠, which some spreadsheets read as the ASCII ones: prefixing a
+ * quote makes them inert text.
  */
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
 export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : neutralizeCell(String(v)));

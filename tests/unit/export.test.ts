@@ -58,6 +58,12 @@ describe('CSV export', () => {
     expect(HOSTILE_TITLES.slice(0, 6).map(neutralizeCell)).toEqual(HOSTILE_TITLES.slice(0, 6).map((t) => `'${t}`));
     expect(neutralizeCell('Normal title')).toBe('Normal title');
     expect(neutralizeCell('a=b')).toBe('a=b');
+    expect(neutralizeCell('  indented, no formula')).toBe('  indented, no formula');
+  });
+
+  it('neutralises formula starters behind white space, NBSP or a line break, and full-width ones', () => {
+    const hidden = [' =1+1', '\u00a0=HYPERLINK("http://evil.example")', '\n=1+1', '\u3000@SUM(A1)', '＝1+1', '＋1', '－1', '＠SUM(A1)', ' \t-2'];
+    expect(hidden.map(neutralizeCell)).toEqual(hidden.map((t) => `'${t}`));
   });
 
   it('parses back to exactly the exported values, with formulas inert', async () => {
@@ -191,6 +197,41 @@ describe('backup and restore', () => {
     expect(await db.events.count()).toBe(eventsBefore); // every backup event was already here
     await restoreBackup(db, backup, 'merge'); // idempotent
     expect(await db.events.count()).toBe(eventsBefore);
+  });
+
+  it('merging a backup from another machine recounts the messages of the cases it touches', async () => {
+    const first = { at: '2026-11-02T10:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'Looking into it.' };
+    const reply = { at: '2026-11-20T09:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'Fixed on our side.' };
+    const visit = (d: CaseradarDB, messages: (typeof reply)[], capturedAt: string) => ingestSnapshot(d, {
+      provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests/1', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests/1',
+      capturedAt, how: 'visit', extraction: { kind: 'detail', problems: [], cases: [snap('1', 'VPN drops', { messages })] },
+    });
+    const other = new CaseradarDB(`export-other-${++n}`);
+    try {
+      // The other machine read the vendor's reply; this one read the case later, but before the reply showed.
+      await visit(other, [first, reply], '2026-11-20T10:00:00.000Z');
+      await visit(db, [first], '2026-11-21T11:00:00.000Z');
+      const before = (await db.cases.get('zendesk:1'))!;
+      expect(before).toMatchObject({ messageCount: 1, lastVendorMessageAt: first.at });
+      await restoreBackup(db, parseBackup(JSON.stringify(await createBackup(other, NOW))), 'merge');
+      // This machine's case row is the newer one and stays; its counters now include the reply.
+      expect(await db.cases.get('zendesk:1')).toEqual({ ...before, messageCount: 2, lastVendorMessageAt: reply.at });
+    } finally {
+      await other.delete();
+    }
+  });
+
+  it('restores a backup that holds the same event twice, in merge and in replace', async () => {
+    await seedHostile();
+    const backup = await createBackup(db, NOW);
+    const doubled = { ...backup, tables: { ...backup.tables, events: [...backup.tables.events, ...backup.tables.events] } };
+    const parsed = parseBackup(JSON.stringify(doubled));
+    expect(parsed.tables.events).toEqual(backup.tables.events);
+    const before = await dump(db);
+    await restoreBackup(db, parsed, 'merge');
+    expect(await dump(db)).toEqual(before);
+    await restoreBackup(db, parsed, 'replace');
+    expect(await dump(db)).toEqual(before);
   });
 
   it('rejects files that are not valid backups with a clear reason', () => {
