@@ -23,10 +23,21 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
  */
 export const JSON_EXPORT_VERSION = 1;
 
-/** Markdown-significant characters escaped so portal text stays literal text in any renderer. */
+/**
+ * Markdown-significant characters escaped so portal text stays literal text in any renderer. GFM also
+ * links bare URLs (scheme://, www.) and e-mail addresses: an escape inside each pattern breaks it.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, '\\$&').replace(/\r?\n/g, '  \n');
+  return text
+    .replace(/[\\`*_{}[\]()<>#+!|~@-]/g, '\\$&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/\r?\n/g, '  \n');
 }
+
+const md = (text: string | null | undefined) => escapeMarkdown(text ?? '—');
+/** An ISO time as it is; anything else in a time field (a hand-edited backup) escaped like text. */
+const mdTime = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(iso) ? iso : md(iso));
 
 function markdownPage(page: CaseWithEvents[]): string {
   return page
@@ -36,7 +47,8 @@ function markdownPage(page: CaseWithEvents[]): string {
         '',
         `- State: ${escapeMarkdown(c.state ?? 'unknown')} (${escapeMarkdown(c.vendorStatus ?? '—')})`,
         `- Severity: ${escapeMarkdown(c.severity ?? 'unknown')} (${escapeMarkdown(c.vendorSeverity ?? '—')})`,
-        `- Created: ${c.createdAt ?? '—'} · Updated: ${c.updatedAt ?? '—'} · Last observed: ${c.lastObservedAt}`,
+        // Times too: a restored row is checked, but an export must not trust that it was.
+        `- Created: ${mdTime(c.createdAt)} · Updated: ${mdTime(c.updatedAt)} · Last observed: ${mdTime(c.lastObservedAt)}`,
         `- Link: <${c.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
         '',
         '### History',
@@ -44,9 +56,9 @@ function markdownPage(page: CaseWithEvents[]): string {
         ...events.map((e) => {
           if (e.type === 'message' && e.message) {
             const who = `${e.message.side}${e.message.author ? `, ${e.message.author}` : ''}`;
-            return `- ${e.at} — message (${escapeMarkdown(who)}): ${escapeMarkdown(e.message.text ?? '')}`;
+            return `- ${mdTime(e.at)} — message (${escapeMarkdown(who)}): ${escapeMarkdown(e.message.text ?? '')}`;
           }
-          return `- ${e.at} — ${e.type}: ${escapeMarkdown(e.from ?? '—')} → ${escapeMarkdown(e.to ?? '—')}`;
+          return `- ${mdTime(e.at)} — ${e.type}: ${md(e.from)} → ${md(e.to)}`;
         }),
         '',
       ];

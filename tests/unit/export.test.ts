@@ -127,6 +127,21 @@ describe('JSON and Markdown export', () => {
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).not.toContain('<script>');
   });
+
+  it('breaks GFM autolinks (bare URLs, www., e-mail addresses) in portal text', () => {
+    expect(escapeMarkdown('see https://evil.example/x or www.evil.example, mail bob@evil.example'))
+      .toBe('see https\\://evil.example/x or www\\.evil.example, mail bob\\@evil.example');
+  });
+
+  it('escapes a time field that is not an ISO time (a hand-edited backup), never a live image', async () => {
+    await seedHostile();
+    const event = (await db.events.where('caseKey').equals('zendesk:1').first())!;
+    await db.events.put({ ...event, at: '![](https://a.example/b.png)' });
+    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['zendesk:1'] }, NOW)).text();
+    expect(md).toContain('- \\!\\[\\]\\(https\\://a.example/b.png\\) — created');
+    expect(md).not.toContain('![](');
+    expect(md).toContain('- Created: 2026-11-01T10:00:00.000Z · Updated: 2026-11-02T10:00:00.000Z');
+  });
 });
 
 describe('backup and restore', () => {
