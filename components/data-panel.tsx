@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { getDb } from '@/lib/db';
 import { createBackup, parseBackup, planRestore, restoreBackup, type Backup, type RestorePlan } from '@/lib/export/backup';
 import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
+import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
 import { send } from '@/lib/messages';
 import { downloadBlob, stamp } from './download';
@@ -80,7 +81,7 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
           </select>
         </label>
         <button type="button" disabled={busy} onClick={() => void exportNow()}>Export</button>
-        <button type="button" disabled={busy} onClick={() => window.open(`/print.html?keys=${encodeURIComponent(shownKeys.join(','))}`)}>
+        <button type="button" disabled={busy} onClick={() => window.open(printPath(shownKeys))}>
           Print / PDF
         </button>
       </div>

@@ -8,7 +8,7 @@ import { vendorLabel } from './model';
 import { loadPolicy } from './settings';
 import { snoozeCase, type SnoozeOption } from './snooze';
 import { cleanBody, cleanText } from './text';
-import type { Alert } from './staleness';
+import { caseKeyOfAlert, type Alert } from './staleness';
 import type { SweepResult } from './sweep';
 
 const DIGEST_PREFIX = 'digest|';
@@ -73,7 +73,7 @@ export function listenToNotificationClicks(db: CaseradarDB, afterChange: () => P
       if (id.startsWith(DIGEST_PREFIX)) {
         await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
       } else {
-        const c = await db.cases.get(id.split('|')[0]!);
+        const c = await db.cases.get(caseKeyOfAlert(id));
         if (c && /^https?:\/\//.test(c.url)) await browser.tabs.create({ url: c.url });
       }
       await browser.notifications.clear(id);
@@ -84,7 +84,7 @@ export function listenToNotificationClicks(db: CaseradarDB, afterChange: () => P
       const option = BUTTONS[index]?.option;
       if (!option) return;
       const policy = await loadPolicy(db);
-      await snoozeCase(db, id.split('|')[0]!, option, new Date().toISOString(), policy);
+      await snoozeCase(db, caseKeyOfAlert(id), option, new Date().toISOString(), policy);
       await browser.notifications.clear(id);
       await afterChange();
     })();

@@ -9,7 +9,7 @@ import { FIRST_RESPONSE_HOURS, VENDOR_CLOCKS, type AlertKind, type Policy, type 
 import { ballInCourt, isOpen } from './urgency';
 
 export interface Alert {
-  /** `${caseKey}|${kind}|${detail}|${since}`: stable for one state of one case. */
+  /** `${caseKey}|${kind}|${detail}|${since}`: stable for one state of one case (caseKeyOfAlert reads it back). */
   id: string;
   caseKey: string;
   kind: AlertKind;
@@ -131,6 +131,11 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
     }
   }
   return alerts;
+}
+
+/** The case an alert id is about. Read from the right: a case key may itself hold '|'; the rest never does. */
+export function caseKeyOfAlert(id: string): string {
+  return id.split('|').slice(0, -3).join('|');
 }
 
 /** Alerts for every case, most serious first. */

@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PrintView } from '@/components/print-view';
+import { printKeys } from '@/lib/export/print-keys';
 import '@/components/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PrintView keys={new URLSearchParams(location.search).get('keys')?.split(',').filter(Boolean) ?? null} />
+    <PrintView keys={printKeys(location.search)} />
   </StrictMode>,
 );
