@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages';
-import { TAP_SOURCE, type TapMessage } from './tap';
+import { TAP_HELLO, TAP_PORT, type TapMessage } from './tap';
 import { FAMILIES } from './families';
 import { sameOrigin } from '../text';
 import { guarded } from './guard';
@@ -23,7 +23,26 @@ const MAX_FAILURE_MESSAGE = 1000;
 function isTapMessage(data: unknown): data is TapMessage {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
-  return d.source === TAP_SOURCE && typeof d.url === 'string' && typeof d.status === 'number' && typeof d.body === 'string';
+  return typeof d.url === 'string' && typeof d.status === 'number' && typeof d.body === 'string';
+}
+
+/**
+ * Our side of the tap's private channel (lib/providers/tap.ts): takes the first port the page's main
+ * world offers, claims it, and asks for one in case the tap started first and its offer went unheard.
+ * Runs at document_start, before any page script.
+ */
+export function listenToTap(ctx: Pick<ContentScriptContext, 'addEventListener' | 'onInvalidated'>, onBody: (m: TapMessage) => void): void {
+  let port: MessagePort | null = null;
+  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+    if (port || event.source !== window || (event.data as { source?: unknown } | null)?.source !== TAP_PORT || !event.ports[0]) return;
+    port = event.ports[0];
+    port.onmessage = (message: MessageEvent) => {
+      if (isTapMessage(message.data)) onBody(message.data);
+    };
+    port.postMessage({ ack: true });
+  });
+  window.postMessage({ source: TAP_HELLO }, window.location.origin);
+  ctx.onInvalidated(() => port?.close());
 }
 
 function describe(error: unknown): { failure: ProviderParseError['failure']; message: string } {
@@ -122,9 +141,7 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
   // ---- JSON the portal's own front end loads (forwarded by the main-world tap) ----
   const api = adapter.api;
   if (api) {
-    ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-      if (event.source !== window || !isTapMessage(event.data)) return;
-      const { url, status, body } = event.data;
+    listenToTap(ctx, ({ url, status, body }) => {
       // The tap runs in the page's world: re-check everything it says. A family whose JSON lives on
       // the portal's own origin never believes a body (or a 401) from elsewhere.
       if (!api.urlPatterns.some((p) => p.test(url))) return;

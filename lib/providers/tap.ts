@@ -1,29 +1,59 @@
 /**
  * Runs in the page's MAIN world: observes the portal's own fetch/XHR responses whose URL matches a
- * family's API patterns and posts the raw body to our isolated content script. It reads nothing else,
+ * family's API patterns and hands the raw body to our isolated content script. It reads nothing else,
  * changes no request or response, and sends nothing off the page.
+ *
+ * The bodies go through a private MessageChannel, never window.postMessage, so no listener on the page
+ * (a third-party widget included) receives them. The channel is set up at document_start, before any
+ * page script runs: whichever of the two scripts starts second completes the handshake (the isolated side
+ * says hello, the tap answers with a port), and the isolated side claims the port by acknowledging on it;
+ * after that the tap answers no hello. It leaves no global behind.
+ * What a hostile page can still observe: that fetch and XMLHttpRequest are wrapped (their identity and
+ * toString), and the timing of our extra read of each matching response. Acceptable: the bodies are the
+ * page's own API responses, which it can read anyway; nothing of ours or of another origin passes here.
  */
 
-export const TAP_SOURCE = 'caseradar-tap';
+/** Isolated world → tap: "send me your port". */
+export const TAP_HELLO = 'caseradar-tap-hello';
+/** Tap → isolated world: carries the private port. */
+export const TAP_PORT = 'caseradar-tap-port';
 /** Bodies larger than this are not forwarded (no portal list comes close). */
 export const TAP_MAX_BODY = 8 * 1024 * 1024;
 
 export interface TapMessage {
-  source: typeof TAP_SOURCE;
   url: string;
   status: number;
   body: string;
 }
 
 export function installTap(patterns: RegExp[]): void {
-  const w = window as Window & { __caseradarTap?: boolean };
-  if (w.__caseradarTap) return;
-  w.__caseradarTap = true;
+  // Taken before any page script can replace them.
+  const postToPort = MessagePort.prototype.postMessage;
+  const postToWindow = window.postMessage.bind(window);
+  const origin = window.location.origin;
+  /** The port our side acknowledged; bodies go nowhere before that. */
+  let port: MessagePort | null = null;
+  const offer = () => {
+    const channel = new MessageChannel();
+    // Two offers may cross (ours, and the answer to a hello): the one acknowledged is the one used.
+    channel.port1.onmessage = (event: MessageEvent) => {
+      if ((event.data as { ack?: unknown } | null)?.ack !== true || port) return;
+      port = channel.port1;
+      window.removeEventListener('message', onHello);
+    };
+    postToWindow({ source: TAP_PORT }, origin, [channel.port2]);
+  };
+  const onHello = (event: MessageEvent) => {
+    if (!port && event.source === window && (event.data as { source?: unknown } | null)?.source === TAP_HELLO) offer();
+  };
+  window.addEventListener('message', onHello);
+  offer();
+
   const wanted = (url: string) => patterns.some((p) => p.test(url));
   const post = (url: string, status: number, body: string) => {
-    if (body.length > TAP_MAX_BODY) return;
-    const message: TapMessage = { source: TAP_SOURCE, url, status, body };
-    window.postMessage(message, window.location.origin);
+    if (body.length > TAP_MAX_BODY || !port) return;
+    const message: TapMessage = { url, status, body };
+    postToPort.call(port, message);
   };
 
   const originalFetch = window.fetch;

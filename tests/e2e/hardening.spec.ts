@@ -18,6 +18,7 @@ function requestsBody(ids: number[]): string {
   const { requests } = JSON.parse(fixture('zendesk/api-requests.json')) as { requests: Record<string, unknown>[] };
   return JSON.stringify({ requests: ids.map((id, i) => ({ ...requests[i % requests.length], id })) });
 }
+/** What the tap used to post on window (before it had a private channel): a page forging it is ignored. */
 const tap = (url: string, body: string) => ({ source: 'caseradar-tap', url, status: 200, body });
 
 async function storedCases(ext: Page): Promise<{ key: string; url: string }[]> {
@@ -25,7 +26,9 @@ async function storedCases(ext: Page): Promise<{ key: string; url: string }[]> {
 }
 
 test('forged main-world tap messages for another provider, another origin or from a frame create no case', async ({ context, extensionId }) => {
-  await context.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }));
+  await context.route(`${ORIGIN}/**`, (route) => route.request().url().startsWith(`${ORIGIN}/api/v2/requests.json`)
+    ? route.fulfill({ status: 200, contentType: 'application/json', body: requestsBody([700001, 700002]) })
+    : route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }));
   // A third-party frame inside the portal posts what the tap would, for the portal's own API URL.
   await context.route('https://evil.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body:
     `<!DOCTYPE html><html><body><script>
@@ -51,8 +54,19 @@ test('forged main-world tap messages for another provider, another origin or fro
   });
   await expect.poll(() => portal.frames().find((f) => f.url().startsWith('https://evil.example'))?.title()).toBe('posted');
 
-  // Positive control: the same message for the page's own API URL, posted by the page (as the tap does).
-  await portal.evaluate((m) => window.postMessage(m, '*'), tap(`${ORIGIN}/api/v2/requests.json`, requestsBody([700001, 700002])));
+  // The same message for the page's own API URL, posted by the page, is not believed either: only the
+  // tap's private channel carries bodies.
+  await portal.evaluate((m) => window.postMessage(m, '*'), tap(`${ORIGIN}/api/v2/requests.json`, requestsBody([600001, 600002])));
+  // Positive control: the page's own fetch of its API, which the tap hands over; a page listener hears
+  // no body, and the tap left no global behind.
+  const heard = await portal.evaluate(async (api) => {
+    const messages: string[] = [];
+    window.addEventListener('message', (e) => messages.push(JSON.stringify(e.data)));
+    await (await fetch(api)).text();
+    await new Promise((r) => setTimeout(r, 500));
+    return { messages, globals: Object.keys(window).filter((k) => /caseradar/i.test(k)) };
+  }, `${ORIGIN}/api/v2/requests.json`);
+  expect(heard).toEqual({ messages: [], globals: [] });
   await expect.poll(async () => (await storedCases(ext)).length).toBe(2);
   // Give any other message that reached the background the same time again.
   await portal.waitForTimeout(1_000);
