@@ -3,9 +3,10 @@
  * Never parses human text ("3 days ago"): only machine formats.
  */
 
-// 2024-03-05T13:22:10Z, 2024-03-05T13:22:10.123456+00:00, 2024-02-01T09:30:00+0100, 2024-03-05 13:22:10
+// 2024-03-05T13:22:10Z, 2024-03-05T13:22:10.123456+00:00, 2024-02-01T09:30:00+0100, 2024-03-05 13:22:10.
+// RFC 3339 (section 5.6, NOTE) also allows a lower-case "t" and "z": 2026-10-01t08:00:00z.
 const ISO_LIKE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 export interface ParseTimeOptions {
   /** How to read a value with no zone. Default: null (refuse), because guessing a zone shifts times silently. */

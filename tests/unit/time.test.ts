@@ -13,6 +13,9 @@ describe('toUtcIso', () => {
     ['2024-03-05T22:00:00-08:00', '2024-03-06T06:00:00.000Z'],
     ['2024-03-05T05:30:00+05:30', '2024-03-05T00:00:00.000Z'],
     ['2024-12-31T23:30:00-01:00', '2025-01-01T00:30:00.000Z'],
+    // RFC 3339 section 5.6 NOTE: "T" and "Z" may be lower case.
+    ['2026-10-01t08:00:00z', '2026-10-01T08:00:00.000Z'],
+    ['2026-10-01t08:00:00.5+02:00', '2026-10-01T06:00:00.500Z'],
   ])('%s → %s', (input, expected) => expect(toUtcIso(input)).toBe(expected));
 
   it('refuses zone-less times unless told to read them as UTC', () => {
