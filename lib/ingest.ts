@@ -20,6 +20,13 @@ import { laterOf } from './time';
 /** Observations closer together than this only move lastObservedAt when something else changed. */
 const OBSERVATION_GRANULARITY_MS = 60_000;
 
+/**
+ * How far after its capture a portal date may lie and still be believed: a portal's clock and ours
+ * disagree by minutes, not a day. A date beyond it (9999-12-31, next year) is read as unknown; taken at
+ * face value it would be "newer than everything", and every later genuine read would count as older.
+ */
+export const PORTAL_DATE_SKEW_MS = 24 * 3_600_000;
+
 export interface SnapshotInput {
   provider: ProviderId;
   /** The portal page (tab) the snapshot came from; portal health is kept per its origin. */
@@ -43,6 +50,8 @@ export interface IngestResult {
   unmatchedMessages: number;
   /** Rows put into any table. Zero for a snapshot already ingested. */
   rowsWritten: number;
+  /** Portal dates too far after the capture to believe (PORTAL_DATE_SKEW_MS): read as unknown, or the message dropped. */
+  untrustedDates: number;
 }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
@@ -200,10 +209,33 @@ async function resolveMessageUpdates(
   return { byKey, unmatched };
 }
 
+/**
+ * The snapshot with its too-late portal dates made unknown (see PORTAL_DATE_SKEW_MS): a case's created
+ * and updated times become null; a message, whose time is what it is, is dropped. The SLA is left as it
+ * is: its expiry lies in the future by design.
+ */
+function withTrustedDates(input: SnapshotInput): { extraction: Extraction; untrusted: number } {
+  const limit = ms(input.capturedAt) + PORTAL_DATE_SKEW_MS;
+  let untrusted = 0;
+  const date = (iso: string | null) => (iso && ms(iso) > limit ? (untrusted++, null) : iso);
+  const messages = (list: CaseMessage[]) => list.filter((m) => (ms(m.at) > limit ? (untrusted++, false) : true));
+  const cases = input.extraction.cases.map((c) => ({
+    ...c,
+    createdAt: date(c.createdAt),
+    updatedAt: date(c.updatedAt),
+    ...(c.messages ? { messages: messages(c.messages) } : {}),
+  }));
+  const messageUpdates = input.extraction.messageUpdates?.map((u) => ({ ...u, messages: messages(u.messages) }));
+  return { extraction: { ...input.extraction, cases, ...(messageUpdates ? { messageUpdates } : {}) }, untrusted };
+}
+
 /** Merges one snapshot in a single read-write transaction. */
-export async function ingestSnapshot(db: CaseradarDB, input: SnapshotInput): Promise<IngestResult> {
+export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promise<IngestResult> {
+  const trusted = withTrustedDates(raw);
+  const input: SnapshotInput = { ...raw, extraction: trusted.extraction };
   const result: IngestResult = {
     created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, unmatchedMessages: 0, rowsWritten: 0,
+    untrustedDates: trusted.untrusted,
   };
   const snaps = input.extraction.cases.filter((c) => c.provider === input.provider);
 

@@ -188,3 +188,36 @@ describe('message-only bodies (communications, comments)', () => {
     expect((await db.cases.get('zendesk:100'))!.sla).toEqual(extended);
   });
 });
+
+describe('portal dates far after the capture (bounded trust in time)', () => {
+  // Captured 2026-11-04 10:00; a portal date more than 24 h later is not believed.
+  it('reads a case dated 9999-12-31 as undated, so the next genuine read still updates it', async () => {
+    const forged = await ingestSnapshot(db, input([snap({ title: 'Frozen?', updatedAt: '9999-12-31T23:59:59.000Z' })]));
+    expect(forged).toMatchObject({ created: 1, untrustedDates: 1 });
+    expect(await db.cases.get('zendesk:100')).toMatchObject({ title: 'Frozen?', updatedAt: null });
+
+    await ingestSnapshot(db, input([snap({ title: 'Link down', vendorStatus: 'Solved', state: 'resolved', updatedAt: '2026-11-05T08:00:00.000Z' })],
+      '2026-11-05T09:00:00.000Z'));
+    expect(await db.cases.get('zendesk:100')).toMatchObject({ title: 'Link down', state: 'resolved', updatedAt: '2026-11-05T08:00:00.000Z' });
+  });
+
+  it('believes a date up to a day ahead of the capture (clocks disagree), not one a minute past that', async () => {
+    const result = await ingestSnapshot(db, input([
+      snap({ updatedAt: '2026-11-05T10:00:00.000Z' }),
+      snap({ caseId: '101', url: `${PAGE}/101`, createdAt: '2026-11-05T10:01:00.000Z', updatedAt: '2026-11-05T10:01:00.000Z' }),
+    ]));
+    expect(result.untrustedDates).toBe(2);
+    expect(await db.cases.get('zendesk:100')).toMatchObject({ updatedAt: '2026-11-05T10:00:00.000Z' });
+    expect(await db.cases.get('zendesk:101')).toMatchObject({ createdAt: null, updatedAt: null });
+  });
+
+  it('drops a message dated too far ahead and keeps the others', async () => {
+    const messages = [
+      { at: '2026-11-03T09:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'We are on it.' },
+      { at: '2099-01-01T00:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'From the future' },
+    ];
+    const result = await ingestSnapshot(db, input([snap({ messages })], undefined, 'detail'));
+    expect(result).toMatchObject({ untrustedDates: 1, eventsAdded: 2 }); // created + one message
+    expect(await db.cases.get('zendesk:100')).toMatchObject({ messageCount: 1, lastVendorMessageAt: '2026-11-03T09:00:00.000Z' });
+  });
+});
