@@ -4,7 +4,7 @@
  * plain text.
  */
 import type { CaseWorkspace } from './db';
-import type { CaseEvent, CaseEventType, MessageSide } from './model';
+import { isLearned, type CaseEvent, type CaseEventType, type MessageSide } from './model';
 
 export type HistoryKind = CaseEventType | 'escalation';
 
@@ -30,11 +30,11 @@ function headingOf(e: CaseEvent): string {
     case 'created':
       return e.to ? `Case opened (${quoted(e.to)})` : 'Case opened';
     case 'state':
-      return `Status ${quoted(e.from)} → ${quoted(e.to)}`;
+      return isLearned(e) ? `Status read: ${quoted(e.to)}` : `Status ${quoted(e.from)} → ${quoted(e.to)}`;
     case 'severity':
-      return `Severity ${quoted(e.from)} → ${quoted(e.to)}`;
+      return isLearned(e) ? `Severity read: ${quoted(e.to)}` : `Severity ${quoted(e.from)} → ${quoted(e.to)}`;
     case 'owner':
-      return e.from ? `Owner ${quoted(e.from)} → ${quoted(e.to)}` : `Owner set to ${quoted(e.to)}`;
+      return isLearned(e) ? `Owner read: ${quoted(e.to)}` : `Owner ${quoted(e.from)} → ${quoted(e.to)}`;
     case 'title':
       return `Title ${quoted(e.from)} → ${quoted(e.to)}`;
     case 'message': {

@@ -125,6 +125,15 @@ export interface CaseEvent {
   dedupKey: string;
 }
 
+/**
+ * A status, severity or owner event from no value: the field was unknown before (a list that shows no
+ * severity, then the detail page that does). We learned its value; it did not change, so it is never
+ * told as a step the vendor took.
+ */
+export function isLearned(e: Pick<CaseEvent, 'type' | 'from'>): boolean {
+  return (e.type === 'state' || e.type === 'severity' || e.type === 'owner') && !e.from;
+}
+
 export function caseKey(provider: ProviderId, caseId: string): string {
   return `${provider}:${caseId}`;
 }

@@ -6,7 +6,7 @@
 import { businessDaysBetween } from './business-time';
 import type { CaseWorkspace } from './db';
 import { SEVERITY_LABELS } from './format';
-import { vendorLabel, type CaseEvent, type StoredCase } from './model';
+import { isLearned, vendorLabel, type CaseEvent, type StoredCase } from './model';
 import type { Policy } from './policy';
 import { ballInCourt, vendorQuietSince } from './urgency';
 
@@ -28,6 +28,8 @@ function formatDay(iso: string, timeZone: string): string {
 }
 
 function stepOf(e: CaseEvent): string | null {
+  // A value we only learned (the field was unknown before) is no step the vendor took.
+  if (isLearned(e)) return null;
   switch (e.type) {
     case 'created':
       return 'reported to the vendor';

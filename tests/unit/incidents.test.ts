@@ -15,8 +15,12 @@ describe('describeEvent', () => {
     const h = (over: Parameters<typeof makeEvent>[1]) => describeEvent(makeEvent('k', over)).heading;
     expect(h({ type: 'created', to: 'New' })).toBe('Case opened ("New")');
     expect(h({ type: 'state', from: 'Open', to: 'Pending' })).toBe('Status "Open" → "Pending"');
-    expect(h({ type: 'severity', from: null, to: 'Sev A' })).toBe('Severity none → "Sev A"');
-    expect(h({ type: 'owner', from: null, to: 'Sam' })).toBe('Owner set to "Sam"');
+    expect(h({ type: 'severity', from: 'Sev B', to: 'Sev A' })).toBe('Severity "Sev B" → "Sev A"');
+    // A field we did not know before was learned, not changed.
+    expect(h({ type: 'severity', from: null, to: 'Sev A' })).toBe('Severity read: "Sev A"');
+    expect(h({ type: 'owner', from: null, to: 'Sam' })).toBe('Owner read: "Sam"');
+    expect(h({ type: 'owner', from: 'Kim', to: 'Sam' })).toBe('Owner "Kim" → "Sam"');
+    expect(h({ type: 'state', from: null, to: 'Open' })).toBe('Status read: "Open"');
     expect(h({ type: 'title', from: 'a', to: 'b' })).toBe('Title "a" → "b"');
     const vendor = describeEvent(message('k', '2026-11-10T00:00:00Z', 'vendor', '<b>hi</b>', 'Sam'));
     expect(vendor).toMatchObject({ heading: 'Vendor wrote (Sam)', text: '<b>hi</b>', side: 'vendor', kind: 'message' });

@@ -63,6 +63,21 @@ describe('composeStatusUpdate', () => {
     expect(closed).not.toContain('What has happened');
   });
 
+  it('never tells a value we only learned (unknown before) as a step, only real changes', () => {
+    const learned = [
+      makeEvent(c.key, { type: 'created', at: '2026-11-09T23:30:00Z', to: 'Open' }),
+      // The list showed no severity or owner; the detail page read on the 16th did.
+      makeEvent(c.key, { type: 'severity', at: '2026-11-16T08:00:00Z', from: null, to: 'high' }),
+      makeEvent(c.key, { type: 'owner', at: '2026-11-16T08:00:00Z', from: null, to: 'Sam Support' }),
+      makeEvent(c.key, { type: 'owner', at: '2026-11-17T08:00:00Z', from: 'Sam Support', to: 'Kim Ops' }),
+    ];
+    const update = composeStatusUpdate({ case: c, events: learned, nowIso: '2026-11-18T12:00:00Z', policy });
+    expect(update.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- 10 Nov 2026: reported to the vendor',
+      '- 17 Nov 2026: a new engineer at the vendor took the case',
+    ]);
+  });
+
   it('keeps only the most recent steps of a long history', () => {
     const many = Array.from({ length: 20 }, (_, i) => message(c.key, `2026-11-${String(i + 1).padStart(2, '0')}T12:00:00Z`, 'vendor', 'x'));
     const update = composeStatusUpdate({ case: c, events: many, nowIso: '2026-11-21T12:00:00Z', policy });
