@@ -114,7 +114,7 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
     events.push({ caseKey: stored.key, type, at, recordedAt: input.capturedAt, from, to, dedupKey: `${type}:${to ?? ''}:${at}` });
 
   // A page that does not show a field (null/undefined) never erases what another page told us.
-  if (snap.vendorStatus !== null && (snap.vendorStatus !== stored.vendorStatus || snap.state !== stored.state)) {
+  if (snap.vendorStatus !== null && (!sameLabel(snap.vendorStatus, stored.vendorStatus) || snap.state !== stored.state)) {
     change('state', stored.vendorStatus, snap.vendorStatus);
     next.vendorStatus = snap.vendorStatus;
     next.state = snap.state;
@@ -163,6 +163,15 @@ function fillGaps(stored: StoredCase, snap: CaseSnapshot): StoredCase {
   if (!stored.sla && snap.sla) gaps.sla = snap.sla;
   if (!stored.createdAt && snap.createdAt) gaps.createdAt = snap.createdAt;
   return Object.keys(gaps).length ? { ...stored, ...gaps } : stored;
+}
+
+/**
+ * One status as a portal's page and its JSON spell it ("Solved" and "solved", "IN_PROGRESS" and "In
+ * progress"): the label first read stands, so alternating reads never log a change.
+ */
+function sameLabel(a: string, b: string | null): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return b !== null && norm(a) === norm(b);
 }
 
 function sameRecord(a: object, b: object): boolean {

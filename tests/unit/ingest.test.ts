@@ -221,3 +221,21 @@ describe('portal dates far after the capture (bounded trust in time)', () => {
     expect(await db.cases.get('zendesk:100')).toMatchObject({ messageCount: 1, lastVendorMessageAt: '2026-11-03T09:00:00.000Z' });
   });
 });
+
+describe('one status spelt two ways by the same portal', () => {
+  it('logs no change when page and JSON alternate "Solved" and "solved"', async () => {
+    const hours = [10, 11, 12, 13, 14, 15];
+    for (const [i, h] of hours.entries()) {
+      const label = i % 2 ? 'solved' : 'Solved';
+      await ingestSnapshot(db, input([snap({ vendorStatus: label, state: 'resolved' })], `2026-11-04T${h}:00:00.000Z`));
+    }
+    const states = (await db.events.where('caseKey').equals('zendesk:100').toArray()).filter((e) => e.type === 'state');
+    expect(states).toEqual([]);
+    expect(await db.cases.get('zendesk:100')).toMatchObject({ vendorStatus: 'Solved', state: 'resolved' });
+    // A different word for the same state is still a change the vendor made.
+    await ingestSnapshot(db, input([snap({ vendorStatus: 'Closed by vendor', state: 'resolved', updatedAt: '2026-11-04T16:00:00.000Z' })],
+      '2026-11-04T16:30:00.000Z'));
+    expect((await db.events.where('caseKey').equals('zendesk:100').toArray()).filter((e) => e.type === 'state'))
+      .toEqual([expect.objectContaining({ from: 'Solved', to: 'Closed by vendor' })]);
+  });
+});
