@@ -119,9 +119,13 @@ export const SERVICENOW: FamilyInfo = {
     'https://*.service-now.com/sp*',
     'https://*.service-now.com/login.do*',
   ],
-  // Table API for cases and incidents (list or one record by sys_id).
+  // Table API for cases and incidents (list or one record by sys_id), and the CSM Case API (list, or
+  // one case by sys_id or case number; not its /activities or /field_values).
   apiOnPageOrigin: true,
-  apiUrlPatterns: [/^https:\/\/[^/]+\/api\/now\/(?:v\d+\/)?table\/(?:sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?(?:\?|$)/],
+  apiUrlPatterns: [
+    /^https:\/\/[^/]+\/api\/now\/(?:v\d+\/)?table\/(?:sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?(?:\?|$)/,
+    /^https:\/\/[^/]+\/api\/sn_customerservice\/(?:v\d+\/)?case(?:\/(?:[0-9a-f]{32}|[A-Za-z]+\d+))?\/?(?:\?|$)/,
+  ],
 };
 
 export const SALESFORCE: FamilyInfo = {

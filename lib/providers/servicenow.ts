@@ -1,6 +1,7 @@
 /**
- * ServiceNow: CSM portal (/csm, older /csp), Service Portal (/sp) and the Table API for
- * sn_customerservice_case and incident. Facts: shared/PORTALS.md §8.
+ * ServiceNow: CSM portal (/csm, older /csp), Service Portal (/sp), the Table API for
+ * sn_customerservice_case and incident, and the CSM Case API (/api/sn_customerservice/case), which
+ * serves records of the same case table. Facts: shared/PORTALS.md §8.
  * Vendors run CSM on their own domains, so pages are recognised by path and page signature, never by host.
  * The portal DOM (Angular widgets) is not established: portal pages defer to the Table API JSON.
  */
@@ -19,6 +20,8 @@ type DisplayMode = 'false' | 'true' | 'all';
 
 // /api/now/table/{table}[/{sys_id}] and the versioned /api/now/v2/table/… form.
 const TABLE_PATH = /\/api\/now\/(?:v\d+\/)?table\/(sn_customerservice_case|incident)(?:\/[0-9a-f]{32})?\/?$/i;
+// CSM Case API: /api/sn_customerservice[/{version}]/case[/{sys_id or case number}] (ServiceNowDocs, Case API).
+const CASE_API_PATH = /\/api\/sn_customerservice\/(?:v\d+\/)?case(?:\/[^/]+)?\/?$/i;
 const SYS_ID = /^[0-9a-f]{32}$/i;
 
 interface Choice {
@@ -76,8 +79,19 @@ interface Field {
   display: string | null;
 }
 
+/**
+ * The Case API returns account, contact, consumer and social profile as the referenced record itself
+ * (sysparm_reference_fields, default true): a record of its own, told by its sys_id.
+ */
+function isExpandedRecord(raw: unknown): raw is Record<string, unknown> {
+  return isRecord(raw) && 'sys_id' in raw;
+}
+
 function readField(record: Record<string, unknown>, name: string, mode: DisplayMode): Field {
   const raw = record[name];
+  // Its sys_id is the stored value; its name is what the viewer sees (the display field of users,
+  // accounts and contacts).
+  if (isExpandedRecord(raw)) return { value: str(raw.sys_id), display: str(raw.name) };
   // {display_value, value} (all), {link, value} (reference, false), {display_value, link} (reference, true).
   if (isRecord(raw)) return { value: str(raw.value), display: str(raw.display_value) };
   const text = typeof raw === 'boolean' ? String(raw) : str(raw);
@@ -104,6 +118,7 @@ function detectMode(record: Record<string, unknown>, url: URL): DisplayMode {
 }
 
 function tableOf(url: URL, number: string): Table {
+  if (CASE_API_PATH.test(url.pathname)) return 'sn_customerservice_case';
   const fromPath = TABLE_PATH.exec(url.pathname)?.[1]?.toLowerCase();
   if (fromPath === 'incident' || fromPath === 'sn_customerservice_case') return fromPath;
   return /^INC\d/i.test(number) ? 'incident' : 'sn_customerservice_case';
@@ -189,6 +204,16 @@ function rejectBody(body: unknown, url: URL): never {
     `Expected {result: [...]} or {result: {...}}, got ${error ? 'an error body' : 'another shape'}`);
 }
 
+/**
+ * POST and PUT to the Case API answer {result: {sys_id, number}}: the acknowledgement of a write, not
+ * the case. Read as one it would replace the case's title with its number.
+ */
+function isCaseApiWriteAnswer(result: unknown, url: URL): boolean {
+  if (!isRecord(result) || !CASE_API_PATH.test(url.pathname)) return false;
+  const keys = Object.keys(result);
+  return keys.length === 2 && keys.includes('sys_id') && keys.includes('number');
+}
+
 // ---- Portal pages (DOM) ----
 
 // Portal URL suffix: /csm, /csp, /sp by default; instances may name their own (one path segment).
@@ -260,6 +285,7 @@ export const servicenow: ProviderAdapter = {
     extract(body, url) {
       const kind = detectApi(body);
       if (!kind || !isRecord(body)) return rejectBody(body, url);
+      if (kind === 'detail' && isCaseApiWriteAnswer(body.result, url)) return { kind, cases: [], problems: [] };
       const items = kind === 'list' ? (body.result as unknown[]) : [body.result];
       return collectItems(kind, items, (item, i) => readRecord(item, kind === 'list' ? `result[${i}]` : 'result', url));
     },

@@ -106,6 +106,138 @@ describe('servicenow Table API: cases', () => {
   });
 });
 
+describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
+  // The fixtures are ServiceNow's own published examples (tests/fixtures/servicenow/SOURCES.md).
+  const CASE_API = 'https://acme.service-now.com/api/sn_customerservice/case';
+  const csmLink = (sysId: string) => `https://acme.service-now.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
+  const CS0000871 = {
+    provider: 'servicenow',
+    caseId: 'CS0000871',
+    title: 'Acme Analytics performance degradation',
+    vendorStatus: 'Open',
+    state: 'open',
+    severity: 'critical',
+    vendorSeverity: '1 - Critical',
+    createdAt: '2018-06-18T00:14:39.000Z',
+    updatedAt: '2018-06-18T00:14:43.000Z',
+    url: csmLink('ba325dbe64f01300964fae39b050e9a6'),
+    vendorRef: 'ba325dbe64f01300964fae39b050e9a6',
+  };
+  const listBody = () => loadFixtureJson('servicenow/csm-case-api-list.json') as { result: Record<string, unknown>[] };
+  const singleBody = () => loadFixtureJson('servicenow/csm-case-api-single.json') as { result: Record<string, unknown> };
+
+  it('reads the documented list: raw codes and UTC dates, account and contact as expanded records', () => {
+    const { kind, cases, problems } = readApi('csm-case-api-list.json',
+      `${CASE_API}?sysparm_query=account=86837a386f0331003b3c498f5d3ee4ca&sysparm_limit=2&sysparm_offset=2`);
+    expect(kind).toBe('list');
+    expect(problems).toEqual([]);
+    expect(cases).toEqual([
+      {
+        provider: 'servicenow',
+        caseId: 'CS0000009',
+        title: 'Advanced and large routers making noise',
+        vendorStatus: 'Awaiting Info',
+        state: 'waiting-on-customer',
+        severity: 'normal',
+        vendorSeverity: '3 - Moderate',
+        createdAt: '2016-09-19T16:49:18.000Z',
+        updatedAt: '2017-06-17T16:37:13.000Z',
+        url: csmLink('dccc6024d7700200e5982cf65e6103e5'),
+        vendorRef: 'dccc6024d7700200e5982cf65e6103e5',
+      },
+      {
+        provider: 'servicenow',
+        caseId: 'CS0000005',
+        title: 'Urgent issue, need help ...',
+        vendorStatus: 'Resolved',
+        state: 'resolved',
+        severity: 'critical',
+        vendorSeverity: '1 - Critical',
+        createdAt: '2019-01-02T20:00:00.000Z',
+        updatedAt: '2019-01-15T23:28:00.000Z',
+        url: csmLink('cf866683c3033100b12d9f2974d3ae1f'),
+        vendorRef: 'cf866683c3033100b12d9f2974d3ae1f',
+      },
+    ]);
+    // Nothing of the expanded account or contact (their own numbers, dates, names) reaches a case.
+    expect(JSON.stringify(cases)).not.toMatch(/ACCT0000001|Boxeo|Contact One|2019-01-03/);
+  });
+
+  it.each([
+    `${CASE_API}/ba325dbe64f01300964fae39b050e9a6`,
+    // The id may be the case number, and the URL may name a version.
+    'https://acme.service-now.com/api/sn_customerservice/v1/case/CS0000871?sysparm_display_value=false',
+  ])('reads the documented single case at %s as a detail', (url) => {
+    const { kind, cases, problems } = readApi('csm-case-api-single.json', url);
+    expect(kind).toBe('detail');
+    expect(problems).toEqual([]);
+    expect(cases).toEqual([CS0000871]);
+  });
+
+  it('takes the title from short_description, never from the "case" display field', () => {
+    const record = singleBody().result;
+    // As published: "<short description>" + U+200B + "<number>".
+    expect(record.case).toBe('Acme Analytics performance degradation\u200bCS0000871');
+    expect(readBody({ result: { ...record, case: 'Something else entirely' } }, CASE_API).cases[0]!.title).toBe(CS0000871.title);
+    // No short description: the number stands in, not the display field.
+    const { short_description: _, ...untitled } = record;
+    expect(readBody({ result: untitled }, CASE_API).cases[0]!.title).toBe('CS0000871');
+  });
+
+  it.each([
+    // The Case API default (display_value=false): a sys_id says who, not the name.
+    ['a plain sys_id string', 'da419c1fc312310015519f2974d3ae15', undefined],
+    ['a {link, value} reference', { link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15', value: 'da419c1fc312310015519f2974d3ae15' }, undefined],
+    ['a {display_value, value, link} pair', { display_value: 'Riley Agent', value: 'da419c1fc312310015519f2974d3ae15', link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15' }, 'Riley Agent'],
+    ['an expanded record', { sys_id: 'da419c1fc312310015519f2974d3ae15', name: 'Riley Agent', user_name: 'riley.agent', sys_updated_on: '2019-01-03 05:49:34' }, 'Riley Agent'],
+  ])('reads assigned_to given as %s', (_shape, assignedTo, owner) => {
+    const { cases } = readBody({ result: { ...singleBody().result, assigned_to: assignedTo } }, `${CASE_API}/ba325dbe64f01300964fae39b050e9a6`);
+    expect(cases[0]!.owner).toBe(owner);
+    // Whatever the shape, the case's codes and UTC dates are still read as stored values.
+    expect(cases[0]).toMatchObject({ state: 'open', createdAt: CS0000871.createdAt, updatedAt: CS0000871.updatedAt });
+    expect(JSON.stringify(cases)).not.toContain('/api/now/');
+  });
+
+  it('reports a record with no number as a problem and reads the rest', () => {
+    const body = listBody();
+    delete body.result[1]!.number;
+    const { cases, problems } = readBody(body, CASE_API);
+    expect(cases.map((c) => c.caseId)).toEqual(['CS0000009']);
+    expect(problems).toEqual([{ where: 'result[1]', reason: 'Expected a number (CS…, INC…), found none' }]);
+    const single = singleBody();
+    delete single.result.number;
+    expect(readBody(single, `${CASE_API}/ba325dbe64f01300964fae39b050e9a6`)).toEqual({
+      kind: 'detail',
+      cases: [],
+      problems: [{ where: 'result', reason: 'Expected a number (CS…, INC…), found none' }],
+    });
+  });
+
+  it('links every Case API record into the CSM portal, whatever prefix the instance gives its numbers', () => {
+    const { cases } = readBody({ result: { ...singleBody().result, number: 'INC0000871' } }, CASE_API);
+    expect(cases[0]).toMatchObject({ caseId: 'INC0000871', state: 'open', url: CS0000871.url });
+  });
+
+  it('reads no case from the {sys_id, number} a POST or PUT answers (it would blank the title)', () => {
+    const written = { result: { sys_id: '0397c743db436f0057c3fd441d96197f', number: 'CS0001005' } };
+    expect(readBody(written, CASE_API)).toEqual({ kind: 'detail', cases: [], problems: [] });
+    expect(readBody(written, `${CASE_API}/0397c743db436f0057c3fd441d96197f`)).toEqual({ kind: 'detail', cases: [], problems: [] });
+  });
+
+  it('captures the Case API list and single case on any host, not its other endpoints', () => {
+    const wanted = (u: string) => servicenow.api!.urlPatterns.some((p) => p.test(u));
+    expect(wanted(CASE_API)).toBe(true);
+    expect(wanted(`${CASE_API}?sysparm_query=active%3Dtrue&sysparm_limit=20`)).toBe(true);
+    expect(wanted('https://help.example-isp.com/api/sn_customerservice/v1/case/ba325dbe64f01300964fae39b050e9a6')).toBe(true);
+    expect(wanted(`${CASE_API}/CS0000871`)).toBe(true);
+    expect(wanted(`${CASE_API}/ba325dbe64f01300964fae39b050e9a6/activities`)).toBe(false);
+    expect(wanted(`${CASE_API}/field_values/contact`)).toBe(false);
+    expect(wanted(`${CASE_API}/ba325dbe64f01300964fae39b050e9a6/field_values/contact`)).toBe(false);
+    expect(wanted('https://acme.service-now.com/api/sn_customerservice/account')).toBe(false);
+    expect(wanted('https://acme.service-now.com/api/sn_customerservice/casex')).toBe(false);
+  });
+});
+
 describe('servicenow Table API: incidents', () => {
   it('maps incident states, with On Hold / Awaiting Caller as waiting on us, and links into /sp', () => {
     const { kind, cases, problems } = readApi('incident-list-false.json', `${INCIDENTS}?sysparm_query=active%3Dtrue&sysparm_limit=50`);
