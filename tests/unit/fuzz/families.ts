@@ -419,7 +419,14 @@ export const FUZZ_FAMILIES: Partial<Record<ProviderId, FamilyFuzz>> = {
     page: { minReadShare: 0, bases: fc.oneof(jsmPage, ...pageFixtures('jira-service-management', [[/./, ['https://acme.atlassian.net/servicedesk/customer/user/requests']]])) },
   },
   servicenow: {
-    api: { minReadShare: 0.15, bases: fc.oneof(serviceNowApi, ...jsonFixtures('servicenow', [[/./, ['https://acme.service-now.com/api/now/table/sn_customerservice_case']]])) },
+    api: { minReadShare: 0.15, bases: fc.oneof(serviceNowApi, ...jsonFixtures('servicenow', [
+      // ServiceNow's published CSM Case API examples, read where that API serves them.
+      [/^csm-case-api-list\./, ['https://acme.service-now.com/api/sn_customerservice/case?sysparm_query=account%3D86837a386f0331003b3c498f5d3ee4ca&sysparm_limit=2&sysparm_offset=2',
+        'https://acme.service-now.com/api/sn_customerservice/v1/case']],
+      [/^csm-case-api-single\./, ['https://acme.service-now.com/api/sn_customerservice/case/ba325dbe64f01300964fae39b050e9a6',
+        'https://acme.service-now.com/api/sn_customerservice/case/CS0000871']],
+      [/./, ['https://acme.service-now.com/api/now/table/sn_customerservice_case']],
+    ])) },
     page: { minReadShare: 0, bases: fc.oneof(serviceNowPage, ...pageFixtures('servicenow', [[/./, ['https://acme.service-now.com/csm?id=csm_cases_requests']]])) },
   },
   salesforce: {
