@@ -1,13 +1,18 @@
 import { useState } from 'react';
+import browser from 'webextension-polyfill';
 import { getDb } from '@/lib/db';
 import { createBackup, parseBackup, planRestore, restoreBackup, type Backup, type RestorePlan } from '@/lib/export/backup';
 import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
 import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
 import { send } from '@/lib/messages';
+import { originPattern } from '@/lib/tracking';
 import { downloadBlob, stamp } from './download';
 
 /** Export, backup and restore for the whole store or the cases the dashboard shows. */
+/** Restored refresh schedules come back only for origins the user granted (or the families' own hosts). */
+const GRANTS = { isGranted: (origin: string) => browser.permissions.contains({ origins: [originPattern(origin)] }) };
+
 export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
   const [format, setFormat] = useState<ExportFormat>('csv-events');
   const [scope, setScope] = useState<'all' | 'shown'>('all');
@@ -47,7 +52,7 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
     run('Reading the backup', async () => {
       const backup = parseBackup(await file.text());
       const db = getDb();
-      setPending({ backup, merge: await planRestore(db, backup, 'merge'), replace: await planRestore(db, backup, 'replace') });
+      setPending({ backup, merge: await planRestore(db, backup, 'merge', GRANTS), replace: await planRestore(db, backup, 'replace', GRANTS) });
       return `Backup of ${backup.createdAt} is valid: ${backup.tables.cases.length} cases, ${backup.tables.events.length} events. Choose how to restore it.`;
     });
 
@@ -55,7 +60,7 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
     run('Restore', async () => {
       if (!pending) return;
       if (mode === 'replace' && !confirm('Replace everything stored now with this backup? Make a backup first if unsure.')) return 'Nothing changed.';
-      await restoreBackup(getDb(), pending.backup, mode);
+      await restoreBackup(getDb(), pending.backup, mode, GRANTS);
       setPending(null);
       await send('ui:sweep', {}).catch(() => undefined);
       return `Restored (${mode}).`;
@@ -98,10 +103,13 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
             Merge: adds {pending.merge.tables.cases.add} cases and {pending.merge.tables.events.add} events, updates{' '}
             {pending.merge.tables.cases.update} older cases, removes nothing.
           </p>
+          <PlanDetails plan={pending.merge} label="Merge also adds" count="add" />
           <p>
             Replace: the store becomes the backup ({pending.replace.tables.cases.add} cases); {pending.replace.tables.cases.remove} cases stored now
             are removed.
           </p>
+          <PlanDetails plan={pending.replace} label="Replace brings in" count="add" />
+          <PlanDetails plan={pending.replace} label="Replace removes" count="remove" />
           <button type="button" disabled={busy} onClick={() => void restore('merge')}>Merge</button>
           <button type="button" disabled={busy} onClick={() => void restore('replace')}>Replace</button>
           <button type="button" onClick={() => setPending(null)}>Cancel</button>
@@ -109,5 +117,22 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
       )}
       {message && <p role="status" className={message.ok ? 'saved' : 'error'}>{message.text}</p>}
     </section>
+  );
+}
+
+/** The rest of the store, table by table, in words: schedules, recipes, tracked portals, settings too. */
+const OTHER_TABLES: [Exclude<keyof RestorePlan['tables'], 'cases' | 'events'>, string][] = [
+  ['refresh', 'background refresh schedules (paused until you turn them on)'], ['trackedOrigins', 'tracked portals'],
+  ['recipes', 'recipes'], ['settings', 'settings'], ['contacts', 'vendor contacts'], ['workspaces', 'case workspaces'],
+  ['incidents', 'incidents'], ['snoozes', 'snoozes'], ['portals', 'portal health records'], ['firedAlerts', 'alerts already notified'],
+];
+
+function PlanDetails({ plan, label, count }: { plan: RestorePlan; label: string; count: 'add' | 'remove' }) {
+  const lines = OTHER_TABLES.filter(([t]) => plan.tables[t][count] > 0).map(([t, words]) => `${plan.tables[t][count]} ${words}`);
+  if (lines.length === 0) return null;
+  return (
+    <p>
+      {label}: {lines.join(', ')}.
+    </p>
   );
 }

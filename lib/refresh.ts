@@ -262,6 +262,12 @@ export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean
   const candidates = schedules.filter((s) => (options.keys ? options.keys.includes(s.key) : true) && s.enabled);
   const reports: RefreshReport[] = [];
   for (const candidate of candidates) {
+    // Only the address the extension itself uses for that portal is ever fetched or opened: a row that
+    // carries another (planted by a backup restored before restore checked them) never runs.
+    if (candidate.url !== defaultRefreshUrl(candidate.provider, candidate.origin)) {
+      reports.push({ key: candidate.key, outcome: 'skipped', message: 'Not this portal\'s own refresh address' });
+      continue;
+    }
     const claimed = await claim(db, candidate.key, deps.now().toISOString(), !!options.force);
     if (!claimed) {
       reports.push({ key: candidate.key, outcome: 'skipped', message: candidate.pausedReason });

@@ -7,7 +7,14 @@ import { CASE_STATES, PROVIDER_IDS, SEVERITIES } from './model';
 import { toUtcIso } from './time';
 
 const isoUtc = z.string().max(40).refine((v) => toUtcIso(v) === v, 'Expected an ISO-8601 UTC timestamp');
-const httpUrl = z
+/** A machine time with its zone (any ISO-8601 form toUtcIso reads): what stored rows and backups hold. */
+export const isoTime = z.string().max(40).refine((v) => toUtcIso(v) !== null, 'Expected an ISO-8601 time with a zone');
+/** An http(s) origin exactly as URL.origin writes it (no path, no trailing slash). */
+export const httpOrigin = z
+  .string()
+  .max(300)
+  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v) && new URL(v).origin === v, 'Expected an http(s) origin such as https://help.example.com');
+export const httpUrl = z
   .string()
   .max(2048)
   .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v), 'Expected an http(s) URL');

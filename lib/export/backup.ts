@@ -4,14 +4,20 @@
  * rows. Older backup versions are upgraded step by step before validation.
  */
 import { z } from 'zod';
-import type { CaseradarDB } from '../db';
+import type { CaseradarDB, RefreshSchedule } from '../db';
 import { messageFields } from '../ingest';
-import { caseMessageSchema, caseSnapshotSchema, providerIdSchema } from '../schema';
+import { ALERT_KINDS, type AlertKind } from '../policy';
+import { FAMILIES, urlMatchesFamily } from '../providers/families';
+import { defaultRefreshUrl } from '../refresh';
+import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
 export const BACKUP_VERSION = 2;
 
-const iso = z.string().max(40);
+// Every time, origin, URL and enum is checked: a backup is untrusted input like a portal page, and one
+// bad value (a time "soon") must be refused with its row named, not stored to blank a page later.
+const iso = isoTime;
+const urlOrEmpty = z.union([z.literal(''), httpUrl]);
 const storedCaseSchema = caseSnapshotSchema.extend({
   key: z.string().min(3).max(200),
   owner: z.string().max(200).nullable().optional(),
@@ -39,7 +45,8 @@ const eventSchema = z.object({
 const portalSchema = z.object({
   key: z.string(),
   provider: providerIdSchema,
-  origin: z.string(),
+  // Cases typed in by hand file their health under 'unknown' (lib/ingest.ts).
+  origin: z.union([httpOrigin, z.literal('unknown')]),
   lastSuccessAt: iso.nullable(),
   lastErrorAt: iso.nullable(),
   lastError: z.object({ failure: z.string(), message: z.string(), pageUrl: z.string() }).nullable(),
@@ -56,7 +63,7 @@ export const backupSchema = z.object({
     events: z.array(eventSchema),
     portals: z.array(portalSchema),
     snoozes: z.array(z.object({ caseKey: z.string(), until: iso.nullable(), vendorMarker: iso, createdAt: iso })),
-    firedAlerts: z.array(z.object({ id: z.string(), caseKey: z.string(), kind: z.string(), firedAt: iso })),
+    firedAlerts: z.array(z.object({ id: z.string(), caseKey: z.string(), kind: z.enum(ALERT_KINDS as [AlertKind, ...AlertKind[]]), firedAt: iso })),
     settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
     // Version 2: the user's own work and grants.
     workspaces: z.array(z.object({
@@ -67,16 +74,16 @@ export const backupSchema = z.object({
       updatedAt: iso,
     })),
     incidents: z.array(z.object({ id: z.string(), title: z.string(), caseKeys: z.array(z.string()), createdAt: iso, updatedAt: iso })),
-    contacts: z.array(z.object({ vendor: z.string(), portalUrl: z.string(), phone: z.string(), statusPage: z.string(), social: z.string(), updatedAt: iso })),
-    trackedOrigins: z.array(z.object({ origin: z.string(), provider: providerIdSchema, grantedAt: iso })),
+    contacts: z.array(z.object({ vendor: z.string(), portalUrl: urlOrEmpty, phone: z.string(), statusPage: urlOrEmpty, social: z.string(), updatedAt: iso })),
+    trackedOrigins: z.array(z.object({ origin: httpOrigin, provider: providerIdSchema, grantedAt: iso })),
     recipes: z.array(z.object({
-      id: z.string(), origin: z.string(), pathPrefix: z.string(), name: z.string(), rowSelector: z.string(),
+      id: z.string(), origin: httpOrigin, pathPrefix: z.string(), name: z.string(), rowSelector: z.string(),
       fields: z.object({ id: z.string(), title: z.string(), status: z.string(), updated: z.string(), link: z.string() }),
       createdAt: iso, updatedAt: iso,
     })),
     refresh: z.array(z.object({
-      key: z.string(), provider: providerIdSchema, origin: z.string(), enabled: z.boolean(),
-      intervalMinutes: z.number().int().min(5).max(10_080), url: z.string(), nextAt: iso.nullable(),
+      key: z.string(), provider: providerIdSchema, origin: httpOrigin, enabled: z.boolean(),
+      intervalMinutes: z.number().int().min(5).max(10_080), url: httpUrl, nextAt: iso.nullable(),
       consecutiveFailures: z.number().int().min(0), pausedReason: z.string().nullable(),
       lastAttemptAt: iso.nullable(), lastOutcome: z.string().nullable(), inFlightSince: iso.nullable(),
       tabId: z.number().int().nullable().optional(),
@@ -144,9 +151,20 @@ export function parseBackup(text: string): Backup {
   const parsed = backupSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BackupError(`Invalid backup at ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'bad shape'}`);
+    const where = rowInWords(doc, issue?.path ?? []) ?? (issue?.path.join('.') || 'top level');
+    throw new BackupError(`Invalid backup at ${where}: ${issue?.message ?? 'bad shape'}`);
   }
   return { ...parsed.data, tables: { ...parsed.data.tables, events: uniqueEvents(parsed.data.tables.events) } };
+}
+
+/** 'cases row 3 ("zendesk:48213"), field lastObservedAt': which row of which table a bad value is in. */
+function rowInWords(doc: Record<string, unknown>, path: PropertyKey[]): string | null {
+  const [top, table, index, ...field] = path;
+  if (top !== 'tables' || typeof table !== 'string' || typeof index !== 'number') return null;
+  const row = ((doc.tables as Record<string, unknown[]> | undefined)?.[table]?.[index] ?? {}) as Record<string, unknown>;
+  const name = [row.key, row.caseKey, row.id, row.origin, row.vendor].find((v) => typeof v === 'string' || typeof v === 'number');
+  const named = name === undefined ? '' : ` (${JSON.stringify(String(name).slice(0, 80))})`;
+  return `${table} row ${index + 1}${named}${field.length ? `, field ${field.join('.')}` : ''}`;
 }
 
 /**
@@ -174,8 +192,36 @@ const newerCase = (a: { lastObservedAt: string; updatedAt: string | null }, b: {
   Date.parse(a.updatedAt ?? a.lastObservedAt) > Date.parse(b.updatedAt ?? b.lastObservedAt) ||
   (a.updatedAt === b.updatedAt && Date.parse(a.lastObservedAt) > Date.parse(b.lastObservedAt));
 
+export interface RestoreOptions {
+  /** Whether the user granted this origin to the extension (browser.permissions.contains in the pages). */
+  isGranted: (origin: string) => Promise<boolean>;
+}
+
+/** Why a restored refresh schedule waits for the user. */
+export const RESTORED_PAUSED = 'Restored from a backup: turn it on to refresh again';
+
+/**
+ * The refresh schedules a backup may bring back. A schedule makes the extension fetch with the user's
+ * cookies, so a backup (untrusted, like any file) could otherwise plant requests to any address. Only
+ * portals the extension may read come back — a family's own hosts, or an origin the user granted — at
+ * the address the extension itself uses for that portal, never the backup's, and paused until the user
+ * turns them on.
+ */
+async function restorableSchedules(rows: Backup['tables']['refresh'], { isGranted }: RestoreOptions): Promise<RefreshSchedule[]> {
+  const kept: RefreshSchedule[] = [];
+  for (const row of rows) {
+    const url = defaultRefreshUrl(row.provider, row.origin);
+    const family = FAMILIES.find((f) => f.id === row.provider);
+    if (!url || !family || new URL(url).origin !== row.origin) continue;
+    if (!urlMatchesFamily(family, url) && !(await isGranted(row.origin))) continue;
+    kept.push({ ...row, url, enabled: false, pausedReason: RESTORED_PAUSED, consecutiveFailures: 0, nextAt: null, inFlightSince: null, tabId: null });
+  }
+  return kept;
+}
+
 /** What a restore would do, without doing it. */
-export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace'): Promise<RestorePlan> {
+export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace', options: RestoreOptions): Promise<RestorePlan> {
+  backup = { ...backup, tables: { ...backup.tables, refresh: await restorableSchedules(backup.tables.refresh, options) } };
   const tables = {} as RestorePlan['tables'];
   const counts = async <R,>(name: TableName, rows: R[], keyOf: (r: R) => string) => {
     const current = await db.table(name).count();
@@ -208,8 +254,9 @@ export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge'
  * backup are added, a case is updated only when the backup's copy is newer, events are added by their
  * dedup key (never duplicated), and nothing already stored is removed.
  */
-export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace'): Promise<void> {
-  const t = backup.tables;
+export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace', options: RestoreOptions): Promise<void> {
+  // Asked before the transaction: it may await nothing but the store.
+  const t = { ...backup.tables, refresh: await restorableSchedules(backup.tables.refresh, options) };
   await db.transaction('rw', TABLES.map((name) => db.table(name)), async () => {
     if (mode === 'replace') {
       for (const name of TABLES) await db.table(name).clear();

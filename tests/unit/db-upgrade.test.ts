@@ -11,6 +11,9 @@ import { defaultPolicy } from '@/lib/policy';
 import { savePolicy } from '@/lib/settings';
 import { buildFixtureStore } from './../helpers/fixture-store';
 
+/** No origin granted: restored refresh schedules come back only for the families' own hosts. */
+const NO_GRANTS = { isGranted: async () => false };
+
 /** The store as version 1 of Caseradar defined it (lib/db.ts before the v2 tables), copied literally. */
 function openVersion1(name: string): Dexie {
   const db = new Dexie(name);
@@ -100,7 +103,7 @@ describe('backup of format version 1', () => {
     expect(backup.version).toBe(2);
     const db = new CaseradarDB(freshName());
     await db.workspaces.put({ caseKey: 'zendesk:1', notes: 'gone after replace', infoPack: { environment: '', repro: '', impact: '' }, escalation: null, updatedAt: NOW });
-    await restoreBackup(db, backup, 'replace');
+    await restoreBackup(db, backup, 'replace', NO_GRANTS);
     const v1 = (JSON.parse(text) as { tables: Record<string, unknown[]> }).tables;
     for (const t of V1_TABLES) expect(await db.table(t).toArray(), t).toEqual(v1[t]);
     for (const t of V2_TABLES) expect(await db.table(t).count(), t).toBe(0);
@@ -114,7 +117,7 @@ describe('backup of format version 1', () => {
     const db = new CaseradarDB(freshName());
     const workspace = { caseKey: 'zendesk:1', notes: 'kept', infoPack: { environment: 'prod', repro: '', impact: '' }, escalation: null, updatedAt: NOW };
     await db.workspaces.put(workspace);
-    await restoreBackup(db, backup, 'merge');
+    await restoreBackup(db, backup, 'merge', NO_GRANTS);
     expect(await db.cases.count()).toBe(backup.tables.cases.length);
     expect(await db.events.count()).toBe(backup.tables.events.length);
     expect(await db.workspaces.toArray()).toEqual([workspace]);

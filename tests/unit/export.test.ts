@@ -2,13 +2,17 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/db';
-import { createBackup, parseBackup, planRestore, restoreBackup } from '@/lib/export/backup';
+import { createBackup, parseBackup, planRestore, RESTORED_PAUSED, restoreBackup } from '@/lib/export/backup';
 import { CASE_COLUMNS, EVENT_COLUMNS, neutralizeCell } from '@/lib/export/csv';
 import { escapeMarkdown, exportCases } from '@/lib/export/formats';
 import { ingestSnapshot } from '@/lib/ingest';
 import type { CaseSnapshot } from '@/lib/model';
 import { buildFixtureStore } from '../helpers/fixture-store';
+import { SERVICENOW } from '@/lib/providers/families';
 import { runs } from '../helpers/property-runs';
+
+/** No origin granted: restored refresh schedules come back only for the families' own hosts. */
+const NO_GRANTS = { isGranted: async () => false };
 
 let db: CaseradarDB;
 let n = 0;
@@ -155,9 +159,9 @@ describe('backup and restore', () => {
     const file = JSON.stringify(await createBackup(db, NOW));
     await Promise.all(TABLES.map((t) => db.table(t).clear()));
     const backup = parseBackup(file);
-    const plan = await planRestore(db, backup, 'replace');
+    const plan = await planRestore(db, backup, 'replace', NO_GRANTS);
     expect(plan.tables.cases.add).toBe((before.cases as unknown[]).length);
-    await restoreBackup(db, backup, 'replace');
+    await restoreBackup(db, backup, 'replace', NO_GRANTS);
     expect(await dump(db)).toEqual(before);
   });
 
@@ -181,7 +185,7 @@ describe('backup and restore', () => {
           const before = await dump(local);
           const file = JSON.stringify(await createBackup(local, NOW));
           await Promise.all(TABLES.map((t) => local.table(t).clear()));
-          await restoreBackup(local, parseBackup(file), 'replace');
+          await restoreBackup(local, parseBackup(file), 'replace', NO_GRANTS);
           expect(await dump(local)).toEqual(before);
         } finally {
           await local.delete();
@@ -203,14 +207,14 @@ describe('backup and restore', () => {
     await db.cases.delete('zendesk:2'); // lost locally; the backup still has it
     const eventsBefore = await db.events.count();
     const backup = parseBackup(file);
-    const plan = await planRestore(db, backup, 'merge');
+    const plan = await planRestore(db, backup, 'merge', NO_GRANTS);
     expect(plan.tables.cases).toMatchObject({ add: 1, update: 0 });
-    await restoreBackup(db, backup, 'merge');
+    await restoreBackup(db, backup, 'merge', NO_GRANTS);
     expect((await db.cases.get('zendesk:1'))!.title).toBe('Renamed');
     expect(await db.cases.get('zendesk:100')).toBeDefined();
     expect(await db.cases.get('zendesk:2')).toBeDefined();
     expect(await db.events.count()).toBe(eventsBefore); // every backup event was already here
-    await restoreBackup(db, backup, 'merge'); // idempotent
+    await restoreBackup(db, backup, 'merge', NO_GRANTS); // idempotent
     expect(await db.events.count()).toBe(eventsBefore);
   });
 
@@ -228,7 +232,7 @@ describe('backup and restore', () => {
       await visit(db, [first], '2026-11-21T11:00:00.000Z');
       const before = (await db.cases.get('zendesk:1'))!;
       expect(before).toMatchObject({ messageCount: 1, lastVendorMessageAt: first.at });
-      await restoreBackup(db, parseBackup(JSON.stringify(await createBackup(other, NOW))), 'merge');
+      await restoreBackup(db, parseBackup(JSON.stringify(await createBackup(other, NOW))), 'merge', NO_GRANTS);
       // This machine's case row is the newer one and stays; its counters now include the reply.
       expect(await db.cases.get('zendesk:1')).toEqual({ ...before, messageCount: 2, lastVendorMessageAt: reply.at });
     } finally {
@@ -243,9 +247,9 @@ describe('backup and restore', () => {
     const parsed = parseBackup(JSON.stringify(doubled));
     expect(parsed.tables.events).toEqual(backup.tables.events);
     const before = await dump(db);
-    await restoreBackup(db, parsed, 'merge');
+    await restoreBackup(db, parsed, 'merge', NO_GRANTS);
     expect(await dump(db)).toEqual(before);
-    await restoreBackup(db, parsed, 'replace');
+    await restoreBackup(db, parsed, 'replace', NO_GRANTS);
     expect(await dump(db)).toEqual(before);
   });
 
@@ -254,8 +258,54 @@ describe('backup and restore', () => {
     expect(() => parseBackup('{"format":"other"}')).toThrow(/"format": "caseradar-backup"/);
     expect(() => parseBackup('{"format":"caseradar-backup","version":99}')).toThrow(/version 99.*Update Caseradar/);
     expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
-      /Invalid backup at tables\.cases\.0/,
+      /^Invalid backup at cases row 1 \("x"\), field provider: /,
     );
+  });
+
+  it('refuses a backup with one malformed time, naming the row and the field', async () => {
+    await seedHostile();
+    const backup = await createBackup(db, NOW);
+    const bad = structuredClone(backup);
+    bad.tables.cases[2]!.lastObservedAt = 'soon';
+    expect(() => parseBackup(JSON.stringify(bad))).toThrow(
+      'Invalid backup at cases row 3 ("zendesk:3"), field lastObservedAt: Expected an ISO-8601 time with a zone');
+    const image = structuredClone(backup);
+    image.tables.events[0]!.at = '![](https://a.example/b.png)';
+    expect(() => parseBackup(JSON.stringify(image))).toThrow(/^Invalid backup at events row 1 \(.*\), field at: /);
+  });
+
+  it('brings refresh schedules back only for portals we may read, at our own address, paused', async () => {
+    const schedule = (provider: string, origin: string, url: string) => ({
+      key: `${provider}|${origin}`, provider, origin, enabled: true, intervalMinutes: 15, url, nextAt: NOW,
+      consecutiveFailures: 0, pausedReason: null, lastAttemptAt: null, lastOutcome: null, inFlightSince: null, tabId: null,
+    });
+    const backup = await createBackup(db, NOW);
+    const planted = structuredClone(backup) as unknown as { tables: { refresh: unknown[] } };
+    planted.tables.refresh = [
+      // A local service nobody granted: dropped.
+      schedule('custom', 'http://127.0.0.1:8080', 'http://127.0.0.1:8080/account/delete?confirm=1'),
+      // The Azure console (a page refresh on the family's own host) pointing at another page of it.
+      schedule('azure', 'https://portal.azure.com', 'https://portal.azure.com/#blade/Account/DeleteBlade'),
+      // JSON portals: fetched with the user's session, so only once the user granted their origin.
+      schedule('servicenow', 'https://help.example-isp.com', 'https://help.example-isp.com/api/now/table/sn_customerservice_case'),
+      schedule('zendesk', 'https://northwind.zendesk.com', 'https://northwind.zendesk.com/account/delete'),
+    ];
+    const parsed = parseBackup(JSON.stringify(planted));
+    const plan = await planRestore(db, parsed, 'merge', NO_GRANTS);
+    expect(plan.tables.refresh).toMatchObject({ add: 1 });
+    await restoreBackup(db, parsed, 'merge', NO_GRANTS);
+    const AZURE_LIST = 'https://portal.azure.com/#view/Microsoft_Azure_Support/HelpAndSupportBlade/~/overview';
+    expect(await db.refresh.toArray()).toEqual([expect.objectContaining({
+      key: 'azure|https://portal.azure.com', url: AZURE_LIST, enabled: false, pausedReason: RESTORED_PAUSED, nextAt: null,
+    })]);
+    // Once the user granted the two portals, their schedules come back too: paused, at our own address.
+    const granted = new Set(['https://help.example-isp.com', 'https://northwind.zendesk.com']);
+    await restoreBackup(db, parsed, 'replace', { isGranted: async (origin) => granted.has(origin) });
+    expect((await db.refresh.toArray()).map((s) => [s.key, s.url, s.enabled, s.pausedReason])).toEqual([
+      ['azure|https://portal.azure.com', AZURE_LIST, false, RESTORED_PAUSED],
+      ['servicenow|https://help.example-isp.com', `https://help.example-isp.com${SERVICENOW.refreshPath}`, false, RESTORED_PAUSED],
+      ['zendesk|https://northwind.zendesk.com', 'https://northwind.zendesk.com/api/v2/requests.json?sort_by=updated_at&sort_order=desc', false, RESTORED_PAUSED],
+    ]);
   });
 });
 

@@ -69,6 +69,13 @@ describe('API refresh', () => {
     expect(await minutesUntilNext()).toBe(15); // random 0.5 = no jitter
   });
 
+  it('never fetches or opens an address that is not the portal\'s own (a row planted by an old backup)', async () => {
+    await db.refresh.put({ ...(await schedule()), url: 'http://127.0.0.1:8080/account/delete?confirm=1' });
+    expect(await runRefreshes(deps, { force: true })).toEqual([{ key: KEY, outcome: 'skipped', message: 'Not this portal\'s own refresh address' }]);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(openTab).not.toHaveBeenCalled();
+  });
+
   it('picks up a status change without any visit', async () => {
     await runRefreshes(deps);
     fetchMock.mockImplementation(async () => reply(requestsBody('solved')));
