@@ -7,6 +7,7 @@ import type { Alert } from '@/lib/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
 import { BALL_LABELS } from './case-detail';
 import { seenText, StateLabel } from './case-row';
+import { ErrorBoundary } from './error-boundary';
 import { ProviderMark } from './provider-mark';
 import { isOverdue } from './use-alerts';
 import { focusRow } from './use-case-keys';
@@ -127,9 +128,11 @@ export function CaseTable(props: CaseTableProps) {
           {items.map((v) => {
             const c = cases[v.index]!;
             return (
-              <CaseTableRow key={c.key} item={c} index={v.index} columns={columns} now={props.now} {...actions}
-                alertsOfCase={props.alerts.get(c.key)} isSelected={props.selected.includes(c.key)}
-                isActive={props.active === v.index} isOpen={props.detailKey === c.key} />
+              <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="tr" colSpan={columns.length}>
+                <CaseTableRow item={c} index={v.index} columns={columns} now={props.now} {...actions}
+                  alertsOfCase={props.alerts.get(c.key)} isSelected={props.selected.includes(c.key)}
+                  isActive={props.active === v.index} isOpen={props.detailKey === c.key} />
+              </ErrorBoundary>
             );
           })}
           {padBottom > 0 && (

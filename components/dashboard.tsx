@@ -12,6 +12,7 @@ import { CaseFilters } from './case-filters';
 import { CaseTable, type CaseTableApi } from './case-table';
 import { DataPanel } from './data-panel';
 import { downloadBlob, stamp } from './download';
+import { ErrorBoundary } from './error-boundary';
 import { IncidentDetail, IncidentList, SelectionBar } from './incidents-panel';
 import { KeyHelp, type KeyHelpLine } from './key-help';
 import { useAlerts } from './use-alerts';
@@ -129,7 +130,9 @@ export function Dashboard() {
           onToggleSelect={view.toggleSelected} onFocusRow={setActive}
         />
         {detail?.kind === 'case' && (
-          <CaseDetail caseKey={detail.key} now={now} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
+          <ErrorBoundary key={detail.key} what="This case's details">
+            <CaseDetail caseKey={detail.key} now={now} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
+          </ErrorBoundary>
         )}
         {detail?.kind === 'incident' && <IncidentDetail id={detail.id} now={now} onClose={closeDetail} />}
       </div>

@@ -8,6 +8,7 @@ import { ballInCourt, countWaitingOnUser, isOpen } from '@/lib/urgency';
 import { findEscalationReminders } from '@/lib/workspace';
 import { BlindSpots } from './blind-spots';
 import { CaseRow } from './case-row';
+import { ErrorBoundary } from './error-boundary';
 import { KeyHelp, type KeyHelpLine } from './key-help';
 import { PopupActions } from './popup-actions';
 import { applySnooze } from './snooze-menu';
@@ -159,8 +160,10 @@ export function Timeline() {
                   {g.cases.map((c) => {
                     const i = index++;
                     return (
-                      <CaseRow key={c.key} item={c} now={now} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)}
-                        reminder={reminders.get(c.key)} index={i} isActive={i === active} onFocusRow={onFocusRow} />
+                      <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="li">
+                        <CaseRow item={c} now={now} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)}
+                          reminder={reminders.get(c.key)} index={i} isActive={i === active} onFocusRow={onFocusRow} />
+                      </ErrorBoundary>
                     );
                   })}
                 </ol>

@@ -1,10 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Dashboard } from '@/components/dashboard';
+import { DataPanel } from '@/components/data-panel';
+import { ErrorBoundary } from '@/components/error-boundary';
 import '@/components/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Dashboard />
+    {/* Whatever fails to draw, export, backup and restore stay reachable. */}
+    <ErrorBoundary what="The dashboard" recovery={<DataPanel shownKeys={[]} />}>
+      <Dashboard />
+    </ErrorBoundary>
   </StrictMode>,
 );

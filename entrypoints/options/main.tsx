@@ -1,15 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { OptionsForm } from '@/components/options-form';
 import { PortalSettings } from '@/components/portal-settings';
 import '@/components/styles.css';
 
-// One landmark for the whole page; each settings concern stays its own component inside it.
+// One landmark for the whole page; each settings concern stays its own component inside it, and one
+// that fails to draw leaves the other usable.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <main className="options-page">
-      <OptionsForm />
-      <PortalSettings />
+      <ErrorBoundary what="The alert settings">
+        <OptionsForm />
+      </ErrorBoundary>
+      <ErrorBoundary what="The portal settings">
+        <PortalSettings />
+      </ErrorBoundary>
     </main>
   </StrictMode>,
 );

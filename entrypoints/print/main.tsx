@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { PrintView } from '@/components/print-view';
 import { printKeys } from '@/lib/export/print-keys';
 import '@/components/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PrintView keys={printKeys(location.search)} />
+    <ErrorBoundary what="The print view">
+      <PrintView keys={printKeys(location.search)} />
+    </ErrorBoundary>
   </StrictMode>,
 );
