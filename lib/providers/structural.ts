@@ -19,19 +19,57 @@ export function leafElements(scope: Element): Element[] {
 }
 
 /**
- * The text beside a label such as "Status": dt → dd, th → td, label → next sibling, "Status: Open" in
- * one element, or the label's parent's next sibling.
+ * Labels a case's own property panel carries beside Status (Freshdesk's ticket details, JSM's request
+ * details); folded like foldLabel.
+ */
+const PANEL_LABELS = new Set([
+  'priority', 'type', 'requester', 'request type', 'shared with', 'group', 'agent', 'assigned to', 'assignee',
+  'created', 'source', 'severity', 'category', 'reporter', 'organization', 'product', 'due by', 'raised by',
+]);
+/** A panel holds short values; a message holds prose. Longer text than this in a "panel" is a conversation. */
+const PANEL_MAX_TEXT = 160;
+
+/** The value beside a label leaf: dt → dd, label → next sibling, "Status: Open" in one element, or the parent's next sibling. */
+function valueBeside(el: Element, scope: Element): string | null {
+  const usable = (v: Element | null | undefined) => (v && !v.matches(`th, ${NOT_CONTENT}`) ? textOf(v) : null);
+  const parent = el.parentElement && el.parentElement !== scope ? el.parentElement : null;
+  const inline = parent?.children.length === 1 ? cleanText(parent.textContent?.replace(el.textContent ?? '', '')) : null;
+  return usable(el.nextElementSibling) ?? inline ?? usable(parent?.nextElementSibling);
+}
+
+/**
+ * How much a label looks like it sits in the case's own property panel: the number of other panel
+ * labels in the smallest container around it that has any, or 0 when that container holds prose (a
+ * conversation) or there is none.
+ */
+function panelScore(label: Element, scope: Element, labels: Map<Element, string>): number {
+  for (let box = label.parentElement; box && box !== scope.parentElement; box = box.parentElement) {
+    const others = new Set([...labels].filter(([el, text]) => el !== label && box.contains(el) && PANEL_LABELS.has(text)).map(([, t]) => t));
+    if (others.size === 0) continue;
+    const prose = leafElements(box).some((leaf) => (leaf.textContent ?? '').trim().length > PANEL_MAX_TEXT) || !!box.querySelector('p, blockquote, pre');
+    return prose ? 0 : others.size;
+  }
+  return 0;
+}
+
+/**
+ * The value of a case field labelled such as "Status", from the case's own property panel. A page's
+ * conversation can hold the same words (a pasted monitoring mail with a row "Status | RESOLVED"), so
+ * among every labelled value the one whose surroundings look most like a panel wins: most other panel
+ * labels close by, no prose; the last of equals.
  */
 function findLabelledText(scope: Element, label: string): string | null {
-  const usable = (el: Element | null | undefined) => (el && !el.matches(`th, ${NOT_CONTENT}`) ? textOf(el) : null);
-  for (const el of leafElements(scope)) {
-    if (foldLabel(el.textContent) !== label) continue;
-    const parent = el.parentElement && el.parentElement !== scope ? el.parentElement : null;
-    const inline = parent?.children.length === 1 ? cleanText(parent.textContent?.replace(el.textContent ?? '', '')) : null;
-    const text = usable(el.nextElementSibling) ?? inline ?? usable(parent?.nextElementSibling);
-    if (text) return text;
+  const leaves = leafElements(scope);
+  const labels = new Map(leaves.map((el) => [el, foldLabel(el.textContent)] as const).filter(([, t]) => t.length <= 40));
+  let best: { text: string; score: number } | null = null;
+  for (const [el, text] of labels) {
+    if (text !== label) continue;
+    const value = valueBeside(el, scope);
+    if (!value) continue;
+    const score = panelScore(el, scope, labels);
+    if (!best || score >= best.score) best = { text: value, score };
   }
-  return null;
+  return best?.text ?? null;
 }
 
 /**
