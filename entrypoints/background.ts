@@ -4,7 +4,7 @@ import { createHandlers } from '@/lib/background';
 import { getDb } from '@/lib/db';
 import { listen, type SweepSummary } from '@/lib/messages';
 import { listenToNotificationClicks, showAlerts, updateBadge } from '@/lib/notify';
-import { REFRESH_ALARM, runRefreshes, type RefreshDeps } from '@/lib/refresh';
+import { REFRESH_ALARM, releaseRefreshTab, runRefreshes, type RefreshDeps } from '@/lib/refresh';
 import { runSweep } from '@/lib/sweep';
 import { originPattern, reconcileTracking, untrackOrigin } from '@/lib/tracking';
 
@@ -38,6 +38,8 @@ export default defineBackground(() => {
       });
     }
   });
+  // A background refresh tab the user switches to is theirs from then on: never closed under them.
+  browser.tabs.onActivated.addListener(({ tabId }) => void releaseRefreshTab({ db, now: () => new Date(), random: Math.random }, tabId));
   // Alarms survive worker restarts but not every browser update: make sure ours exist.
   const ensureAlarm = async (name: string, periodInMinutes: number) => {
     if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });

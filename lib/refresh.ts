@@ -303,6 +303,25 @@ async function expireStalePageRefreshes(deps: RefreshDeps, schedules: RefreshSch
 }
 
 /** The schedule whose background tab this is, if any (its snapshot counts as a refresh). */
+/**
+ * The user switched to a tab we opened for a page refresh (to sign in on the SSO page it landed on, or to
+ * read): from then on it is theirs. We stop waiting for it and never close it; that attempt ends without
+ * counting as a failure, and the next one opens its own tab. True when the tab was one of ours.
+ */
+export async function releaseRefreshTab(deps: Pick<RefreshDeps, 'db' | 'now' | 'random'>, tabId: number): Promise<boolean> {
+  const { db } = deps;
+  return db.transaction('rw', db.refresh, async () => {
+    const s = (await db.refresh.toArray()).find((r) => r.tabId === tabId);
+    if (!s) return false;
+    const nowMs = deps.now().getTime();
+    await db.refresh.put({
+      ...s, tabId: null, inFlightSince: null, lastOutcome: 'You took over the refresh tab; it stays open',
+      nextAt: new Date(nowMs + nextDelayMinutes(s.intervalMinutes, 0, deps.random) * 60_000).toISOString(),
+    });
+    return true;
+  });
+}
+
 export async function scheduleForTab(db: CaseradarDB, tabId: number | undefined): Promise<RefreshSchedule | undefined> {
   if (tabId == null) return undefined;
   return (await db.refresh.toArray()).find((s) => s.tabId === tabId);

@@ -7,6 +7,7 @@ import {
   MAX_FAILURES,
   nextDelayMinutes,
   newSchedule,
+  releaseRefreshTab,
   retryAfterMs,
   runRefreshes,
   type RefreshDeps,
@@ -234,6 +235,25 @@ describe('page refresh in a background tab', () => {
     expect(closeTab).toHaveBeenCalledWith(41);
     expect(await db.refresh.get(AZURE_KEY)).toMatchObject({ consecutiveFailures: 1, tabId: null });
     expect((await db.portals.get(AZURE_KEY))!.lastError).toMatchObject({ failure: 'layout-changed' });
+  });
+
+  it('never closes a refresh tab the user switched to; that attempt is no failure and its report is a visit', async () => {
+    await runRefreshes(deps);
+    expect(await releaseRefreshTab(deps, 41)).toBe(true);
+    expect(await releaseRefreshTab(deps, 7)).toBe(false); // not one of ours
+    clock = new Date(T0.getTime() + IN_FLIGHT_TIMEOUT_MS);
+    await runRefreshes(deps);
+    expect(closeTab).not.toHaveBeenCalled();
+    expect(await db.refresh.get(AZURE_KEY)).toMatchObject({
+      tabId: null, inFlightSince: null, consecutiveFailures: 0, lastOutcome: 'You took over the refresh tab; it stays open',
+    });
+    const handlers = createHandlers({
+      db, now: () => clock, extensionOrigin: 'chrome-extension://caseradar/', refresh: deps,
+      onStoreChanged: async () => ({ notified: 0, active: 0, waitingOnYou: 0, hasOverdue: false }),
+    });
+    await handlers['cs:snapshot'](azureSnapshot(), tabSender(41));
+    expect((await db.cases.get('azure:2611040010001234'))!.observedHow).toBe('visit');
+    expect(closeTab).not.toHaveBeenCalled();
   });
 });
 
