@@ -1,6 +1,11 @@
 /**
- * The bundled demo portals: real portal URLs fulfilled from local fixtures by Playwright routing,
- * so nothing leaves the machine. Shared by `npm run demo` and the end-to-end tests.
+ * The bundled demo portals: real portal URLs fulfilled from local files by Playwright routing, so
+ * nothing leaves the machine. Shared by `npm run demo` and the end-to-end tests.
+ *
+ * The cases come from the demo templates in scripts/demo/portals/ (copies of the unit-test fixtures with
+ * realistic titles), whose dates are filled in at each request relative to now, in the process's time
+ * zone (scripts/demo/clock.ts): the demo reads like an ordinary working week on whatever day it runs.
+ * The unit-test fixtures themselves, with their fixed dates, stay available through `fixture()`.
  *
  * Portals whose cases live in JSON (Azure, AWS, Google Cloud, Partner Center) are served as small
  * stand-in consoles whose own script fetches that JSON, exactly as the real front ends do, so the
@@ -9,8 +14,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Route } from '@playwright/test';
+import { renderDemoTemplate } from './demo/clock';
 
 const FIXTURES = resolve(import.meta.dirname, '../tests/fixtures');
+const DEMO_TEMPLATES = resolve(import.meta.dirname, 'demo/portals');
 
 export const DEMO_URLS = {
   zendeskList: 'https://northwind.zendesk.com/hc/en-us/requests',
@@ -53,8 +60,22 @@ export function fixture(path: string): string {
   return readFileSync(resolve(FIXTURES, path), 'utf8');
 }
 
+/** The zone the demo's local times are in: the browser runs in this process's environment, so in this zone. */
+export function demoTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** A demo template (scripts/demo/portals/<path>) with its dates filled in for this moment. */
+export function demoPage(path: string): string {
+  return renderDemoTemplate(readFileSync(resolve(DEMO_TEMPLATES, path), 'utf8'), Date.now(), demoTimeZone());
+}
+
+function fulfilHtmlBody(route: Route, body: string, status = 200): Promise<void> {
+  return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+}
+
 export function fulfilHtml(route: Route, file: string, status = 200): Promise<void> {
-  return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body: fixture(file) });
+  return fulfilHtmlBody(route, fixture(file), status);
 }
 
 const CORS_HEADERS = (route: Route) => ({
@@ -63,11 +84,23 @@ const CORS_HEADERS = (route: Route) => ({
   'access-control-allow-methods': 'GET, POST, OPTIONS',
 });
 
+function fulfilJsonBody(route: Route, body: () => string, status = 200): Promise<void> {
+  if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS_HEADERS(route) });
+  const contentType = 'application/json; charset=utf-8';
+  return route.fulfill({ status, contentType, headers: CORS_HEADERS(route), body: body() });
+}
+
 /** Answers a cross-origin JSON call the way the vendor's API host does for its console (CORS). */
 export function fulfilJson(route: Route, file: string, status = 200): Promise<void> {
-  if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS_HEADERS(route) });
-  return route.fulfill({ status, contentType: 'application/json; charset=utf-8', headers: CORS_HEADERS(route), body: fixture(file) });
+  return fulfilJsonBody(route, () => fixture(file), status);
 }
+
+/** The same, with a demo template's JSON. */
+function fulfilDemoJson(route: Route, file: string): Promise<void> {
+  return fulfilJsonBody(route, () => demoPage(file));
+}
+
+const fulfilDemoHtml = (route: Route, file: string) => fulfilHtmlBody(route, demoPage(file));
 
 interface ConsoleCall {
   url: string;
@@ -119,18 +152,25 @@ function fulfilConsole(route: Route, title: string, views: ConsoleView[]): Promi
 
 const AWS_TARGET = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSSupport_20130415.${op}` });
 
-/** Routes every demo portal; pages the fixtures lack answer 404 like a real server would. */
+/**
+ * Routes every demo portal; pages the demo lacks answer 404 like a real server would. Case pages and
+ * JSON are the demo templates, rendered at each request; the pages around them (the Azure blade, the
+ * Salesforce and ServiceNow shells, which carry no case) are the fixtures.
+ */
 export async function routeDemoPortals(context: BrowserContext): Promise<void> {
   await context.route('https://northwind.zendesk.com/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/hc/en-us/requests') return fulfilHtml(route, 'zendesk/list-classic-my.html');
-    if (path === '/hc/en-us/requests/48213') return fulfilHtml(route, 'zendesk/detail.html');
+    if (path === '/hc/en-us/requests') return fulfilDemoHtml(route, 'zendesk/list-classic-my.html');
+    if (path === '/hc/en-us/requests/48213') return fulfilDemoHtml(route, 'zendesk/detail.html');
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
 
   await context.route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
   await context.route(/^https:\/\/management\.azure\.com\/providers\/Microsoft\.Support\/supportTickets\?/, (route) =>
-    fulfilJson(route, 'azure/list.json'));
+    fulfilDemoJson(route, 'azure/list.json'));
+  // The portal's front end loads a ticket's communications when the user opens it.
+  await context.route(/\/supportTickets\/7f3e2d1c-0000-4000-8000-000000000001\/communications/, (route) =>
+    fulfilDemoJson(route, 'azure/communications.json'));
 
   // AWS support console: one JSON 1.1 endpoint; the operation is in X-Amz-Target.
   await context.route('https://support.console.aws.amazon.com/**', (route) =>
@@ -153,10 +193,11 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
   await context.route(API.aws, (route) => {
     if (route.request().method() === 'OPTIONS') return fulfilJson(route, 'aws/describe-cases-empty.json');
     const target = route.request().headers()['x-amz-target'] ?? '';
-    if (target.endsWith('DescribeCommunications')) return fulfilJson(route, 'aws/describe-communications.json');
+    if (target.endsWith('DescribeCommunications')) return fulfilDemoJson(route, 'aws/describe-communications.json');
     const body = route.request().postData() ?? '';
-    if (body.includes('"displayId"')) return fulfilJson(route, 'aws/describe-case.json');
-    return fulfilJson(route, body.includes('"nextToken"') ? 'aws/describe-cases-page2.json' : 'aws/describe-cases.json');
+    if (body.includes('"displayId"')) return fulfilDemoJson(route, 'aws/describe-case.json');
+    const page = body.includes('"nextToken"') ? 'aws/describe-cases-page2.json' : 'aws/describe-cases.json';
+    return fulfilDemoJson(route, page);
   });
 
   await context.route('https://console.cloud.google.com/**', (route) =>
@@ -166,32 +207,34 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
     ]));
   await context.route(/^https:\/\/cloudsupport\.googleapis\.com\//, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path.endsWith('/comments')) return fulfilJson(route, 'gcp/comments.json');
-    if (path.endsWith('/cases')) return fulfilJson(route, 'gcp/cases-list.json');
-    return fulfilJson(route, 'gcp/case.json');
+    if (path.endsWith('/comments')) return fulfilDemoJson(route, 'gcp/comments.json');
+    if (path.endsWith('/cases')) return fulfilDemoJson(route, 'gcp/cases-list.json');
+    return fulfilDemoJson(route, 'gcp/case.json');
   });
 
   await context.route('https://partner.microsoft.com/**', (route) =>
     fulfilConsole(route, 'Partner Center — Service requests', [{ when: '/support/servicerequests', calls: [{ url: API.partnerCenter }] }]));
   await context.route(/^https:\/\/api\.partnercenter\.microsoft\.com\//, (route) =>
-    fulfilJson(route, 'microsoft-partner-center/servicerequests.json'));
+    fulfilDemoJson(route, 'microsoft-partner-center/servicerequests.json'));
 
   await context.route('https://acme.freshdesk.com/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/support/tickets') return fulfilHtml(route, 'freshdesk/portal-list.html');
+    if (path === '/support/tickets') return fulfilDemoHtml(route, 'freshdesk/portal-list.html');
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
   await context.route('https://acme.atlassian.net/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/servicedesk/customer/user/requests') return fulfilHtml(route, 'jira-service-management/portal-list.html');
+    if (path === '/servicedesk/customer/user/requests') {
+      return fulfilDemoHtml(route, 'jira-service-management/portal-list.html');
+    }
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
   // The Experience Cloud site loads its cases as SOQL JSON under its /support prefix.
   await context.route('https://northwind.my.site.com/**', (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname.includes('/services/data/')) return fulfilJson(route, 'salesforce/query-done.json');
+    if (url.pathname.includes('/services/data/')) return fulfilDemoJson(route, 'salesforce/query-done.json');
     if (url.pathname.startsWith('/support/s/case/')) {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageWithFetch('salesforce/site-case-list.html', API.salesforceQuery) });
+      return fulfilHtmlBody(route, pageWithFetch('salesforce/site-case-list.html', API.salesforceQuery));
     }
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
@@ -199,24 +242,30 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
 
   // The admin center renders its grid in the page; the demo serves two plausible markups.
   await context.route('https://admin.microsoft.com/**', (route) =>
-    fulfilHtml(route, new URL(route.request().url()).searchParams.has('pane')
+    fulfilDemoHtml(route, new URL(route.request().url()).searchParams.has('pane')
       ? 'microsoft-365/request-pane-fr.html'
       : 'microsoft-365/requests-fluent-grid.html'));
 }
 
-/** Portals on hosts no manifest entry covers: the user tracks them (custom domain) or makes a recipe. */
-export async function routeCustomDomainPortals(context: BrowserContext, servicenowCases = 'servicenow/case-list-all.json'): Promise<void> {
+/**
+ * Portals on hosts no manifest entry covers: the user tracks them (custom domain) or makes a recipe.
+ * `servicenowCases` names a fixture to serve as the Table API's answer instead of the demo's cases.
+ */
+export async function routeCustomDomainPortals(context: BrowserContext, servicenowCases?: string): Promise<void> {
   await context.route('https://help.example-isp.com/**', (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname.startsWith('/api/now/table/')) return fulfilJson(route, servicenowCases);
+    if (url.pathname.startsWith('/api/now/table/')) {
+      if (servicenowCases) return fulfilJson(route, servicenowCases);
+      return fulfilDemoJson(route, 'servicenow/case-list-all.json');
+    }
     if (url.pathname === '/csm') {
-      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageWithFetch('servicenow/portal-csm-list.html', API.servicenowCases) });
+      return fulfilHtmlBody(route, pageWithFetch('servicenow/portal-csm-list.html', API.servicenowCases));
     }
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
   await context.route('https://care.acme-fibre.example/**', (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/care/tickets') return fulfilHtml(route, 'custom/acme-isp-tickets.html');
+    if (path === '/care/tickets') return fulfilDemoHtml(route, 'custom/acme-isp-tickets.html');
     return route.fulfill({ status: 404, body: 'not in the demo' });
   });
 }

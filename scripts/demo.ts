@@ -1,7 +1,8 @@
 /**
  * npm run demo — builds the extension (npm script), starts Chromium with it loaded, opens the bundled
- * demo portals at their real URLs (fulfilled from local fixtures; nothing leaves the machine) and
- * shows the popup's unified timeline.
+ * demo portals at their real URLs (fulfilled from local demo templates; nothing leaves the machine) and
+ * shows the popup's unified timeline. The demo's dates are relative to now (scripts/demo/clock.ts): it
+ * reads like an ordinary working week whenever it runs.
  * It writes screenshots of the popup and of the dashboard (a case's detail open), in the light and the
  * dark theme, to the folder it prints (demo-screenshots/; docs/screenshots/ holds copies for the README).
  * With a display: a window stays open until you close it. Without one: runs headless and also writes
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     ['zendesk-request-detail', DEMO_URLS.zendeskDetail],
     ['azure-support-requests', DEMO_URLS.azurePortal],
     ['aws-case-history', DEMO_URLS.awsList],
+    ['aws-case-detail', DEMO_URLS.awsDetail],
     ['gcp-cases', DEMO_URLS.gcpList],
     ['gcp-case-detail', DEMO_URLS.gcpDetail],
     ['partner-center-service-requests', DEMO_URLS.partnerCenter],

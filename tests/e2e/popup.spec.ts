@@ -9,7 +9,8 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   const popup = await openPopup();
   await expect(popup.getByTestId('case-row')).toHaveCount(7);
   const group = (id: string) => popup.getByTestId(`group-${id}`);
-  await expect(popup.getByRole('heading', { level: 2 })).toHaveText(['Waiting on you 1', 'Overdue with vendor 4', 'With vendor 1', 'Closing soon 1']);
+  await expect(popup.getByRole('heading', { level: 2 }))
+    .toHaveText(['Waiting on you 1', 'Overdue with vendor 2', 'With vendor 3', 'Closing soon 1']);
 
   const mine = group('you').getByTestId('case-row');
   await expect(mine).toHaveCount(1);
@@ -18,19 +19,31 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(mine.getByTestId('case-state')).toHaveText('Waiting on you · Awaiting your reply');
   await expect(mine.locator('.provider-mark')).toHaveText('Zd');
   await expect(mine.getByTestId('case-seen')).toHaveText(/^seen .+ ago \(visit\)$/);
+  await expect(mine.getByTestId('alert')).toHaveText('waiting on you for 1 business day (limit 1)');
 
-  // Every fixture case is weeks old: the vendor's open ones are past their limits.
+  // Past their limits, longest silence first: a week (5 business days), then 3 business days.
   const overdue = group('overdue').getByTestId('case-row');
-  await expect(overdue.locator('.case-id')).toHaveText(['#48001', '#48177', '#2609250010005678', '#2610010040001234']);
-  const azure = row(popup, 'azure:2609250010005678');
-  await expect(azure.getByTestId('case-state')).toHaveText('Open · Updating');
-  await expect(azure).toContainText('Low');
-  await expect(azure.getByTestId('case-quiet')).toHaveText(/^vendor quiet \d+ business days$/);
-  await expect(azure.getByTestId('overdue')).toBeVisible();
+  await expect(overdue.locator('.case-id')).toHaveText(['#48001', '#2610010040001234']);
+  const bgp = row(popup, 'zendesk:48001');
+  await expect(bgp.getByTestId('case-state')).toHaveText('On hold · Open');
+  // This weekday last week: 5 business days by our rules and by the row's own count alike.
+  await expect(bgp.getByTestId('case-quiet')).toHaveText('vendor quiet 5 business days');
+  await expect(bgp.getByTestId('alert')).toHaveText('vendor quiet for 5 business days (limit 3)');
+  await expect(bgp.getByTestId('overdue')).toBeVisible();
+  const vmss = row(popup, 'azure:2610010040001234');
+  await expect(vmss).toContainText('Normal');
+  await expect(vmss.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3)');
 
-  // A label we do not know leaves the ball with the vendor, not overdue by a rule.
-  await expect(group('vendor').getByTestId('case-state')).toHaveText('Unknown state · WaitingForCustomerInput');
-  await expect(group('closing').getByTestId('case-state')).toHaveText('Resolved · 답변완료');
+  // Within their limits: a low case quiet 2 business days, this morning's case, and a label we do not
+  // know, which leaves the ball with the vendor without a rule to judge it.
+  const vendor = group('vendor').getByTestId('case-row');
+  await expect(vendor.locator('.case-id')).toHaveText(['#2609250010005678', '#48177', '#2609180010001111']);
+  await expect(vendor.getByTestId('case-state'))
+    .toHaveText(['Open · Updating', 'Open', 'Unknown state · WaitingForCustomerInput']);
+  await expect(row(popup, 'azure:2609250010005678')).toContainText('Low');
+  await expect(vendor.getByTestId('overdue')).toHaveCount(0);
+  await expect(vendor.getByTestId('alert')).toHaveCount(0);
+  await expect(group('closing').getByTestId('case-state')).toHaveText('Resolved · Solved');
   await expect(row(popup, 'zendesk:46802')).toHaveCount(0); // closed
 
   await popup.getByLabel('show closing soon').uncheck();
@@ -133,8 +146,9 @@ test('2,000 cases: the first 100 rows paint, sections stay in order, "show all" 
   await seedCases(popup, { cases: 2000, eventsPerCase: 2 });
   const rows = popup.getByTestId('case-row');
   await expect(rows).toHaveCount(100);
-  // i % 6: open, waiting, on-hold, resolved, closed, new → 1667 open, 334 waiting on you.
-  await expect(popup.getByTestId('summary')).toHaveText(/^1667 open · 334 waiting on you · \d+ overdue$/);
+  // i % 6: open, waiting, on-hold, resolved, closed, new → 1667 open, 334 waiting on you; every open one
+  // but the 333 resolved is weeks past its limit.
+  await expect(popup.getByTestId('summary')).toHaveText('1667 open · 334 waiting on you · 1334 overdue');
   await expect(popup.getByRole('heading', { level: 2 }).first()).toHaveText('Waiting on you 334');
   await expect(popup.getByTestId('group-you').getByTestId('case-row')).toHaveCount(100);
   // Manual cases carry the vendor's name; refreshed ones say so.

@@ -1,17 +1,51 @@
 /**
- * Helpers of the popup and dashboard specs: the routed demo portals read as a user would, a store
- * seeded with thousands of cases, and the accessibility check.
+ * Helpers of the specs that read the demo portals or a seeded store: the routed demo portals read as a
+ * user would, a store seeded with thousands of cases, and the accessibility check.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO_URLS, routeDemoPortals } from '../../scripts/demo-portals';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { demoInstant, nextLocalMidnight } from '../../scripts/demo/clock';
+import { DEMO_URLS, demoTimeZone, routeDemoPortals } from '../../scripts/demo-portals';
+
+/**
+ * The demo portals' dates are relative to today (scripts/demo/clock.ts), so they move on at local
+ * midnight: "the last working day" becomes two days back. A test that could not finish before the next
+ * midnight waits for it first, so that everything it reads and asserts belongs to one day.
+ */
+export async function awayFromMidnight(): Promise<void> {
+  const left = nextLocalMidnight(Date.now(), demoTimeZone()) - Date.now();
+  const budget = test.info().timeout;
+  if (left > budget) return;
+  test.info().setTimeout(budget + left + 1000);
+  await new Promise((resolve) => setTimeout(resolve, left + 1000));
+}
+
+/** The demo portals, routed for a test that will not straddle local midnight. */
+export async function routeDemo(context: BrowserContext): Promise<void> {
+  await awayFromMidnight();
+  await routeDemoPortals(context);
+}
+
+/** A demo time (a token's <when>, e.g. "-1bd@09:15", or "today") as our status update writes a day: "1 Dec 2026". */
+export function demoDay(when: string): string {
+  const timeZone = demoTimeZone();
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+  return day.format(when === 'today' ? Date.now() : demoInstant(when, Date.now(), timeZone));
+}
 
 /**
  * Reads the routed demo portals as a user's visits would: the Zendesk list (5 cases, 1 closed), with
  * `zendeskDetail` the detail page of #48213 (its messages), and Azure (4 tickets, 1 closed).
+ * The story they tell, at any instant (tests/unit/demo-clock.test.ts checks it):
+ * - #48213, urgent: the vendor asked for the ONT's LEDs on the last working day; waiting on you, overdue.
+ * - #48177: opened this morning, with the vendor.
+ * - #48001, on hold: vendor quiet since this weekday last week, exactly 5 business days; overdue (limit 3).
+ * - #47950: solved yesterday; #46802: closed.
+ * - Azure #2610010040001234, normal: vendor quiet 3 business days; overdue (limit 3).
+ * - Azure #2609250010005678, low: vendor quiet 2 business days. #2609180010001111: an unknown vendor status.
  */
 export async function visitDemoPortals(context: BrowserContext, { zendeskDetail = false } = {}): Promise<void> {
-  await routeDemoPortals(context);
+  await routeDemo(context);
   const zendesk = await context.newPage();
   await zendesk.goto(DEMO_URLS.zendeskList);
   await expect(zendesk.locator('table.requests-table')).toBeVisible();
@@ -30,12 +64,21 @@ export interface SeedOptions {
  * Seeds the store from one of the extension's own pages with raw IndexedDB (the schema Dexie made), then
  * reloads the page so that its live queries read the new rows.
  * Case i: provider azure/aws/gcp/zendesk/manual ("Acme ISP") by i % 5, state by i % 6, id 900000 + i.
+ * Its vendor last wrote 1–5 whole weeks ago by the local calendar (i % 5 + 1), at the current local time:
+ * 7 days always hold exactly 5 business days, so every case that is not resolved or closed is over its
+ * limit whatever the weekday: 1334 of the 1667 open cases of 2,000 are overdue.
  */
 export async function seedCases(page: Page, { cases, eventsPerCase }: SeedOptions): Promise<void> {
   await page.evaluate(async ({ cases, eventsPerCase }) => {
     const DAY = 86_400_000;
     const now = Date.now();
     const iso = (ms: number) => new Date(ms).toISOString();
+    /** `days` back by the local calendar, at the same local time (setDate keeps the wall clock across DST). */
+    const daysBack = (days: number) => {
+      const date = new Date(now);
+      date.setDate(date.getDate() - days);
+      return date.getTime();
+    };
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('caseradar');
       request.onsuccess = () => resolve(request.result);
@@ -50,7 +93,7 @@ export async function seedCases(page: Page, { cases, eventsPerCase }: SeedOption
         const provider = providers[i % 5]!;
         const caseId = String(900000 + i);
         const key = `${provider}:${caseId}`;
-        const updated = now - ((i % 40) + 1) * DAY;
+        const updated = daysBack(((i % 5) + 1) * 7);
         const lastVendor = iso(updated);
         tx.objectStore('cases').put({
           key, provider, caseId, title: `${topics[i % 5]} at site ${i}`, vendorStatus: `Vendor says ${states[i % 6]}`, state: states[i % 6],
