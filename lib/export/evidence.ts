@@ -1,16 +1,26 @@
 /**
- * Evidence bundle for one case: a single self-contained JSON file with the case, its full history,
- * notes and metadata, plus a SHA-256 of that content so a later edit is detectable.
+ * Evidence bundle for one case: a single self-contained JSON file with the case, its full history, the
+ * user's notes, info pack and escalation, and a SHA-256 of that content. The hash shows whether the
+ * content changed since the file was made; anyone who edits the file can recompute it, so it proves
+ * nothing about who made the file or when, and the bundle says so in words.
  */
-import type { CaseradarDB } from '../db';
+import type { CaseradarDB, CaseWorkspace } from '../db';
 import type { CaseEvent, StoredCase } from '../model';
+
+/** What the hash proves, written into every bundle for whoever reads it later. */
+export const INTEGRITY_NOTE =
+  'contentSha256 is the SHA-256 of the content (keys sorted): it shows whether the content changed since this file was made. ' +
+  'Anyone who edits the file can recompute it, so it does not prove who made the file or when; for that, keep the file ' +
+  'where changes are recorded (attached to a ticket, sent by e-mail).';
 
 export interface EvidenceBundle {
   format: 'caseradar-evidence';
-  version: 1;
+  /** 2: the content carries the case's workspace (notes, info pack, escalation) and the integrity note. */
+  version: 2;
   generatedAt: string;
   generator: string;
-  content: { case: StoredCase; events: CaseEvent[]; notes: unknown[] };
+  content: { case: StoredCase; events: CaseEvent[]; workspace: Omit<CaseWorkspace, 'caseKey'> | null };
+  integrity: string;
   /** Hex SHA-256 of canonicalJson(content). */
   contentSha256: string;
 }
@@ -34,14 +44,16 @@ export async function buildEvidence(db: CaseradarDB, caseKey: string, nowIso: st
   const c = await db.cases.get(caseKey);
   if (!c) throw new Error(`Expected a stored case ${caseKey}, found none`);
   const events = (await db.events.where('caseKey').equals(caseKey).toArray()).sort((a, b) => a.at.localeCompare(b.at) || (a.id ?? 0) - (b.id ?? 0));
-  // Case notes arrive with the case workspace; the field is here so bundles keep one shape.
-  const content = { case: c, events, notes: [] as unknown[] };
+  const stored = await db.workspaces.get(caseKey);
+  const workspace = stored ? (({ caseKey: _key, ...rest }) => rest)(stored) : null;
+  const content = { case: c, events, workspace };
   return {
     format: 'caseradar-evidence',
-    version: 1,
+    version: 2,
     generatedAt: nowIso,
     generator: 'Caseradar',
     content,
+    integrity: INTEGRITY_NOTE,
     contentSha256: await sha256Hex(canonicalJson(content)),
   };
 }

@@ -313,8 +313,12 @@ describe('evidence bundle', () => {
   it('hashes the content so that any later edit is detectable', async () => {
     const { buildEvidence, verifyEvidence } = await import('@/lib/export/evidence');
     await seedHostile();
+    await db.workspaces.put({ caseKey: 'zendesk:1', notes: 'Vendor promised a fix by Friday on the phone.',
+      infoPack: { environment: 'EU tenant', repro: '', impact: 'Checkout down' }, escalation: null, updatedAt: NOW });
     const bundle = await buildEvidence(db, 'zendesk:1', NOW);
-    expect(bundle).toMatchObject({ format: 'caseradar-evidence', version: 1, content: { case: { caseId: '1' } } });
+    expect(bundle).toMatchObject({ format: 'caseradar-evidence', version: 2, content: { case: { caseId: '1' } } });
+    expect(bundle.content.workspace).toMatchObject({ notes: 'Vendor promised a fix by Friday on the phone.', infoPack: { impact: 'Checkout down' } });
+    expect(bundle.integrity).toMatch(/does not prove who made the file or when/);
     expect(bundle.content.events.map((e) => e.type)).toEqual(['created', 'message']);
     expect(bundle.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     const roundTripped = JSON.parse(JSON.stringify(bundle));
