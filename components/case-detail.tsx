@@ -10,6 +10,7 @@ import { vendorLabel } from '@/lib/model';
 import type { Alert } from '@/lib/staleness';
 import { composeStatusUpdate } from '@/lib/status-update';
 import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import type { Calendar } from '@/lib/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/workspace';
 import { seenText, StateLabel } from './case-row';
 import { CaseWorkspacePanel } from './case-workspace';
@@ -23,9 +24,10 @@ import { useDashboardView } from './view-store';
 export const BALL_LABELS = { you: 'You', vendor: 'Vendor', unknown: 'Unknown', closing: 'Closing', closed: 'Closed' } as const;
 
 /** Everything about one case: facts, the full timeline, the workspace, a status update and whom to call. */
-export function CaseDetail({ caseKey, now, alerts, reminder, onClose }: {
+export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }: {
   caseKey: string;
   now: Date;
+  calendar: Calendar;
   alerts: Alert[] | undefined;
   reminder: EscalationReminder | undefined;
   onClose: () => void;
@@ -69,7 +71,7 @@ export function CaseDetail({ caseKey, now, alerts, reminder, onClose }: {
         <span>State: <StateLabel item={item} /></span>
         <span>Severity: {item.severity ? SEVERITY_LABELS[item.severity] : '—'}{item.vendorSeverity ? ` (${item.vendorSeverity})` : ''}</span>
         <span>Whose move: {BALL_LABELS[ball]}</span>
-        {ball !== 'closed' && <span>vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>}
+        {ball !== 'closed' && <span>vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}</span>}
         {item.owner && <span dir="auto">Owner: {item.owner}</span>}
         <span title={item.observedVia}>{seenText(item, now)}</span>
       </p>

@@ -3,6 +3,7 @@ import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from 
 import type { StoredCase } from '@/lib/model';
 import type { Alert } from '@/lib/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import type { Calendar } from '@/lib/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/workspace';
 import { ProviderMark } from './provider-mark';
 import { SnoozeMenu } from './snooze-menu';
@@ -11,6 +12,8 @@ import { isOverdue } from './use-alerts';
 interface CaseRowProps {
   item: StoredCase;
   now: Date;
+  /** The user's zone, working days and holidays: quiet time counts as the alert rules count it. */
+  calendar: Calendar;
   alerts?: Alert[] | undefined;
   isSnoozed?: boolean;
   reminder?: EscalationReminder | undefined;
@@ -39,7 +42,7 @@ export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'
 }
 
 /** One case in the popup. Portal text is rendered as React text nodes only, never as HTML. */
-export const CaseRow = memo(function CaseRow({ item, now, alerts = [], isSnoozed = false, reminder, index, isActive, onFocusRow }: CaseRowProps) {
+export const CaseRow = memo(function CaseRow({ item, now, calendar, alerts = [], isSnoozed = false, reminder, index, isActive, onFocusRow }: CaseRowProps) {
   const ball = ballInCourt(item);
   const overdue = isOverdue(alerts);
   const href = safeHref(item.url);
@@ -84,7 +87,7 @@ export const CaseRow = memo(function CaseRow({ item, now, alerts = [], isSnoozed
           <StateLabel item={item} />
         </span>
         {ball !== 'closed' && ball !== 'closing' && (
-          <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now))}</span>
+          <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}</span>
         )}
         {item.owner && (
           <span className="owner" dir="auto">

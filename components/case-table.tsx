@@ -4,6 +4,7 @@ import type { CaseSort, SortKey } from '@/lib/dashboard-query';
 import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/format';
 import { vendorLabel, type StoredCase } from '@/lib/model';
 import type { Alert } from '@/lib/staleness';
+import type { Calendar } from '@/lib/business-time';
 import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
 import { BALL_LABELS } from './case-detail';
 import { seenText, StateLabel } from './case-row';
@@ -55,6 +56,7 @@ export interface RowActions {
 interface CaseTableProps extends RowActions {
   cases: StoredCase[];
   now: Date;
+  calendar: Calendar;
   alerts: Map<string, Alert[]>;
   selected: string[];
   active: number;
@@ -129,7 +131,7 @@ export function CaseTable(props: CaseTableProps) {
             const c = cases[v.index]!;
             return (
               <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="tr" colSpan={columns.length}>
-                <CaseTableRow item={c} index={v.index} columns={columns} now={props.now} {...actions}
+                <CaseTableRow item={c} index={v.index} columns={columns} now={props.now} calendar={props.calendar} {...actions}
                   alertsOfCase={props.alerts.get(c.key)} isSelected={props.selected.includes(c.key)}
                   isActive={props.active === v.index} isOpen={props.detailKey === c.key} />
               </ErrorBoundary>
@@ -156,13 +158,14 @@ interface RowProps extends RowActions {
   index: number;
   columns: Column[];
   now: Date;
+  calendar: Calendar;
   alertsOfCase: Alert[] | undefined;
   isSelected: boolean;
   isActive: boolean;
   isOpen: boolean;
 }
 
-const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, alertsOfCase, isSelected, isActive, isOpen, ...on }: RowProps) {
+const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, calendar, alertsOfCase, isSelected, isActive, isOpen, ...on }: RowProps) {
   const label = `${vendorLabel(c)} #${c.caseId}`;
   const ball = ballInCourt(c);
   const cells: Record<string, ReactNode> = {
@@ -178,7 +181,7 @@ const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, 
         {isOverdue(alertsOfCase) && <span className="overdue-mark small">Overdue</span>}
       </>
     ),
-    quiet: ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now)),
+    quiet: ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar)),
     updated: c.updatedAt ? formatAgo(c.updatedAt, now) : '—',
     seen: seenText(c, now).replace(/^seen /, ''),
     actions: (

@@ -60,7 +60,7 @@ export function Dashboard() {
   }, [filter.query]);
   const messages = useLiveQuery(() => (needsMessages ? loadMessageText(db) : undefined), [needsMessages]);
   const deferredFilter = useDeferredValue(filter);
-  const { alerts } = useAlerts(cases, now);
+  const { alerts, policy } = useAlerts(cases, now);
   const shown = useMemo(() => (cases ? queryCases(cases, deferredFilter, sort, messages) : []), [cases, deferredFilter, sort, messages]);
   const byKey = useMemo(() => new Map((cases ?? []).map((c) => [c.key, c])), [cases]);
   const reminders = useMemo(() => findEscalationReminders(cases ?? [], workspaces ?? [], alerts), [cases, workspaces, alerts]);
@@ -124,14 +124,14 @@ export function Dashboard() {
       <SelectionBar byKey={byKey} />
       <div className={`dashboard-body${detail ? ' with-detail' : ''}`}>
         <CaseTable
-          cases={shown} now={now} alerts={alerts} selected={view.selected} active={active}
+          cases={shown} now={now} calendar={policy} alerts={alerts} selected={view.selected} active={active}
           detailKey={detail?.kind === 'case' ? detail.key : null} sort={sort} onSort={view.sortBy} isCompact={!!detail}
           apiRef={tableRef} onDetails={onDetails} onEvidence={evidence} onDelete={remove}
           onToggleSelect={view.toggleSelected} onFocusRow={setActive}
         />
         {detail?.kind === 'case' && (
           <ErrorBoundary key={detail.key} what="This case's details">
-            <CaseDetail caseKey={detail.key} now={now} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
+            <CaseDetail caseKey={detail.key} now={now} calendar={policy} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
           </ErrorBoundary>
         )}
         {detail?.kind === 'incident' && <IncidentDetail id={detail.id} now={now} onClose={closeDetail} />}

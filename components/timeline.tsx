@@ -40,7 +40,7 @@ export function Timeline() {
   const searchRef = useRef<HTMLInputElement>(null);
   const cases = useLiveQuery(() => getDb().cases.toArray(), []);
   const workspaces = useLiveQuery(() => getDb().workspaces.toArray(), []);
-  const { alerts, snoozed } = useAlerts(cases, now);
+  const { alerts, snoozed, policy } = useAlerts(cases, now);
 
   const model = useMemo(() => {
     const open = (cases ?? []).filter(isOpen);
@@ -161,7 +161,7 @@ export function Timeline() {
                     const i = index++;
                     return (
                       <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="li">
-                        <CaseRow item={c} now={now} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)}
+                        <CaseRow item={c} now={now} calendar={policy} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)}
                           reminder={reminders.get(c.key)} index={i} isActive={i === active} onFocusRow={onFocusRow} />
                       </ErrorBoundary>
                     );

@@ -5,7 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { Policy } from './policy';
 
-type Calendar = Pick<Policy, 'workingDays' | 'workingHours' | 'timeZone' | 'holidays'>;
+export type Calendar = Pick<Policy, 'workingDays' | 'workingHours' | 'timeZone' | 'holidays'>;
 
 const DAY_MS = 86_400_000;
 

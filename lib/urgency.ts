@@ -1,9 +1,8 @@
 /**
- * Whose move it is and how long the vendor has been quiet. Pure: `now` is always a parameter.
- * Business days here are Monday–Friday; user working days, hours and holidays come with the
- * staleness settings.
+ * Whose move it is and how long the vendor has been quiet. Pure: `now` and the user's calendar are
+ * always parameters.
  */
-import { differenceInBusinessDays, differenceInHours } from 'date-fns';
+import { businessDaysBetween, type Calendar } from './business-time';
 import type { CaseState, Severity, StoredCase } from './model';
 
 /** Who must act next. */
@@ -46,11 +45,15 @@ export interface QuietTime {
   hours: number;
 }
 
-export function vendorQuietTime(c: UrgencyFields, now: Date): QuietTime {
-  const since = new Date(vendorQuietSince(c));
+/**
+ * How long the vendor has been quiet, in the user's business days (their zone, working days and
+ * holidays: the same count the alert rules use, so a row never contradicts its alert) and in hours.
+ */
+export function vendorQuietTime(c: UrgencyFields, now: Date, calendar: Calendar): QuietTime {
+  const since = vendorQuietSince(c);
   return {
-    businessDays: Math.max(0, differenceInBusinessDays(now, since)),
-    hours: Math.max(0, differenceInHours(now, since)),
+    businessDays: businessDaysBetween(since, now.toISOString(), calendar),
+    hours: Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / 3_600_000)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredCase } from '@/lib/model';
+import { defaultPolicy } from '@/lib/policy';
 import { ballInCourt, compareUrgency, countWaitingOnUser, vendorQuietTime } from '@/lib/urgency';
 
 const base: StoredCase = {
@@ -26,14 +27,21 @@ describe('ballInCourt', () => {
 });
 
 describe('vendorQuietTime', () => {
+  const utc = defaultPolicy('UTC');
   it('counts business days, skipping the weekend', () => {
     // Friday 2026-11-13 10:00 → Monday 2026-11-16 11:00 is one business day.
     const c = make({ updatedAt: '2026-11-13T10:00:00.000Z' });
-    expect(vendorQuietTime(c, new Date('2026-11-16T11:00:00.000Z'))).toEqual({ businessDays: 1, hours: 73 });
+    expect(vendorQuietTime(c, new Date('2026-11-16T11:00:00.000Z'), utc)).toEqual({ businessDays: 1, hours: 73 });
+  });
+  it('counts in the user\'s time zone and holidays, as the alert rules do, not in the machine\'s', () => {
+    // The same instants in Auckland: Friday 23:00 → Tuesday 00:00, two business days (Mon, Tue).
+    const c = make({ updatedAt: '2026-11-13T10:00:00.000Z' });
+    expect(vendorQuietTime(c, new Date('2026-11-16T11:00:00.000Z'), defaultPolicy('Pacific/Auckland')).businessDays).toBe(2);
+    expect(vendorQuietTime(c, new Date('2026-11-16T11:00:00.000Z'), { ...utc, holidays: ['2026-11-16'] }).businessDays).toBe(0);
   });
   it('prefers the last vendor message over the portal update time', () => {
     const c = make({ updatedAt: '2026-11-18T10:00:00.000Z', lastVendorMessageAt: '2026-11-16T10:00:00.000Z' });
-    expect(vendorQuietTime(c, new Date('2026-11-19T10:00:00.000Z')).businessDays).toBe(3);
+    expect(vendorQuietTime(c, new Date('2026-11-19T10:00:00.000Z'), utc).businessDays).toBe(3);
   });
 });
 
