@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian machine: installs what is missing, then runs an npm script.
 #   bash scripts/dev.sh demo      build, start Chromium with the extension on the demo portals
-#   bash scripts/dev.sh test      every test (typecheck, unit, Firefox build, end-to-end)
+#   bash scripts/dev.sh test      every test (typecheck, unit, Firefox build and lint, end-to-end in
+#                                 Chromium, then in Firefox)
 #   bash scripts/dev.sh bench     benchmarks (when present)
 # Idempotent: each step is skipped when already done. Needs root (or sudo) only for apt packages.
 set -euo pipefail
@@ -19,9 +20,10 @@ log() { printf '\033[1m[caseradar]\033[0m %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian's Chromium (Playwright cannot download its own browser here), fonts for every script the
-# portals use, and xvfb/xauth for headed runs without a display.
-APT_PACKAGES=(chromium xvfb xauth fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
+# Debian's Chromium (Playwright cannot download its own browser here), Debian's Firefox ESR for the
+# Firefox suite (driven by puppeteer-core, which downloads nothing), openssl for that suite's throwaway
+# proxy certificate, fonts for every script the portals use, and xvfb/xauth for headed runs without a display.
+APT_PACKAGES=(chromium firefox-esr openssl xvfb xauth fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
