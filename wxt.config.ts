@@ -42,6 +42,23 @@ export default defineConfig({
         }
       : {}),
   }),
-  zip: { excludeSources: ['**/*'] },
+  // `npm run zip`: the Chrome and Firefox packages, plus (Firefox only, as addons.mozilla.org asks for
+  // bundled code) a sources zip holding exactly what rebuilds the Firefox package — the lock file, the
+  // config and the sources, nothing else (no tests, scripts or benchmark pages). docs/amo-build.md says
+  // how a reviewer rebuilds and compares.
+  zip: {
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'public/**',
+      'docs/amo-build.md',
+    ],
+    excludeSources: ['entrypoints/bench/**', 'entrypoints/bench-baseline/**'],
+  },
   webExt: { disabled: true },
 });
