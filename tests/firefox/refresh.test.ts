@@ -3,10 +3,15 @@
  * page fetches Zendesk's requests JSON with the user's session, without any visit. That fetch is not a
  * page's, so it reaches the portal through the loopback proxy — the route log says so.
  *
+ * The help center answers its JSON only to a signed-in session, as the real one does: the visit sets
+ * a SameSite=Lax session cookie, and a call without it is redirected to sign in. So a successful
+ * refresh shows that Firefox sends the portal's session cookies with the event page's fetch.
+ *
  * No pre-granted copy of the extension is needed here, unlike in Chromium: Firefox grants an MV3
  * extension its content scripts' hosts at install (https://*.zendesk.com/* among them), so the
  * permission request behind the toggle resolves at once, as it does for a user.
  */
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import type { TestClock } from './clock';
 import { expect, test } from './fixtures';
@@ -18,15 +23,19 @@ import { html, json, notFound } from './routes';
 type ApiAnswer = 'cases' | 'changed' | 'login-redirect';
 const API_PATH = '/api/v2/requests.json';
 
-/** The help center: its list page, its sign-in page and its requests JSON, answering as told. */
+const SESSION = `_help_center_session=${randomUUID()}`;
+const toSignIn = { status: 302, headers: { location: `${ZENDESK}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` }, body: '' };
+
+/** The help center: its list page (which sets the session), its sign-in page and its requests JSON, answering as told. */
 function routeZendesk(ff: FirefoxWithExtension, clock: TestClock, answer: { now: ApiAnswer }) {
-  ff.routes.route(ZENDESK, ({ parsed }) => {
-    if (parsed.pathname === '/hc/en-us/requests') return html(zendeskList(clock));
+  ff.routes.route(ZENDESK, ({ parsed, headers }) => {
+    if (parsed.pathname === '/hc/en-us/requests') {
+      const page = html(zendeskList(clock));
+      return { ...page, headers: { ...page.headers, 'set-cookie': `${SESSION}; Path=/; Secure; HttpOnly; SameSite=Lax` } };
+    }
     if (parsed.pathname === '/hc/requests' || parsed.pathname === '/hc/signin') return html('<!DOCTYPE html><title>Sign in</title><h1>Sign in to Northwind</h1>');
     if (parsed.pathname !== API_PATH) return notFound();
-    if (answer.now === 'login-redirect') {
-      return { status: 302, headers: { location: `${ZENDESK}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` }, body: '' };
-    }
+    if (answer.now === 'login-redirect' || !(headers.cookie ?? '').split('; ').includes(SESSION)) return toSignIn;
     const body = zendeskApiRequests(clock);
     // The vendor asks us something about 48177, an hour after its previous update a week ago.
     if (answer.now === 'changed') Object.assign(body.requests[1]!, { status: 'pending', updated_at: clock.iso(Date.parse(clock.noonWeeksAgo(1)) + 3_600_000) });
@@ -73,7 +82,7 @@ test('a refresh picks up a status change without any visit and updates the popup
     seenHow: '(refresh)', alerts: ['waiting on you for 5 business days (limit 1)'],
   });
   expect(await count(popup, testId('blind-spot'))).toBe(0);
-  // The background page's own fetch, through the proxy: one call, answered 200.
+  // The background page's own fetch, through the proxy, with the session cookie: one call, answered 200.
   expect(apiCalls(ff)).toEqual(['GET proxy 200']);
   const { refresh } = await readTables(options, ['refresh']);
   expect(refresh.map((s) => [s.key, s.lastOutcome, s.consecutiveFailures, s.pausedReason])).toEqual([
