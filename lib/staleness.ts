@@ -6,7 +6,7 @@
 import { businessDaysBetween, businessHoursBetween } from './business-time';
 import type { StoredCase } from './model';
 import { FIRST_RESPONSE_HOURS, VENDOR_CLOCKS, type AlertKind, type Policy, type Threshold } from './policy';
-import { ballInCourt, isOpen } from './urgency';
+import { ballInCourt, isOpen, VENDOR_QUIET_SOURCES } from './urgency';
 
 export interface Alert {
   /** `${caseKey}|${kind}|${detail}|${since}`: stable for one state of one case (caseKeyOfAlert reads it back). */
@@ -38,26 +38,36 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 type CaseTime = 'lastVendorMessageAt' | 'lastCustomerMessageAt' | 'updatedAt' | 'createdAt' | 'firstSeenAt' | 'lastObservedAt';
 const CASE_TIMES: CaseTime[] = ['lastVendorMessageAt', 'lastCustomerMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt', 'lastObservedAt'];
 
-/** The first of `fields` the case has at a trusted time (clamped to `now`), or null when none. */
-function firstTrusted(c: StoredCase, fields: CaseTime[], now: number): string | null {
-  for (const field of fields) {
+/** A case's times, each parsed once per sweep of that case (the sweep runs over every open case). */
+type ParsedTimes = Partial<Record<CaseTime, number>>;
+function parseTimes(c: StoredCase): ParsedTimes {
+  const parsed: ParsedTimes = {};
+  for (const field of CASE_TIMES) {
     const value = c[field];
-    if (!value) continue;
-    const at = Date.parse(value);
-    if (at <= now) return value;
+    if (value) parsed[field] = Date.parse(value);
+  }
+  return parsed;
+}
+
+/** The first of `fields` the case has at a trusted time (clamped to `now`), or null when none. */
+function firstTrusted(c: StoredCase, times: ParsedTimes, fields: readonly CaseTime[], now: number): string | null {
+  for (const field of fields) {
+    const at = times[field];
+    if (at === undefined) continue;
+    if (at <= now) return c[field];
     if (at <= now + CLOCK_SKEW_MS) return new Date(now).toISOString();
   }
   return null;
 }
 
 /** The latest of the case's times that lies beyond the skew ahead of `now`, or null. */
-function latestAhead(c: StoredCase, now: number): string | null {
-  let latest: string | null = null;
+function latestAhead(c: StoredCase, times: ParsedTimes, now: number): string | null {
+  let latest: CaseTime | null = null;
   for (const field of CASE_TIMES) {
-    const value = c[field];
-    if (value && Date.parse(value) > now + CLOCK_SKEW_MS && (!latest || Date.parse(value) > Date.parse(latest))) latest = value;
+    const at = times[field];
+    if (at !== undefined && at > now + CLOCK_SKEW_MS && (latest === null || at > times[latest]!)) latest = field;
   }
-  return latest;
+  return latest && c[latest];
 }
 
 function elapsed(threshold: Threshold, since: string, now: string, policy: Policy): { over: boolean; text: string } {
@@ -72,7 +82,6 @@ function elapsed(threshold: Threshold, since: string, now: string, policy: Polic
   };
 }
 
-
 /** Alerts for one case at `now`. */
 export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Alert[] {
   if (!isOpen(c)) return [];
@@ -82,14 +91,15 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   const now = Date.parse(nowIso);
 
   // Dates ahead of this clock (see CLOCK_SKEW_MS): said, and the rules below measure from trusted times.
-  const ahead = latestAhead(c, now);
+  const times = parseTimes(c);
+  const ahead = latestAhead(c, times, now);
   if (ahead) {
     push('not-observed', 'stale', ahead,
       `dates up to ${ahead.slice(0, 16).replace('T', ' ')} UTC are ahead of this computer's clock; open the portal to re-read the case`,
       'clock-ahead');
   }
   // Old data first: never judge silence from a view we have not refreshed.
-  const observed = firstTrusted(c, ['lastObservedAt'], now);
+  const observed = firstTrusted(c, times, ['lastObservedAt'], now);
   const unobservedDays = observed ? Math.floor((now - Date.parse(observed)) / DAY_MS) : 0;
   if (unobservedDays >= policy.notObservedDays) {
     push('not-observed', 'stale', c.lastObservedAt,
@@ -99,22 +109,21 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
 
   const ball = ballInCourt(c);
   if (ball === 'vendor') {
-    // The vendor's last message, else the portal's last update (as vendorQuietSince in urgency.ts).
-    const since = firstTrusted(c, ['lastVendorMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt'], now);
+    const since = firstTrusted(c, times, VENDOR_QUIET_SOURCES, now);
     const threshold = policy.vendorQuiet.byProvider[c.provider] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
     const quiet = since ? elapsed(threshold, since, nowIso, policy) : null;
     if (since && quiet?.over) push('vendor-quiet', 'overdue', since, `vendor quiet for ${quiet.text}`);
   }
   if (ball === 'you') {
     // When the ball came to the user: the vendor's last message, else the portal's last update.
-    const since = firstTrusted(c, ['lastVendorMessageAt', 'updatedAt', 'firstSeenAt'], now);
+    const since = firstTrusted(c, times, ['lastVendorMessageAt', 'updatedAt', 'firstSeenAt'], now);
     const waiting = since ? elapsed(policy.waitingOnYou, since, nowIso, policy) : null;
     if (since && waiting?.over) push('waiting-on-you', 'overdue', since, `waiting on you for ${waiting.text}`);
   }
 
   // First response: only judged when we have seen the conversation (messages observed).
   const targetHours = c.severity ? FIRST_RESPONSE_HOURS[c.provider]?.[c.severity] : undefined;
-  const created = firstTrusted(c, ['createdAt', 'firstSeenAt'], now);
+  const created = firstTrusted(c, times, ['createdAt', 'firstSeenAt'], now);
   if (targetHours && created && c.messageCount > 0 && !c.lastVendorMessageAt && now - Date.parse(created) > targetHours * 3_600_000) {
     push('first-response-late', 'overdue', created, `no first response from the vendor within its ${targetHours} h target`);
   }
@@ -122,7 +131,7 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   for (const clock of VENDOR_CLOCKS) {
     if (clock.provider !== c.provider || clock.state !== c.state) continue;
     // The portal's last update is when the case entered this state, as far as we can tell.
-    const entered = firstTrusted(c, ['updatedAt', 'lastObservedAt'], now);
+    const entered = firstTrusted(c, times, ['updatedAt', 'lastObservedAt'], now);
     if (!entered) continue;
     const firesAt = Date.parse(entered) + clock.afterDays * DAY_MS;
     if (now >= firesAt - clock.warnDaysBefore * DAY_MS) {

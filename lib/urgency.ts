@@ -35,7 +35,10 @@ export function isOpen(c: Pick<StoredCase, 'state'>): boolean {
   return c.state !== 'closed';
 }
 
-/** Last time the vendor is known to have acted: its last message, else the portal's last update. */
+/** Where the vendor's last action is read from, first that is known: its last message, else the portal's last update. */
+export const VENDOR_QUIET_SOURCES = ['lastVendorMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt'] as const;
+
+/** Last time the vendor is known to have acted (VENDOR_QUIET_SOURCES). */
 export function vendorQuietSince(c: UrgencyFields): string {
   return c.lastVendorMessageAt ?? c.updatedAt ?? c.createdAt ?? c.firstSeenAt;
 }
