@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/db';
 import { send } from '@/lib/messages';
-import { PROVIDER_IDS, PROVIDER_NAMES, SEVERITIES, type ProviderId } from '@/lib/model';
+import { SEVERITIES } from '@/lib/model';
+import { isConsole } from '@/lib/portals';
+import { platformName, vendorDisplayName } from '@/lib/vendors';
 import { ALERT_KINDS, type AlertKind, type Policy, type Threshold } from '@/lib/policy';
 import { loadPolicy, savePolicy } from '@/lib/settings';
 
@@ -73,7 +76,29 @@ function WorkingTimeFields({ policy, update }: PolicyFieldsProps) {
   );
 }
 
-/** How long the vendor may be quiet, per severity and per provider. */
+/** Per vendor portal (overrides severity): every vendor on record, by the name the user knows it by. */
+function VendorThresholds({ policy, update }: PolicyFieldsProps) {
+  const vendors = useLiveQuery(() => getDb().vendors.toArray(), []);
+  if (!vendors?.length) return null;
+  const named = vendors.map((v) => ({ v, name: vendorDisplayName(v) })).sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <details>
+      <summary>Per vendor (overrides severity)</summary>
+      {named.map(({ v, name }) => (
+        <ThresholdInput key={v.portal} label={platformName(v.provider) && !isConsole(v.provider) ? `${name} (${platformName(v.provider)})` : name}
+          optional value={policy.vendorQuiet.byPortal[v.portal]}
+          onChange={(t) => {
+            const byPortal = { ...policy.vendorQuiet.byPortal };
+            if (t) byPortal[v.portal] = t;
+            else delete byPortal[v.portal];
+            update({ vendorQuiet: { ...policy.vendorQuiet, byPortal } });
+          }} />
+      ))}
+    </details>
+  );
+}
+
+/** How long the vendor may be quiet, per severity and per vendor. */
 function VendorQuietFields({ policy, update }: PolicyFieldsProps) {
   return (
     <fieldset>
@@ -83,18 +108,7 @@ function VendorQuietFields({ policy, update }: PolicyFieldsProps) {
           value={policy.vendorQuiet.bySeverity[sev]}
           onChange={(t) => t && update({ vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } } })} />
       ))}
-      <details>
-        <summary>Per provider (overrides severity)</summary>
-        {PROVIDER_IDS.map((p: ProviderId) => (
-          <ThresholdInput key={p} label={PROVIDER_NAMES[p]} optional value={policy.vendorQuiet.byProvider[p]}
-            onChange={(t) => {
-              const byProvider = { ...policy.vendorQuiet.byProvider };
-              if (t) byProvider[p] = t;
-              else delete byProvider[p];
-              update({ vendorQuiet: { ...policy.vendorQuiet, byProvider } });
-            }} />
-        ))}
-      </details>
+      <VendorThresholds policy={policy} update={update} />
     </fieldset>
   );
 }

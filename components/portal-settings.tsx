@@ -1,18 +1,22 @@
 /**
- * Options → Portals: every portal we know, per portal background refresh (opt-in, interval, what is
+ * Options → Portals: every portal we know, by the vendor's name (renamed here), its cases (deleted here),
+ * per portal background refresh (opt-in, interval, what is
  * fetched, and what happened last), the custom-domain portals the user tracks, and their recipes.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import browser from 'webextension-polyfill';
-import { getDb, portalKey, type Recipe, type RefreshSchedule } from '@/lib/db';
+import { getDb, portalKey, type Recipe, type RefreshSchedule, type VendorPortal } from '@/lib/db';
 import { formatAgo } from '@/lib/format';
 import { needsAttention } from '@/lib/ingest';
 import { send } from '@/lib/messages';
 import { PROVIDER_NAMES, type ProviderId } from '@/lib/model';
 import { recipeInputSchema } from '@/lib/recipes';
 import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, modeOf, newSchedule } from '@/lib/refresh';
+import { portalOf } from '@/lib/portals';
 import { originPattern, stopTracking } from '@/lib/tracking';
+import { vendorDisplayName } from '@/lib/vendors';
+import { VendorControls } from './vendor-controls';
 import { useNow } from './use-now';
 import { downloadBlob, stamp } from './download';
 
@@ -24,18 +28,22 @@ interface PortalRow {
   failing: string | null;
   schedule: RefreshSchedule | undefined;
   tracked: boolean;
+  vendor: VendorPortal | undefined;
+  caseCount: number;
 }
 
 function usePortals(): PortalRow[] | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [health, schedules, tracked] = await Promise.all([db.portals.toArray(), db.refresh.toArray(), db.trackedOrigins.toArray()]);
+    const [health, schedules, tracked, vendors] = await Promise.all([db.portals.toArray(), db.refresh.toArray(), db.trackedOrigins.toArray(), db.vendors.toArray()]);
+    const vendorOf = new Map(vendors.map((v) => [v.portal, v]));
     const rows = new Map<string, PortalRow>();
     // One row per portal we have read, refresh or track (manual cases have no portal).
     const rowOf = (provider: ProviderId, origin: string): PortalRow | undefined => {
       if (provider === 'manual') return undefined;
       const key = portalKey(provider, origin);
-      if (!rows.has(key)) rows.set(key, { key, provider, origin, lastSuccessAt: null, failing: null, schedule: undefined, tracked: false });
+      const vendor = vendorOf.get(portalOf(provider, origin));
+      if (!rows.has(key)) rows.set(key, { key, provider, origin, lastSuccessAt: null, failing: null, schedule: undefined, tracked: false, vendor, caseCount: 0 });
       return rows.get(key);
     };
     for (const h of health) {
@@ -46,7 +54,19 @@ function usePortals(): PortalRow[] | undefined {
     }
     for (const s of schedules) Object.assign(rowOf(s.provider, s.origin) ?? {}, { schedule: s });
     for (const t of tracked) Object.assign(rowOf(t.provider, t.origin) ?? {}, { tracked: true });
+    await Promise.all([...rows.values()].map(async (r) => {
+      r.caseCount = r.vendor ? await db.cases.where('portal').equals(r.vendor.portal).count() : 0;
+    }));
     return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }, []);
+}
+
+/** Vendors of cases entered by hand: no portal to read, but a name and cases all the same. */
+function useManualVendors() {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const vendors = await db.vendors.where('provider').equals('manual').toArray();
+    return Promise.all(vendors.map(async (v) => ({ vendor: v, caseCount: await db.cases.where('portal').equals(v.portal).count() })));
   }, []);
 }
 
@@ -78,7 +98,7 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
     const [report] = await send('ui:refresh-now', { keys: [row.key] });
     setMessage(report ? `${report.outcome}${report.message ? `: ${report.message}` : ''}` : null);
   };
-  const label = `${PROVIDER_NAMES[row.provider]} ${new URL(row.origin).host}`;
+  const label = `${row.vendor ? vendorDisplayName(row.vendor) : PROVIDER_NAMES[row.provider]} ${new URL(row.origin).host}`;
   return (
     <div className="refresh-controls">
       <label>
@@ -153,6 +173,7 @@ function RecipeEditor({ recipe }: { recipe: Recipe }) {
 export function PortalSettings() {
   const now = useNow();
   const portals = usePortals();
+  const manual = useManualVendors();
   const recipes = useLiveQuery(() => getDb().recipes.toArray(), []);
   const exportRecipes = () =>
     downloadBlob(new Blob([JSON.stringify({ format: 'caseradar-recipes', version: 1, recipes }, null, 2)], { type: 'application/json' }), `caseradar-recipes-${stamp()}.json`);
@@ -163,8 +184,8 @@ export function PortalSettings() {
       <ul className="portal-list">
         {portals?.map((row) => (
           <li key={row.key} data-testid="portal-row">
-            <strong>
-              {PROVIDER_NAMES[row.provider]} — {new URL(row.origin).host}
+            <strong dir="auto">
+              {row.vendor ? vendorDisplayName(row.vendor) : PROVIDER_NAMES[row.provider]} — {new URL(row.origin).host}
             </strong>{' '}
             {row.lastSuccessAt ? `read ${formatAgo(row.lastSuccessAt, now)}` : 'never read'}
             {row.failing && <span className="portal-failing"> · needs attention: {row.failing}</span>}
@@ -174,10 +195,24 @@ export function PortalSettings() {
                 <button type="button" className="link-button" onClick={() => void stopTracking(getDb(), browser.scripting, browser.permissions, row.origin)}>Stop tracking</button>
               </>
             )}
+            {row.vendor && <VendorControls vendor={row.vendor} caseCount={row.caseCount} />}
             {row.provider !== 'custom' && <RefreshControls row={row} now={now} />}
           </li>
         ))}
       </ul>
+      {!!manual?.length && (
+        <>
+          <h3>Vendors of cases entered by hand</h3>
+          <ul className="portal-list">
+            {manual.map(({ vendor, caseCount }) => (
+              <li key={vendor.portal} data-testid="manual-vendor-row">
+                <strong dir="auto">{vendorDisplayName(vendor)}</strong>
+                <VendorControls vendor={vendor} caseCount={caseCount} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>Recipes</h3>
       {recipes && recipes.length === 0 ? (
         <p>No recipes. On a portal Caseradar does not know, open the popup and choose "Make a recipe".</p>

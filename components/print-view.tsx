@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/db';
 import { walkCases, type CaseWithEvents } from '@/lib/export/walk';
-import { PROVIDER_NAMES } from '@/lib/model';
+import { vendorLabel } from '@/lib/model';
 
 /** A print-ready history of the chosen cases (the browser's print dialog saves it as PDF). */
 export function PrintView({ keys }: { keys: string[] | null }) {
@@ -23,7 +23,7 @@ export function PrintView({ keys }: { keys: string[] | null }) {
       <p>Printed {new Date().toISOString()} · {pages.length} cases</p>
       {pages.map(({ case: c, events }) => (
         <article key={c.key} className="print-case">
-          <h2 dir="auto">{PROVIDER_NAMES[c.provider]} #{c.caseId}: {c.title}</h2>
+          <h2 dir="auto">{vendorLabel(c)} #{c.caseId}: {c.title}</h2>
           <p>State: {c.state ?? 'unknown'} ({c.vendorStatus ?? '—'}) · Severity: {c.severity ?? '—'} · Created {c.createdAt ?? '—'} · Last observed {c.lastObservedAt}</p>
           <ol>
             {events.map((e) => (

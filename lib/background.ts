@@ -5,7 +5,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { CaseradarDB, RefreshSchedule } from './db';
 import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
-import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
+import { ingestSnapshot, MAX_NEW_CASES_PER_READ, recordFailure, type IngestResult } from './ingest';
 import type { Handlers, SweepSummary } from './messages';
 import type { ProviderId } from './model';
 import { FAMILIES, urlMatchesFamily } from './providers/families';
@@ -106,13 +106,19 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
         await onStoreChanged().catch(() => undefined);
         throw new RejectedMessage(STORAGE_FULL_MESSAGE);
       }
+      if (result.refusedNew) {
+        // A flood (or a hostile page): say so where the user looks, as a blind spot of this portal.
+        await recordFailure(db, payload.provider, payload.pageUrl, 'rejected',
+          `This read listed ${result.refusedNew} more new cases than one read may add (${MAX_NEW_CASES_PER_READ}); they were not added. ` +
+          'Reading the portal again adds the next ones; if they are not yours, delete this portal\'s cases in Options → Portals.', now().toISOString());
+      }
       // A page that defers to its JSON has not finished a page refresh yet; its JSON snapshot will.
       if (how === 'refresh' && !payload.extraction.deferredToApi) {
         await finishPageRefresh(refreshing!, sender.tab!.id!, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });
       } else if (how === 'visit') {
         await resumeAfterVisit(db, portalKey(payload.provider, origin), now().toISOString());
       }
-      if (result.rowsWritten) await onStoreChanged();
+      if (result.rowsWritten || result.refusedNew) await onStoreChanged();
       return result;
     },
     async 'cs:extract-failed'(raw, sender): Promise<void> {

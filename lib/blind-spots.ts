@@ -4,15 +4,14 @@
  */
 import { PORTAL_FAILURE_LABELS, type PortalHealth, type RefreshSchedule } from './db';
 import { needsAttention } from './ingest';
-import { PROVIDER_NAMES, type StoredCase } from './model';
-import { FAMILIES } from './providers/families';
+import type { ProviderId, StoredCase } from './model';
+import { defaultVendorName, portalOf } from './portals';
 import { listPageUrl } from './refresh';
-import { originOf } from './text';
 import { isOpen } from './urgency';
 
 export interface BlindSpot {
   key: string;
-  /** "Zendesk (help.example.com)" */
+  /** The vendor as the user calls it, and where: "Northwind Fiber (help.northwind.example)" */
   portal: string;
   /** "signed out", "layout changed", "cannot observe", or why refresh stopped. */
   reason: string;
@@ -27,10 +26,10 @@ export interface BlindSpot {
   lastSuccessAt: string | null;
 }
 
-/** The cases a portal (provider + origin) is the source of: links on its origin or the family's case origins. */
-export function casesOfPortal(cases: StoredCase[], provider: string, origin: string): StoredCase[] {
-  const origins = new Set([origin, ...(FAMILIES.find((f) => f.id === provider)?.caseOrigins ?? [])]);
-  return cases.filter((c) => c.provider === provider && origins.has(originOf(c.url) ?? ''));
+/** The cases a portal (provider + origin) is the source of: its vendor portal's cases. */
+export function casesOfPortal(cases: StoredCase[], provider: ProviderId, origin: string): StoredCase[] {
+  const portal = portalOf(provider, origin);
+  return cases.filter((c) => c.provider === provider && c.portal === portal);
 }
 
 export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedule[], cases: StoredCase[], now: Date): BlindSpot[] {
@@ -42,7 +41,9 @@ export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedu
     const s = byKey.get(key);
     const provider = (p ?? s)!.provider;
     const origin = (p ?? s)!.origin;
-    const open = casesOfPortal(cases, provider, origin).filter(isOpen);
+    const ofPortal = casesOfPortal(cases, provider, origin);
+    const open = ofPortal.filter(isOpen);
+    const vendor = ofPortal[0]?.vendorName ?? defaultVendorName(provider, portalOf(provider, origin));
     const oldest = open.reduce<number | null>((min, c) => {
       const t = Date.parse(c.lastObservedAt);
       return min === null || t < min ? t : min;
@@ -50,7 +51,7 @@ export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedu
     const failing = p && needsAttention(p) ? p.lastError : null;
     return {
       key,
-      portal: `${PROVIDER_NAMES[provider]} (${new URL(origin).host})`,
+      portal: `${vendor} (${new URL(origin).host})`,
       reason: failing ? PORTAL_FAILURE_LABELS[failing.failure] : (s?.pausedReason ?? 'needs attention'),
       detail: failing?.message ?? s?.lastOutcome ?? null,
       openCases: open.length,

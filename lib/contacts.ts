@@ -4,11 +4,11 @@
  */
 import { z } from 'zod';
 import type { CaseradarDB, VendorContact } from './db';
-import { PROVIDER_IDS, type CaseSnapshot, type ProviderId } from './model';
+import { PROVIDER_IDS, type ProviderId, type StoredCase } from './model';
 
-/** The key a vendor is known by: its name for recipe and manual cases, else the provider id. */
-export function vendorKey(c: Pick<CaseSnapshot, 'provider' | 'vendorName'>): string {
-  return c.vendorName?.trim() || c.provider;
+/** The key a vendor's contact is kept under: its vendor portal (a console's provider id, a tenant's host). */
+export function vendorKey(c: Pick<StoredCase, 'portal'>): string {
+  return c.portal;
 }
 
 type ContactFields = Omit<VendorContact, 'vendor' | 'updatedAt'>;

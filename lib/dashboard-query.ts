@@ -13,7 +13,7 @@ const BALLS = ['you', 'vendor', 'unknown', 'closing', 'closed'] as const satisfi
 /** '' means "any" for every field. */
 export interface CaseFilter {
   query: string;
-  /** A vendorKey (provider id, or vendor name for recipe and manual cases). */
+  /** A vendor portal id (lib/portals.ts). */
   vendor: string;
   /** 'active' = every state but closed; 'unknown' = the vendor's label is not one we know. */
   state: '' | 'active' | CaseState | 'unknown';

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { CaseEvent, ProviderId, StoredCase } from './model';
+import { toPortalIdentity, type V2Tables } from './portal-identity-upgrade';
 import type { AlertKind } from './policy';
 import { FAILURE_LABELS, type ParseFailure } from './providers/types';
 
@@ -82,8 +83,9 @@ export interface Incident {
   updatedAt: string;
 }
 
-/** How to reach a vendor besides the portal (issue 6's "who to contact"). Keyed by provider id or vendor name. */
+/** How to reach a vendor besides the portal (issue 6's "who to contact"). */
 export interface VendorContact {
+  /** The vendor portal's id (lib/portals.ts). */
   vendor: string;
   portalUrl: string;
   phone: string;
@@ -137,6 +139,21 @@ export interface RefreshSchedule {
   tabId?: number | null;
 }
 
+/** A vendor portal: what identity, names, contacts and policies hang off (lib/portals.ts, lib/vendors.ts). */
+export interface VendorPortal {
+  /** A tenant's host, a console's provider id, `manual:<name>`. */
+  portal: string;
+  /** The platform it runs on: the adapter that reads it, shown as a small mark. */
+  provider: ProviderId;
+  /** Where the portal is reached (tenants and recipe portals); null for consoles and manual vendors. */
+  origin: string | null;
+  /** The name the portal gives itself, the recipe's name, or the name typed with a manual case. */
+  readName: string | null;
+  /** The user's own name for the vendor; wins over everything. */
+  userName: string | null;
+  updatedAt: string;
+}
+
 /** Small key/value rows (the alerting policy). */
 export interface Setting {
   key: string;
@@ -156,11 +173,12 @@ export class CaseradarDB extends Dexie {
   trackedOrigins!: EntityTable<TrackedOrigin, 'origin'>;
   recipes!: EntityTable<Recipe, 'id'>;
   refresh!: EntityTable<RefreshSchedule, 'key'>;
+  vendors!: EntityTable<VendorPortal, 'portal'>;
 
   constructor(name = 'caseradar') {
     super(name);
     this.version(1).stores({
-      // Only indexes something queries: each index costs every write (shared/TOOLCHAIN.md).
+      // Only indexes something queries: each index costs every write.
       cases: '&key, provider, [provider+vendorRef]',
       // The compound unique index makes re-ingesting the same event a no-op.
       events: '++id, caseKey, &[caseKey+dedupKey]',
@@ -179,6 +197,23 @@ export class CaseradarDB extends Dexie {
       recipes: '&id, origin',
       refresh: '&key',
     });
+    // v3: a case belongs to a vendor portal (tenant), not to a platform; keys move from provider:caseId
+    // to portal:caseId, with every reference to them, and each portal gets a vendor row.
+    this.version(3)
+      .stores({
+        cases: '&key, provider, portal, [portal+vendorRef]',
+        vendors: '&portal, provider',
+      })
+      .upgrade(async (tx) => {
+        const names = ['cases', 'events', 'snoozes', 'firedAlerts', 'workspaces', 'incidents', 'contacts', 'settings'] as const;
+        const before = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await tx.table(n).toArray()]))) as V2Tables;
+        const after = toPortalIdentity(before, new Date().toISOString());
+        for (const n of names) {
+          await tx.table(n).clear();
+          await tx.table(n).bulkAdd(after[n]);
+        }
+        await tx.table('vendors').bulkAdd(after.vendors);
+      });
   }
 }
 

@@ -2,10 +2,10 @@
  * Merges snapshots into the store: one transaction per snapshot, idempotent, never deleting,
  * never closing a case a page omitted, never letting an older snapshot overwrite a newer one.
  */
-import type { CaseradarDB, PortalFailure, PortalHealth } from './db';
+import type { CaseradarDB, PortalFailure, PortalHealth, VendorPortal } from './db';
 import { portalKey } from './db';
 import {
-  caseKey,
+  messageDedupKey,
   type CaseEvent,
   type CaseMessage,
   type CaseSnapshot,
@@ -13,9 +13,12 @@ import {
   type ProviderId,
   type StoredCase,
 } from './model';
+import { caseKeyOf, isConsole, portalOf } from './portals';
+import { compareStatus } from './providers/status-vocabulary';
 import type { Extraction } from './providers/types';
 import { originOf } from './text';
 import { laterOf } from './time';
+import { newVendorRow, nextVendorRow, vendorDisplayName } from './vendors';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
 const OBSERVATION_GRANULARITY_MS = 60_000;
@@ -27,6 +30,13 @@ const OBSERVATION_GRANULARITY_MS = 60_000;
  */
 export const PORTAL_DATE_SKEW_MS = 24 * 3_600_000;
 
+/**
+ * The most cases one read may create. A real list page shows tens, a JSON page at most a few hundred;
+ * a hostile page could post thousands. The rest are refused and reported (IngestResult.refusedNew);
+ * the next read adds the next batch, so a genuine portal with a long list still arrives whole.
+ */
+export const MAX_NEW_CASES_PER_READ = 250;
+
 export interface SnapshotInput {
   provider: ProviderId;
   /** The portal page (tab) the snapshot came from; portal health is kept per its origin. */
@@ -37,6 +47,8 @@ export interface SnapshotInput {
   capturedAt: string;
   how: ObservationMethod;
   extraction: Extraction;
+  /** What the page calls its vendor (lib/portals.ts readPortalName), if it says; consoles ignore it. */
+  portalName?: string | null;
 }
 
 export interface IngestResult {
@@ -52,6 +64,8 @@ export interface IngestResult {
   rowsWritten: number;
   /** Portal dates too far after the capture to believe (PORTAL_DATE_SKEW_MS): read as unknown, or the message dropped. */
   untrustedDates: number;
+  /** New cases beyond MAX_NEW_CASES_PER_READ, not created (with their messages). */
+  refusedNew: number;
 }
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NEGATIVE_INFINITY);
@@ -69,10 +83,6 @@ function isOlderThanStored(snap: CaseSnapshot, stored: StoredCase, capturedAt: s
   return ms(capturedAt) <= ms(stored.lastObservedAt);
 }
 
-function messageKey(m: CaseMessage): string {
-  return `msg:${m.at}:${m.side}:${m.author ?? ''}`;
-}
-
 function messageEvents(key: string, messages: CaseMessage[] | undefined, recordedAt: string): CaseEvent[] {
   return (messages ?? []).map((message) => ({
     caseKey: key,
@@ -80,16 +90,17 @@ function messageEvents(key: string, messages: CaseMessage[] | undefined, recorde
     at: message.at,
     recordedAt,
     message,
-    dedupKey: messageKey(message),
+    dedupKey: messageDedupKey(message),
   }));
 }
 
-function newCase(snap: CaseSnapshot, input: SnapshotInput): StoredCase {
+function newCase(snap: CaseSnapshot, input: SnapshotInput, key: string, portal: string): StoredCase {
   // Messages live in the event history, not on the case row.
   const { messages: _messages, ...fields } = snap;
   return {
     ...fields,
-    key: caseKey(snap.provider, snap.caseId),
+    key,
+    portal,
     owner: snap.owner ?? null,
     firstSeenAt: input.capturedAt,
     lastObservedAt: input.capturedAt,
@@ -114,10 +125,16 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
     events.push({ caseKey: stored.key, type, at, recordedAt: input.capturedAt, from, to, dedupKey: `${type}:${to ?? ''}:${at}` });
 
   // A page that does not show a field (null/undefined) never erases what another page told us.
-  if (snap.vendorStatus !== null && (!sameLabel(snap.vendorStatus, stored.vendorStatus) || snap.state !== stored.state)) {
-    change('state', stored.vendorStatus, snap.vendorStatus);
-    next.vendorStatus = snap.vendorStatus;
-    next.state = snap.state;
+  if (snap.vendorStatus !== null) {
+    // A DOM read comes from the page itself; a JSON read from the API address the page called.
+    const relation = compareStatus(snap.provider, stored.vendorStatus, snap.vendorStatus, input.sourceUrl === input.pageUrl);
+    if (relation === 'different') {
+      change('state', stored.vendorStatus, snap.vendorStatus);
+      next.vendorStatus = snap.vendorStatus;
+      next.state = snap.state;
+    } else if (stored.state === null && snap.state !== null) {
+      next.state = snap.state; // The other spelling is one we can map.
+    }
   }
   if (snap.vendorSeverity !== null && snap.vendorSeverity !== stored.vendorSeverity) {
     change('severity', stored.vendorSeverity, snap.vendorSeverity);
@@ -139,7 +156,6 @@ function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInpu
   next.updatedAt = laterOf(stored.updatedAt, snap.updatedAt);
   next.createdAt = stored.createdAt ?? snap.createdAt;
   if (snap.url && snap.url !== stored.url) next.url = snap.url;
-  if (snap.vendorName && snap.vendorName !== stored.vendorName) next.vendorName = snap.vendorName;
   if (snap.contactChannel && snap.contactChannel !== stored.contactChannel) next.contactChannel = snap.contactChannel;
   return { next, events };
 }
@@ -165,15 +181,6 @@ function fillGaps(stored: StoredCase, snap: CaseSnapshot): StoredCase {
   return Object.keys(gaps).length ? { ...stored, ...gaps } : stored;
 }
 
-/**
- * One status as a portal's page and its JSON spell it ("Solved" and "solved", "IN_PROGRESS" and "In
- * progress"): the label first read stands, so alternating reads never log a change.
- */
-function sameLabel(a: string, b: string | null): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
-  return b !== null && norm(a) === norm(b);
-}
-
 function sameRecord(a: object, b: object): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -192,22 +199,23 @@ export function messageFields(events: CaseEvent[]): Pick<StoredCase, 'messageCou
   return { messageCount, lastVendorMessageAt, lastCustomerMessageAt };
 }
 
-/** Resolves message-only updates to case keys: by caseId, or by the vendor's internal ref. */
+/** Resolves message-only updates to case keys of the page's portal: by caseId, or by the vendor's internal ref. */
 async function resolveMessageUpdates(
   db: CaseradarDB,
   input: SnapshotInput,
+  portal: string,
 ): Promise<{ byKey: Map<string, CaseMessage[]>; unmatched: number }> {
   const byKey = new Map<string, CaseMessage[]>();
   let unmatched = 0;
   for (const update of input.extraction.messageUpdates ?? []) {
     let key: string | undefined;
-    if (update.caseId) key = caseKey(input.provider, update.caseId);
+    if (update.caseId) key = caseKeyOf(input.provider, portal, update.caseId);
     else if (update.vendorRef) {
       const fromSnapshot = input.extraction.cases.find((c) => c.vendorRef === update.vendorRef);
       const stored = fromSnapshot
         ? undefined
-        : await db.cases.where('[provider+vendorRef]').equals([input.provider, update.vendorRef]).first();
-      key = fromSnapshot ? caseKey(input.provider, fromSnapshot.caseId) : stored?.key;
+        : await db.cases.where('[portal+vendorRef]').equals([portal, update.vendorRef]).first();
+      key = fromSnapshot ? caseKeyOf(input.provider, portal, fromSnapshot.caseId) : stored?.key;
     }
     if (!key) {
       unmatched += update.messages.length;
@@ -238,20 +246,84 @@ function withTrustedDates(input: SnapshotInput): { extraction: Extraction; untru
   return { extraction: { ...input.extraction, cases, ...(messageUpdates ? { messageUpdates } : {}) }, untrusted };
 }
 
+/**
+ * The vendor portal of each case of a read. A page speaks only for its own portal: the background has
+ * checked that it is the sender's origin, so a page on one tenant can never reach another tenant's
+ * cases. Manual cases name their vendor themselves.
+ */
+function portalsOf(input: SnapshotInput, snaps: CaseSnapshot[]): { page: string; ofSnap: string[] } {
+  const page = input.provider === 'manual' ? '' : portalOf(input.provider, input.pageUrl);
+  return { page, ofSnap: snaps.map((s) => (input.provider === 'manual' ? portalOf('manual', '', s.vendorName) : page)) };
+}
+
+/** What a read says its vendor is called: a recipe's or manual case's vendor, or the page's own name. */
+function readNameOf(input: SnapshotInput, snap: CaseSnapshot): string | null {
+  if (input.provider === 'custom' || input.provider === 'manual') return snap.vendorName ?? null;
+  return isConsole(input.provider) ? null : (input.portalName ?? null);
+}
+
+/**
+ * Brings the vendor rows of the read's portals up to date and gives every case row of them the
+ * vendor's name. A name that changed is rewritten on the portal's other cases too, in this transaction.
+ */
+async function applyVendorNames(db: CaseradarDB, input: SnapshotInput, snaps: CaseSnapshot[], portals: string[], next: Map<string, StoredCase>): Promise<number> {
+  const fresh = new Map<string, { snap: CaseSnapshot }>();
+  snaps.forEach((snap, i) => fresh.has(portals[i]!) || fresh.set(portals[i]!, { snap }));
+  if (!fresh.size) return 0;
+  const storedRows = await db.vendors.bulkGet([...fresh.keys()]);
+  let writes = 0;
+  let i = 0;
+  for (const [portal, { snap }] of fresh) {
+    const stored = storedRows[i++];
+    const readName = readNameOf(input, snap);
+    const row: VendorPortal | undefined = stored
+      ? nextVendorRow(stored, { portal, provider: input.provider, origin: stored.origin, readName }, input.capturedAt)
+      : newVendorRow(input.provider, portal, readName, snap.url || input.pageUrl, input.capturedAt);
+    const vendor = row ?? stored!;
+    const shown = vendorDisplayName(vendor);
+    if (row) {
+      await db.vendors.put(row);
+      writes++;
+      if (stored && vendorDisplayName(stored) !== shown) {
+        writes += await db.cases.where('portal').equals(portal).and((c) => !next.has(c.key)).modify({ vendorName: shown });
+      }
+    }
+    for (const [key, c] of next) if (c.portal === portal && c.vendorName !== shown) next.set(key, { ...c, vendorName: shown });
+  }
+  return writes;
+}
+
 /** Merges one snapshot in a single read-write transaction. */
 export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promise<IngestResult> {
   const trusted = withTrustedDates(raw);
   const input: SnapshotInput = { ...raw, extraction: trusted.extraction };
   const result: IngestResult = {
     created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, unmatchedMessages: 0, rowsWritten: 0,
-    untrustedDates: trusted.untrusted,
+    untrustedDates: trusted.untrusted, refusedNew: 0,
   };
-  const snaps = input.extraction.cases.filter((c) => c.provider === input.provider);
+  const allSnaps = input.extraction.cases.filter((c) => c.provider === input.provider);
+  const allPortals = portalsOf(input, allSnaps);
 
-  await db.transaction('rw', db.cases, db.events, db.portals, async () => {
-    const updates = await resolveMessageUpdates(db, input);
+  await db.transaction('rw', [db.cases, db.events, db.portals, db.vendors], async () => {
+    const updates = await resolveMessageUpdates(db, input, allPortals.page);
     result.unmatchedMessages = updates.unmatched;
-    const snapKeys = snaps.map((s) => caseKey(s.provider, s.caseId));
+    const allKeys = allSnaps.map((s, i) => caseKeyOf(s.provider, allPortals.ofSnap[i]!, s.caseId));
+    const allStored = await db.cases.bulkGet(allKeys);
+    // Flood bound: the first MAX_NEW_CASES_PER_READ unknown cases are created, the rest refused whole.
+    const newKeys = new Set<string>();
+    const keep = allKeys.map((k, i) => {
+      if (allStored[i] || newKeys.has(k)) return true;
+      if (newKeys.size >= MAX_NEW_CASES_PER_READ) return false;
+      newKeys.add(k);
+      return true;
+    });
+    const refused = new Set(allKeys.filter((_, i) => !keep[i]));
+    result.refusedNew = refused.size;
+    const snaps = allSnaps.filter((_, i) => keep[i]);
+    const snapKeys = allKeys.filter((_, i) => keep[i]);
+    const snapPortals = allPortals.ofSnap.filter((_, i) => keep[i]);
+    for (const k of refused) updates.byKey.delete(k);
+
     const keys = [...new Set([...snapKeys, ...updates.byKey.keys()])];
     const storedRows = await db.cases.bulkGet(keys);
     const stored = new Map(keys.map((k, i) => [k, storedRows[i]]));
@@ -264,7 +336,7 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
       if (snap.messages?.length) messagesByKey.set(key, [...(messagesByKey.get(key) ?? []), ...snap.messages]);
       const current = next.get(key) ?? stored.get(key);
       if (!current) {
-        next.set(key, newCase(snap, input));
+        next.set(key, newCase(snap, input, key, snapPortals[i]!));
         candidateEvents.push({ caseKey: key, type: 'created', at: snap.createdAt ?? input.capturedAt,
           recordedAt: input.capturedAt, to: snap.vendorStatus, dedupKey: 'created' });
         result.created++;
@@ -288,6 +360,9 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
       }
       next.set(key, row);
     });
+    // Every case of a portal read now is visited here (unchanged ones too), so that the name is right.
+    for (const key of snapKeys) if (!next.has(key) && stored.get(key)) next.set(key, stored.get(key)!);
+    const vendorWrites = await applyVendorNames(db, input, snaps, snapPortals, next);
 
     // Messages are facts with their own times: merged whatever the snapshot's age, deduplicated by key.
     for (const [key, messages] of messagesByKey) candidateEvents.push(...messageEvents(key, messages, input.capturedAt));
@@ -328,7 +403,7 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
     if (candidateEvents.length) await db.events.bulkAdd(candidateEvents);
     // A case typed in by hand says nothing about any portal's health.
     const healthWrites = input.how === 'manual' ? 0 : await recordSuccess(db, input);
-    result.rowsWritten = caseWrites.length + candidateEvents.length + healthWrites;
+    result.rowsWritten = caseWrites.length + candidateEvents.length + healthWrites + vendorWrites;
   });
   return result;
 }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { CaseradarDB } from './db';
 import { STATE_LABELS, SEVERITY_LABELS } from './format';
 import { ingestSnapshot } from './ingest';
-import { CASE_STATES, caseKey, SEVERITIES, type CaseMessage, type CaseSnapshot, type MessageSide } from './model';
+import { caseKeyOf } from './portals';
+import { CASE_STATES, SEVERITIES, type CaseMessage, type CaseSnapshot, type MessageSide } from './model';
 
 export const CONTACT_CHANNELS = ['phone', 'email', 'chat', 'social media', 'in person', 'other'] as const;
 
@@ -56,7 +57,7 @@ export async function addManualCase(db: CaseradarDB, raw: unknown, nowIso: strin
   if (!parsed.success) throw new ManualCaseError(parsed.error.issues[0]?.message ?? 'Check the form');
   const input = parsed.data;
   const caseId = input.reference || `M-${Date.parse(nowIso).toString(36).toUpperCase()}`;
-  const key = caseKey('manual', caseId);
+  const key = caseKeyOf('manual', '', caseId);
   const existing = await db.cases.get(key);
   if (existing) {
     throw new ManualCaseError(`A case with reference ${caseId} is already on record (${existing.vendorName ?? 'manual'}): open it instead`);

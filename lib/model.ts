@@ -1,6 +1,6 @@
 /**
- * The normalized case model shared by adapters, the store and the UI.
- * Vocabulary follows shared/PORTALS.md §0; every timestamp is an ISO-8601 UTC string.
+ * The normalized case model shared by adapters, the store and the UI (vocabulary: docs/portals.md).
+ * Every timestamp is an ISO-8601 UTC string.
  */
 
 export const PROVIDER_IDS = [
@@ -21,7 +21,7 @@ export const PROVIDER_IDS = [
 ] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-/** Families read by a built-in adapter (the provider ids of shared/PORTALS.md). */
+/** Families read by a built-in adapter. */
 export type PortalProviderId = Exclude<ProviderId, 'custom' | 'manual'>;
 
 export const CASE_STATES = ['new', 'open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed'] as const;
@@ -68,7 +68,11 @@ export interface CaseSnapshot {
   vendorRef?: string | null;
   /** The vendor's service-level clock for the case, where the portal exposes one. */
   sla?: CaseSla | null;
-  /** Who the vendor is when the provider id does not say (recipe portals, manual cases). */
+  /**
+   * Who the vendor is. In a snapshot: the recipe's or the manual case's vendor, where the read says it.
+   * In the store: the vendor portal's name as shown everywhere (the user's name for it, else the
+   * portal's own, else a default: lib/vendors.ts), kept on the row so that every list reads it directly.
+   */
   vendorName?: string | null;
   /** How a manual case is conducted: phone, email, chat, social media, … */
   contactChannel?: string | null;
@@ -94,8 +98,10 @@ export type ObservationMethod = 'visit' | 'refresh' | 'manual';
 
 /** A case as kept in the store. */
 export interface StoredCase extends CaseSnapshot {
-  /** `${provider}:${caseId}` */
+  /** `${portal}:${caseId}` (lib/portals.ts caseKeyOf). */
   key: string;
+  /** The vendor portal the case belongs to (lib/portals.ts): a tenant's host, a console's provider id. */
+  portal: string;
   firstSeenAt: string;
   lastObservedAt: string;
   /** Page or endpoint URL of the last observation. */
@@ -134,8 +140,16 @@ export function isLearned(e: Pick<CaseEvent, 'type' | 'from'>): boolean {
   return (e.type === 'state' || e.type === 'severity' || e.type === 'owner') && !e.from;
 }
 
-export function caseKey(provider: ProviderId, caseId: string): string {
-  return `${provider}:${caseId}`;
+/**
+ * What makes a message the same message on every read: its time, side, author and words. The words
+ * are compared without spacing or case, because a page and its JSON lay out one text differently.
+ */
+export function messageDedupKey(m: CaseMessage): string {
+  const words = (m.text ?? '').replace(/\s+/g, '').toLowerCase();
+  // FNV-1a: a short, stable digest; the time, side and author already narrow it to one case's minute.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) hash = Math.imul(hash ^ words.charCodeAt(i), 0x01000193);
+  return `msg:${m.at}:${m.side}:${m.author ?? ''}:${(hash >>> 0).toString(16)}`;
 }
 
 export const PROVIDER_NAMES: Record<ProviderId, string> = {

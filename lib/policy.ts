@@ -16,7 +16,8 @@ export interface Policy {
   timeZone: string;
   /** Local dates "YYYY-MM-DD" that are not working days. */
   holidays: string[];
-  vendorQuiet: { bySeverity: Record<Severity | 'unknown', Threshold>; byProvider: Partial<Record<ProviderId, Threshold>> };
+  /** byPortal: per vendor portal (lib/portals.ts id), overriding the severity's threshold. */
+  vendorQuiet: { bySeverity: Record<Severity | 'unknown', Threshold>; byPortal: Record<string, Threshold> };
   waitingOnYou: Threshold;
   /** Calendar days without an observation before we say our data is old. */
   notObservedDays: number;
@@ -54,7 +55,7 @@ export function defaultPolicy(timeZone = systemTimeZone()): Policy {
         low: { businessDays: 5 },
         unknown: { businessDays: 3 },
       },
-      byProvider: {},
+      byPortal: {},
     },
     waitingOnYou: { businessDays: 1 },
     notObservedDays: 2,

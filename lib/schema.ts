@@ -75,6 +75,8 @@ export const snapshotPayloadSchema = z.object({
   sourceUrl: httpUrl,
   capturedAt: isoUtc,
   extraction: extractionSchema,
+  /** What the page calls its vendor (site name, title's brand): a suggestion for its own portal only. */
+  portalName: shortText(200).nullable().optional(),
 });
 
 export const failurePayloadSchema = z.object({

@@ -1,7 +1,6 @@
 /** The alerting policy as stored in the settings table, validated on the way in and out. */
 import { z } from 'zod';
 import type { CaseradarDB } from './db';
-import { PROVIDER_IDS } from './model';
 import { ALERT_KINDS, defaultPolicy, type AlertKind, type Policy } from './policy';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM');
@@ -25,7 +24,8 @@ export const policySchema = z.object({
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD')).max(1000),
   vendorQuiet: z.object({
     bySeverity: z.object({ critical: threshold, high: threshold, normal: threshold, low: threshold, unknown: threshold }),
-    byProvider: z.partialRecord(z.enum(PROVIDER_IDS), threshold),
+    // Keyed by vendor portal id; at most one per vendor the user could have.
+    byPortal: z.record(z.string().min(1).max(300), threshold).refine((r) => Object.keys(r).length <= 2000, 'Expected at most 2000 vendors').default({}),
   }),
   waitingOnYou: threshold,
   notObservedDays: z.number().int().min(1).max(365),

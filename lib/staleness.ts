@@ -110,7 +110,7 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   const ball = ballInCourt(c);
   if (ball === 'vendor') {
     const since = firstTrusted(c, times, VENDOR_QUIET_SOURCES, now);
-    const threshold = policy.vendorQuiet.byProvider[c.provider] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
+    const threshold = policy.vendorQuiet.byPortal[c.portal] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
     const quiet = since ? elapsed(threshold, since, nowIso, policy) : null;
     if (since && quiet?.over) push('vendor-quiet', 'overdue', since, `vendor quiet for ${quiet.text}`);
   }

@@ -9,17 +9,30 @@ import { messageFields } from '../ingest';
 import { ALERT_KINDS, type AlertKind } from '../policy';
 import { FAMILIES, urlMatchesFamily } from '../providers/families';
 import { defaultRefreshUrl } from '../refresh';
+import { toPortalIdentity } from '../portal-identity-upgrade';
+import type { ProviderId } from '../model';
+import { caseKeyOf, portalOf } from '../portals';
 import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 // Every time, origin, URL and enum is checked: a backup is untrusted input like a portal page, and one
 // bad value (a time "soon") must be refused with its row named, not stored to blank a page later.
 const iso = isoTime;
 const urlOrEmpty = z.union([z.literal(''), httpUrl]);
+const portalOfLink = (provider: ProviderId, url: string) => {
+  try {
+    return portalOf(provider, url);
+  } catch {
+    return null; // Not an http(s) link: the url check names the problem.
+  }
+};
 const storedCaseSchema = caseSnapshotSchema.extend({
-  key: z.string().min(3).max(200),
+  key: z.string().min(3).max(400),
+  portal: z.string().min(1).max(300),
+  // A manual case may have no link (a phone call); every other case links to its portal.
+  url: urlOrEmpty,
   owner: z.string().max(200).nullable().optional(),
   firstSeenAt: iso,
   lastObservedAt: iso,
@@ -28,7 +41,11 @@ const storedCaseSchema = caseSnapshotSchema.extend({
   lastVendorMessageAt: iso.nullable(),
   lastCustomerMessageAt: iso.nullable(),
   messageCount: z.number().int().min(0),
-}).refine((c) => c.key === `${c.provider}:${c.caseId}`, 'Expected key = provider:caseId');
+})
+  .refine((c) => c.provider === 'manual' || c.url !== '', { message: 'Expected an http(s) URL', path: ['url'] })
+  // A row cannot file itself under another vendor's portal: its portal follows from its link.
+  .refine((c) => c.provider === 'manual' ? c.portal.startsWith('manual:') : c.portal === portalOfLink(c.provider, c.url), 'Expected the portal its link is on')
+  .refine((c) => c.key === caseKeyOf(c.provider, c.portal, c.caseId), 'Expected key = portal:caseId');
 
 const eventSchema = z.object({
   id: z.number().int().positive().optional(),
@@ -81,6 +98,11 @@ export const backupSchema = z.object({
       fields: z.object({ id: z.string(), title: z.string(), status: z.string(), updated: z.string(), link: z.string() }),
       createdAt: iso, updatedAt: iso,
     })),
+    // Version 3: one row per vendor portal, with the user's name for it.
+    vendors: z.array(z.object({
+      portal: z.string().min(1).max(300), provider: providerIdSchema, origin: httpOrigin.nullable(),
+      readName: z.string().max(120).nullable(), userName: z.string().max(120).nullable(), updatedAt: iso,
+    })),
     refresh: z.array(z.object({
       key: z.string(), provider: providerIdSchema, origin: httpOrigin, enabled: z.boolean(),
       intervalMinutes: z.number().int().min(5).max(10_080), url: httpUrl, nextAt: iso.nullable(),
@@ -94,13 +116,13 @@ export type Backup = z.infer<typeof backupSchema>;
 
 const TABLES = [
   'cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings',
-  'workspaces', 'incidents', 'contacts', 'trackedOrigins', 'recipes', 'refresh',
+  'workspaces', 'incidents', 'contacts', 'trackedOrigins', 'recipes', 'refresh', 'vendors',
 ] as const;
 type TableName = (typeof TABLES)[number];
 /** Tables whose rows are restored whole by primary key (cases and events have their own rules). */
 const KEYED: Record<Exclude<TableName, 'cases' | 'events'>, string> = {
   portals: 'key', snoozes: 'caseKey', firedAlerts: 'id', settings: 'key', workspaces: 'caseKey',
-  incidents: 'id', contacts: 'vendor', trackedOrigins: 'origin', recipes: 'id', refresh: 'key',
+  incidents: 'id', contacts: 'vendor', trackedOrigins: 'origin', recipes: 'id', refresh: 'key', vendors: 'portal',
 };
 const keyedTables = Object.keys(KEYED) as (keyof typeof KEYED)[];
 
@@ -112,6 +134,24 @@ const UPGRADERS: Record<number, (backup: Record<string, unknown>) => Record<stri
     version: 2,
     tables: { ...(b.tables as object), workspaces: [], incidents: [], contacts: [], trackedOrigins: [], recipes: [], refresh: [] },
   }),
+  // 2 → 3: cases keyed by vendor portal, as the store upgrade does it (the same function). Rows whose
+  // shape is wrong are left for validation to name; the upgrade only moves keys.
+  2: (b) => {
+    const tables = b.tables as Record<string, unknown>;
+    const rows = (name: string) => (Array.isArray(tables?.[name]) ? (tables[name] as Record<string, unknown>[]) : []);
+    const valid = rows('cases').every((c) => typeof c.url === 'string' && typeof c.provider === 'string' && typeof c.caseId === 'string');
+    if (!valid) throw new BackupError('A case row of this older backup has no link, provider or case number: it cannot be placed under a vendor');
+    let upgraded: ReturnType<typeof toPortalIdentity>;
+    try {
+      upgraded = toPortalIdentity({
+      cases: rows('cases'), events: rows('events'), snoozes: rows('snoozes'), firedAlerts: rows('firedAlerts'),
+      workspaces: rows('workspaces'), incidents: rows('incidents'), contacts: rows('contacts'), settings: rows('settings'),
+      }, typeof b.createdAt === 'string' ? b.createdAt : new Date(0).toISOString());
+    } catch (error) {
+      throw new BackupError(`This older backup could not be upgraded to version 3: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return { ...b, version: 3, tables: { ...tables, ...upgraded } };
+  },
 };
 
 export async function createBackup(db: CaseradarDB, nowIso: string): Promise<Backup> {

@@ -3,6 +3,7 @@
  * well-tested library's job. Every cell that a spreadsheet could run as a formula is neutralised.
  */
 import Papa from 'papaparse';
+import { vendorLabel } from '../model';
 import type { CaseWithEvents } from './walk';
 
 /**
@@ -19,13 +20,14 @@ export function neutralizeCell(value: string): string {
 
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : neutralizeCell(String(v)));
 
+// vendor: the name the user knows the vendor by; portal: where the case lives; platform: what it runs on.
 export const EVENT_COLUMNS = [
-  'provider', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'eventType', 'eventAt', 'recordedAt',
+  'vendor', 'portal', 'platform', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'eventType', 'eventAt', 'recordedAt',
   'from', 'to', 'messageSide', 'messageAuthor', 'messageText', 'caseUrl',
 ] as const;
 
 export const CASE_COLUMNS = [
-  'provider', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'vendorSeverity', 'owner', 'createdAt',
+  'vendor', 'portal', 'platform', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'vendorSeverity', 'owner', 'createdAt',
   'updatedAt', 'firstSeenAt', 'lastObservedAt', 'messageCount', 'url',
 ] as const;
 
@@ -40,7 +42,7 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
   for (const { case: c, events } of page) {
     for (const e of events) {
       rows.push([
-        c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, e.type, e.at, e.recordedAt,
+        vendorLabel(c), c.portal, c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, e.type, e.at, e.recordedAt,
         e.from, e.to, e.message?.side, e.message?.author, e.message?.text, c.url,
       ].map(cell));
     }
@@ -51,7 +53,7 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
 /** One row per case, for one page of cases. */
 export function casesCsv(page: CaseWithEvents[], header: boolean): string {
   const rows = page.map(({ case: c }) =>
-    [c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner, c.createdAt,
+    [vendorLabel(c), c.portal, c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner, c.createdAt,
       c.updatedAt, c.firstSeenAt, c.lastObservedAt, c.messageCount, c.url].map(cell));
   return unparse(rows, header ? CASE_COLUMNS : null);
 }

@@ -3,7 +3,7 @@
  * Each is produced page by page from the store into a Blob, so memory does not grow with the store.
  */
 import type { CaseradarDB } from '../db';
-import { PROVIDER_NAMES } from '../model';
+import { vendorLabel } from '../model';
 import { casesCsv, eventsCsv } from './csv';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
 
@@ -43,7 +43,7 @@ function markdownPage(page: CaseWithEvents[]): string {
   return page
     .map(({ case: c, events }) => {
       const lines = [
-        `## ${escapeMarkdown(`${PROVIDER_NAMES[c.provider]} #${c.caseId}: ${c.title}`)}`,
+        `## ${escapeMarkdown(`${vendorLabel(c)} #${c.caseId}: ${c.title}`)}`,
         '',
         `- State: ${escapeMarkdown(c.state ?? 'unknown')} (${escapeMarkdown(c.vendorStatus ?? '—')})`,
         `- Severity: ${escapeMarkdown(c.severity ?? 'unknown')} (${escapeMarkdown(c.vendorSeverity ?? '—')})`,

@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages';
 import { TAP_HELLO, TAP_PORT, type TapMessage } from './tap';
 import { FAMILIES } from './families';
+import { readPortalName } from '../portals';
 import { sameOrigin } from '../text';
 import { guarded } from './guard';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from './types';
@@ -67,6 +68,7 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
       sourceUrl,
       capturedAt: new Date().toISOString(),
       extraction,
+      portalName: readPortalName(document),
     }).catch(() => {
       lastSent = ''; // Not delivered (worker stopping, extension reloading): the next read sends it again.
     });

@@ -19,7 +19,7 @@ const STATES = ['open', 'waiting-on-customer', 'on-hold', 'resolved', 'new'] as 
 function storedCase(i: number, prefix = 'zendesk'): StoredCase {
   const updated = BASE + (i % 120) * DAY;
   return {
-    key: `${prefix}:${100000 + i}`, provider: 'zendesk', caseId: String(100000 + i), title: `Case ${i}: link flapping at site ${i % 37} & VPN`,
+    key: `${prefix}:${100000 + i}`, portal: 'x.zendesk.com', provider: 'zendesk', caseId: String(100000 + i), title: `Case ${i}: link flapping at site ${i % 37} & VPN`,
     vendorStatus: 'Open', state: STATES[i % STATES.length]!, severity: (['critical', 'high', 'normal', 'low'] as const)[i % 4]!,
     vendorSeverity: 'normal', createdAt: iso(updated - 3 * DAY), updatedAt: iso(updated), url: `https://x.zendesk.com/hc/requests/${100000 + i}`,
     owner: 'Sam Support', firstSeenAt: iso(updated), lastObservedAt: iso(BASE + 150 * DAY), observedVia: 'https://x.zendesk.com/hc/en-us/requests',

@@ -43,7 +43,7 @@ async function store(ext: Page) {
   const t = (await readTables(ext, ['cases', 'events', 'portals', 'firedAlerts'])) as Record<string, Row[]>;
   return { cases: t.cases!, events: t.events!, portals: t.portals!, firedAlerts: t.firedAlerts! };
 }
-const keysWith = (rows: Row[], prefix: number) => rows.filter((r) => String(r.key ?? r.caseKey).startsWith(`zendesk:${prefix}`)).length;
+const keysWith = (rows: Row[], prefix: number) => rows.filter((r) => String(r.key ?? r.caseKey).startsWith(`northwind.zendesk.com:${prefix}`)).length;
 
 /**
  * The routed Zendesk list page (no requests of its own, so every case in the store is one these tests

@@ -19,7 +19,7 @@ test('search reaches message text; filters, column sort and saved views narrow a
   const dash = await openDashboard(context, extensionId);
   const rows = dash.getByTestId('dashboard-row');
   await expect(dash.getByTestId('dashboard-count')).toHaveText('9 of 9 cases');
-  await expect(rowOf(dash, 'zendesk:48213')).toContainText('Critical');
+  await expect(rowOf(dash, 'northwind.zendesk.com:48213')).toContainText('Critical');
 
   // Words the vendor wrote in a message, not in any title.
   const search = dash.getByRole('searchbox', { name: 'Search' });
@@ -78,7 +78,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await visitDemoPortals(context, { zendeskDetail: true });
   const dash = await openDashboard(context, extensionId);
-  await rowOf(dash, 'zendesk:48213').getByRole('button', { name: 'Details' }).click();
+  await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
   const detail = dash.getByTestId('case-detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('ZdZendesk #48213');
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
@@ -123,7 +123,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
 
   // The workspace is kept.
   await dash.reload();
-  await rowOf(dash, 'zendesk:48213').getByRole('button', { name: 'Details' }).click();
+  await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
   await expect(dash.getByLabel('Notes (only for you)')).toHaveValue('Ask for the RFO once fixed');
   await expect(dash.getByLabel('Escalation level')).toHaveValue('2');
 
@@ -163,9 +163,9 @@ test('a case detail shows portal text as text: markup in a title, owner or messa
   const portal = await context.newPage();
   await portal.goto('https://hostile.zendesk.com/hc/en-us/requests');
   const dash = await openDashboard(context, extensionId);
-  await expect(rowOf(dash, `zendesk:${id}`)).toHaveCount(1);
+  await expect(rowOf(dash, `hostile.zendesk.com:${id}`)).toHaveCount(1);
   await portal.goto(`https://hostile.zendesk.com/hc/en-us/requests/${id}`);
-  await rowOf(dash, `zendesk:${id}`).getByRole('button', { name: 'Details' }).click();
+  await rowOf(dash, `hostile.zendesk.com:${id}`).getByRole('button', { name: 'Details' }).click();
   const detail = dash.getByTestId('case-detail');
   const texts = detail.getByTestId('history-item').locator('.history-text');
   for (const h of markup) await expect(texts.filter({ hasText: h.value })).toHaveCount(1);
@@ -278,7 +278,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await dash.emulateMedia({ colorScheme });
     await expect(dash.getByTestId('dashboard-row')).toHaveCount(9);
     expect(await seriousViolations(dash)).toEqual([]);
-    await rowOf(dash, 'zendesk:48213').getByRole('button', { name: 'Details' }).click();
+    await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
     await expect(dash.getByTestId('history-item').first()).toBeVisible();
     expect(await seriousViolations(dash)).toEqual([]);
     await dash.getByRole('checkbox', { name: 'Select Zendesk #48213' }).check();

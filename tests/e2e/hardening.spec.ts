@@ -71,7 +71,7 @@ test('forged main-world tap messages for another provider, another origin or fro
   // Give any other message that reached the background the same time again.
   await portal.waitForTimeout(1_000);
   const cases = await storedCases(ext);
-  expect(cases.map((c) => c.key).sort()).toEqual(['zendesk:700001', 'zendesk:700002']);
+  expect(cases.map((c) => c.key).sort()).toEqual(['hostile.zendesk.com:700001', 'hostile.zendesk.com:700002']);
   for (const c of cases) expect(new URL(c.url).origin).toBe(ORIGIN);
   const { portals } = (await readTables(ext, ['portals'])) as { portals: { key: string; lastError: unknown }[] };
   expect(portals.map((p) => [p.key, p.lastError])).toEqual([[`zendesk|${ORIGIN}`, null]]);
@@ -112,7 +112,7 @@ test('a content script cannot speak for another origin, provider or page: Chrome
   }
   // Positive control: the content script's own snapshot for its own page is accepted.
   expect(await send(snapshot({}))).toEqual({ ok: expect.objectContaining({ created: 1 }) });
-  expect((await storedCases(ext)).map((c) => c.key)).toEqual(['zendesk:7']);
+  expect((await storedCases(ext)).map((c) => c.key)).toEqual(['hostile.zendesk.com:7']);
   const { portals } = (await readTables(ext, ['portals'])) as { portals: { key: string; lastError: unknown }[] };
   expect(portals.map((p) => [p.key, p.lastError])).toEqual([[`zendesk|${ORIGIN}`, null]]);
   // And our own page may ask for a sweep.

@@ -24,7 +24,7 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   // Past their limits, longest silence first: a week (5 business days), then 3 business days.
   const overdue = group('overdue').getByTestId('case-row');
   await expect(overdue.locator('.case-id')).toHaveText(['#48001', '#2610010040001234']);
-  const bgp = row(popup, 'zendesk:48001');
+  const bgp = row(popup, 'northwind.zendesk.com:48001');
   await expect(bgp.getByTestId('case-state')).toHaveText('On hold · Open');
   // This weekday last week: 5 business days by our rules and by the row's own count alike.
   await expect(bgp.getByTestId('case-quiet')).toHaveText('vendor quiet 5 business days');
@@ -44,7 +44,7 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(vendor.getByTestId('overdue')).toHaveCount(0);
   await expect(vendor.getByTestId('alert')).toHaveCount(0);
   await expect(group('closing').getByTestId('case-state')).toHaveText('Resolved · Solved');
-  await expect(row(popup, 'zendesk:46802')).toHaveCount(0); // closed
+  await expect(row(popup, 'northwind.zendesk.com:46802')).toHaveCount(0); // closed
 
   await popup.getByLabel('show closing soon').uncheck();
   await expect(group('closing')).toHaveCount(0);
@@ -66,7 +66,7 @@ test('the keyboard drives the popup: j/k move, o and Enter open, e is done, s sn
   await popup.keyboard.press('k');
   await popup.keyboard.press('k');
   await expect(rows.nth(0)).toBeFocused();
-  await expect(rows.nth(0)).toHaveAttribute('data-case-key', 'zendesk:48213');
+  await expect(rows.nth(0)).toHaveAttribute('data-case-key', 'northwind.zendesk.com:48213');
 
   // o and Enter open the case in its portal, in a new tab.
   for (const key of ['o', 'Enter']) {
@@ -78,7 +78,7 @@ test('the keyboard drives the popup: j/k move, o and Enter open, e is done, s sn
   // e: done until the vendor acts. The case leaves; the keyboard stays on the next one.
   await rows.nth(0).focus();
   await popup.keyboard.press('e');
-  await expect(row(popup, 'zendesk:48213')).toHaveCount(0);
+  await expect(row(popup, 'northwind.zendesk.com:48213')).toHaveCount(0);
   await expect(popup.getByText('show snoozed (1)')).toBeVisible();
   await expect(rows.nth(0)).toBeFocused();
   const next = await rows.nth(0).getAttribute('data-case-key');

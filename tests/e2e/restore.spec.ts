@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 
 /** A stored case as the store holds it, on Northwind's help center, read an hour ago. */
 const storedCase = (id: string, over: Record<string, unknown> = {}) => ({
-  key: `zendesk:${id}`, provider: 'zendesk', caseId: id, title: `Mailbox migration stuck (${id})`, vendorStatus: 'Open', state: 'open',
+  key: `northwind.zendesk.com:${id}`, provider: 'zendesk', caseId: id, title: `Mailbox migration stuck (${id})`, vendorStatus: 'Open', state: 'open',
   severity: 'normal', vendorSeverity: 'Normal', createdAt: iso(NOW - 48 * HOUR), updatedAt: iso(NOW - 24 * HOUR),
   url: `https://northwind.zendesk.com/hc/en-us/requests/${id}`, owner: null, firstSeenAt: iso(NOW - 48 * HOUR),
   lastObservedAt: iso(NOW - HOUR), observedVia: 'https://northwind.zendesk.com/hc/en-us/requests', observedHow: 'visit',

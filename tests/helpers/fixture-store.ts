@@ -1,8 +1,9 @@
 /** Builds a store from every fixture the adapters can read (pages and JSON), through the real ingest. */
 import { readdirSync } from 'node:fs';
 import type { CaseradarDB } from '@/lib/db';
-import { ingestSnapshot } from '@/lib/ingest';
+import { ingestSnapshot, type IngestResult } from '@/lib/ingest';
 import { ADAPTERS } from '@/lib/providers';
+import { ProviderParseError } from '@/lib/providers/types';
 import { loadFixtureDoc, loadFixtureJson } from './fixtures';
 
 /** URL each fixture family is read at (JSON URLs must match the family's API patterns). */
@@ -22,7 +23,8 @@ const URLS: Record<string, { page?: string; api?: string }> = {
   salesforce: { api: 'https://acme.my.site.com/support/services/data/v60.0/query?q=SELECT+Id+FROM+Case' },
 };
 
-export async function buildFixtureStore(db: CaseradarDB): Promise<number> {
+/** Ingests every readable fixture; `onResult` sees each ingest's result (re-ingest tests count its writes). */
+export async function buildFixtureStore(db: CaseradarDB, onResult?: (result: IngestResult, file: string) => void): Promise<number> {
   let snapshots = 0;
   let minute = 0;
   for (const adapter of ADAPTERS) {
@@ -39,10 +41,13 @@ export async function buildFixtureStore(db: CaseradarDB): Promise<number> {
           extraction = adapter.page.extract(loadFixtureDoc(`${adapter.id}/${file}`, url), new URL(url));
         }
         if (!extraction) continue;
-        await ingestSnapshot(db, { provider: adapter.id, pageUrl: urls.page ?? urls.api!, sourceUrl: urls.api ?? urls.page!, capturedAt, how: 'visit', extraction });
+        const result = await ingestSnapshot(db, { provider: adapter.id, pageUrl: urls.page ?? urls.api!, sourceUrl: urls.api ?? urls.page!, capturedAt, how: 'visit', extraction });
+        onResult?.(result, `${adapter.id}/${file}`);
         snapshots++;
-      } catch {
-        // Fixtures of unreadable layouts are meant to fail; they add nothing to the store.
+      } catch (error) {
+        // Fixtures of unreadable layouts are meant to fail with the adapter's parse error, and add
+        // nothing; anything else (an adapter crash, a store error) is a real failure.
+        if (!(error instanceof ProviderParseError)) throw error;
       }
     }
   }

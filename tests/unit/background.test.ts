@@ -34,7 +34,7 @@ describe('cs:snapshot', () => {
     const result = await handlers['cs:snapshot'](payload(), sender());
     expect(result.created).toBe(1);
     expect(storeChanged).toHaveBeenCalledOnce();
-    expect(await db.cases.get('zendesk:7')).toMatchObject({ observedHow: 'visit' });
+    expect(await db.cases.get('northwind.zendesk.com:7')).toMatchObject({ observedHow: 'visit' });
   });
 
   it('rejects a malformed payload whole', async () => {
@@ -73,7 +73,7 @@ describe('cs:snapshot', () => {
 
   it('uses our clock when the content script claims a capture time in the future', async () => {
     await handlers['cs:snapshot'](payload({ capturedAt: '2030-01-01T00:00:00.000Z' }), sender());
-    expect((await db.cases.get('zendesk:7'))!.lastObservedAt).toBe(NOW.toISOString());
+    expect((await db.cases.get('northwind.zendesk.com:7'))!.lastObservedAt).toBe(NOW.toISOString());
   });
 });
 

@@ -1,18 +1,20 @@
 /** Stored cases and events for the UI logic tests (groups, dashboard query, history, status update). */
 import type { CaseEvent, StoredCase } from '@/lib/model';
+import { caseKeyOf, portalOf } from '@/lib/portals';
 
 export const baseCase: StoredCase = {
-  key: 'azure:1', provider: 'azure', caseId: '1', title: 'VPN gateway drops tunnels', vendorStatus: 'Open', state: 'open',
+  key: 'azure:1', portal: 'azure', provider: 'azure', caseId: '1', title: 'VPN gateway drops tunnels', vendorStatus: 'Open', state: 'open',
   severity: 'normal', vendorSeverity: 'moderate', createdAt: '2026-11-09T09:00:00.000Z', updatedAt: '2026-11-13T10:00:00.000Z',
   url: 'https://portal.azure.com/#x', firstSeenAt: '2026-11-09T09:00:00.000Z', lastObservedAt: '2026-11-18T09:00:00.000Z',
   observedVia: 'https://management.azure.com/x', observedHow: 'visit', lastVendorMessageAt: null, lastCustomerMessageAt: null,
   messageCount: 0,
 };
 
-/** A case whose key follows provider and caseId unless given. */
+/** A case whose portal follows its provider and link, and whose key follows portal and caseId, unless given. */
 export function makeCase(over: Partial<StoredCase>): StoredCase {
   const c = { ...baseCase, ...over };
-  return { ...c, key: over.key ?? `${c.provider}:${c.caseId}` };
+  const portal = over.portal ?? portalOf(c.provider, c.url, c.vendorName);
+  return { ...c, portal, key: over.key ?? caseKeyOf(c.provider, portal, c.caseId) };
 }
 
 let seq = 0;

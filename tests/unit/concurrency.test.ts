@@ -105,7 +105,7 @@ describe('order dependence found by the fuzzers (fixed)', () => {
     const db = freshDb();
     await ingestSnapshot(db, input(at(2), 'list'));
     await ingestSnapshot(db, input(at(1), 'detail', 'Sam Support')); // captured first, arrived last
-    expect((await db.cases.get('zendesk:1'))).toMatchObject({ owner: 'Sam Support', lastObservedAt: at(2) });
+    expect((await db.cases.get('northwind.zendesk.com:1'))).toMatchObject({ owner: 'Sam Support', lastObservedAt: at(2) });
   });
 
 });

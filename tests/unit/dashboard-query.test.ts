@@ -7,6 +7,7 @@ import {
 import { makeCase, makeEvent, message } from './case-factory';
 
 const zendesk = makeCase({ provider: 'zendesk', caseId: '48213', title: 'Fiber link down at Site B', state: 'waiting-on-customer',
+  url: 'https://northwind.zendesk.com/hc/requests/48213', vendorName: 'Northwind Fiber',
   vendorStatus: 'Awaiting your reply', severity: 'critical', updatedAt: '2026-11-16T10:00:00Z', lastObservedAt: '2026-11-18T12:00:00Z' });
 const azure = makeCase({ caseId: '2610', title: 'VM scale set stuck', severity: 'low', updatedAt: '2026-11-02T10:00:00Z' });
 const aws = makeCase({ provider: 'aws', caseId: '99', title: 'S3 throttling', state: 'closed', severity: null, updatedAt: '2026-11-10T10:00:00Z',
@@ -39,9 +40,9 @@ describe('search', () => {
 
 describe('filters', () => {
   const pick = (over: Partial<CaseFilter>) => keys(all.filter((c) => matchesFilter(c, f(over))));
-  it('by vendor: provider id, or the vendor name of manual cases', () => {
+  it('by vendor portal: a console, or the vendor of manual cases', () => {
     expect(pick({ vendor: 'azure' })).toEqual(['2610']);
-    expect(pick({ vendor: 'Acme ISP' })).toEqual(['7']);
+    expect(pick({ vendor: 'manual:acme isp' })).toEqual(['7']);
   });
   it('by state, "active" and unknown', () => {
     expect(pick({ state: 'closed' })).toEqual(['99']);
@@ -58,7 +59,7 @@ describe('filters', () => {
     expect(pick({ ball: 'vendor', severity: 'critical' })).toEqual([]);
   });
   it('lists the vendors present, by label', () => {
-    expect(vendorOptions(all)).toEqual([['Acme ISP', 'Acme ISP'], ['aws', 'AWS'], ['azure', 'Azure'], ['zendesk', 'Zendesk']]);
+    expect(vendorOptions(all)).toEqual([['manual:acme isp', 'Acme ISP'], ['aws', 'AWS'], ['azure', 'Azure'], ['northwind.zendesk.com', 'Northwind Fiber']]);
   });
 });
 

@@ -241,14 +241,14 @@ describe('the demo story', () => {
     const story = await visit(SPEC_READS, now, timeZone);
     expect(story.open).toBe(7);
     expect(story.groups).toEqual({
-      you: ['zendesk:48213'],
-      overdue: ['zendesk:48001', 'azure:2610010040001234'],
-      vendor: ['azure:2609250010005678', 'zendesk:48177', 'azure:2609180010001111'],
-      closing: ['zendesk:47950'],
+      you: ['northwind.zendesk.com:48213'],
+      overdue: ['northwind.zendesk.com:48001', 'azure:2610010040001234'],
+      vendor: ['azure:2609250010005678', 'northwind.zendesk.com:48177', 'azure:2609180010001111'],
+      closing: ['northwind.zendesk.com:47950'],
     });
     expect(story.reasons).toEqual({
-      'zendesk:48213': 'waiting on you for 1 business day (limit 1)',
-      'zendesk:48001': 'vendor quiet for 5 business days (limit 3)',
+      'northwind.zendesk.com:48213': 'waiting on you for 1 business day (limit 1)',
+      'northwind.zendesk.com:48001': 'vendor quiet for 5 business days (limit 3)',
       'azure:2610010040001234': 'vendor quiet for 3 business days (limit 3)',
     });
   });
@@ -256,9 +256,9 @@ describe('the demo story', () => {
   it.each(INSTANTS)('every demo portal (npm run demo) at $name ($timeZone)', async ({ now, timeZone }) => {
     const story = await visit(READS, now, timeZone);
     expect(story.open).toBe(35);
-    expect([...story.groups.you!].sort()).toEqual(['freshdesk:41190', 'microsoft-365:7012511220001847',
-      'microsoft-partner-center:615112491169010', 'zendesk:48213']);
-    expect(story.overdue).toEqual(['aws:176543210900999', 'azure:2610010040001234', 'zendesk:48001', 'zendesk:48213']);
+    expect([...story.groups.you!].sort()).toEqual(['acme.freshdesk.com:41190', 'microsoft-365:7012511220001847',
+      'microsoft-partner-center:615112491169010', 'northwind.zendesk.com:48213']);
+    expect(story.overdue).toEqual(['aws:176543210900999', 'azure:2610010040001234', 'northwind.zendesk.com:48001', 'northwind.zendesk.com:48213']);
     // No other alert: Zendesk's solved request is a day old, nobody waits on a first response.
     expect(Object.keys(story.reasons).sort()).toEqual(story.overdue);
   });

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const NOW = '2026-11-21T10:00:00.000Z';
-const TABLES = ['cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings'] as const;
+const TABLES = ['cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings', 'vendors'] as const;
 const dump = async (d: CaseradarDB) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.table(t).toArray()])));
 
 const HOSTILE_TITLES = [
@@ -76,17 +76,21 @@ describe('CSV export', () => {
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...CASE_COLUMNS]);
-    const titles = parsed.data.slice(1).map((row) => row[2]);
+    const titles = parsed.data.slice(1).map((row) => row[CASE_COLUMNS.indexOf('title')]);
     expect(titles).toEqual(HOSTILE_TITLES.map(neutralizeCell));
     for (const t of titles) expect(t).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('writes one row per event with message text, side and author', async () => {
     await seedHostile();
-    const text = await (await exportCases(db, 'csv-events', { kind: 'keys', keys: ['zendesk:7'] }, NOW)).text();
+    const text = await (await exportCases(db, 'csv-events', { kind: 'keys', keys: ['x.zendesk.com:7'] }, NOW)).text();
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([...EVENT_COLUMNS]);
-    expect(rows.slice(1).map((r) => [r[6], r[11], r[12], r[13]])).toEqual([
+    const col = (r: string[], name: (typeof EVENT_COLUMNS)[number]) => r[EVENT_COLUMNS.indexOf(name)];
+    expect(rows.slice(1).map((r) => [col(r, 'vendor'), col(r, 'portal'), col(r, 'platform')])).toEqual([
+      ['X', 'x.zendesk.com', 'zendesk'], ['X', 'x.zendesk.com', 'zendesk'],
+    ]);
+    expect(rows.slice(1).map((r) => [col(r, 'eventType'), col(r, 'messageSide'), col(r, 'messageAuthor'), col(r, 'messageText')])).toEqual([
       ['created', '', '', ''],
       ['message', 'vendor', "'=cmd|/c calc", "'-Quotes \"inside\", commas, and\nnew lines"],
     ]);
@@ -103,7 +107,7 @@ describe('CSV export', () => {
           });
           const text = await (await exportCases(local, 'csv-cases', { kind: 'all' }, NOW)).text();
           const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data.filter((r) => r.length > 1);
-          const byId = new Map(rows.slice(1).map((r) => [r[1], r[2]]));
+          const byId = new Map(rows.slice(1).map((r) => [r[CASE_COLUMNS.indexOf('caseId')], r[CASE_COLUMNS.indexOf('title')]]));
           titles.forEach((t, i) => expect(byId.get(String(i + 1))).toBe(neutralizeCell(t)));
         } finally {
           await local.delete();
@@ -127,7 +131,7 @@ describe('JSON and Markdown export', () => {
   it('escapes Markdown so portal text cannot become markup', async () => {
     expect(escapeMarkdown('<b> [x](y) *b* # h')).toBe('\\<b\\> \\[x\\]\\(y\\) \\*b\\* \\# h');
     await seedHostile();
-    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['zendesk:9'] }, NOW)).text();
+    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['x.zendesk.com:9'] }, NOW)).text();
     expect(md).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
     expect(md).not.toContain('<script>');
   });
@@ -139,9 +143,9 @@ describe('JSON and Markdown export', () => {
 
   it('escapes a time field that is not an ISO time (a hand-edited backup), never a live image', async () => {
     await seedHostile();
-    const event = (await db.events.where('caseKey').equals('zendesk:1').first())!;
+    const event = (await db.events.where('caseKey').equals('x.zendesk.com:1').first())!;
     await db.events.put({ ...event, at: '![](https://a.example/b.png)' });
-    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['zendesk:1'] }, NOW)).text();
+    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['x.zendesk.com:1'] }, NOW)).text();
     expect(md).toContain('- \\!\\[\\]\\(https\\://a.example/b.png\\) — created');
     expect(md).not.toContain('![](');
     expect(md).toContain('- Created: 2026-11-01T10:00:00.000Z · Updated: 2026-11-02T10:00:00.000Z');
@@ -152,7 +156,7 @@ describe('backup and restore', () => {
   it('backup → wipe → restore gives an identical store, for a store built from every fixture', async () => {
     const snapshots = await buildFixtureStore(db);
     expect(snapshots).toBeGreaterThan(15);
-    await db.snoozes.put({ caseKey: 'zendesk:48213', until: null, vendorMarker: '2026-10-02T11:40:55.000Z', createdAt: NOW });
+    await db.snoozes.put({ caseKey: 'northwind.zendesk.com:48213', until: null, vendorMarker: '2026-10-02T11:40:55.000Z', createdAt: NOW });
     await db.settings.put({ key: 'policy', value: { any: 'value' } });
     const before = await dump(db);
     expect((before.cases as unknown[]).length).toBeGreaterThan(20);
@@ -204,15 +208,15 @@ describe('backup and restore', () => {
       capturedAt: '2026-11-22T10:00:00.000Z', how: 'visit',
       extraction: { kind: 'list', problems: [], cases: [snap('1', 'Renamed', { updatedAt: '2026-11-22T09:00:00.000Z' }), snap('100', 'Only local')] },
     });
-    await db.cases.delete('zendesk:2'); // lost locally; the backup still has it
+    await db.cases.delete('x.zendesk.com:2'); // lost locally; the backup still has it
     const eventsBefore = await db.events.count();
     const backup = parseBackup(file);
     const plan = await planRestore(db, backup, 'merge', NO_GRANTS);
     expect(plan.tables.cases).toMatchObject({ add: 1, update: 0 });
     await restoreBackup(db, backup, 'merge', NO_GRANTS);
-    expect((await db.cases.get('zendesk:1'))!.title).toBe('Renamed');
-    expect(await db.cases.get('zendesk:100')).toBeDefined();
-    expect(await db.cases.get('zendesk:2')).toBeDefined();
+    expect((await db.cases.get('x.zendesk.com:1'))!.title).toBe('Renamed');
+    expect(await db.cases.get('x.zendesk.com:100')).toBeDefined();
+    expect(await db.cases.get('x.zendesk.com:2')).toBeDefined();
     expect(await db.events.count()).toBe(eventsBefore); // every backup event was already here
     await restoreBackup(db, backup, 'merge', NO_GRANTS); // idempotent
     expect(await db.events.count()).toBe(eventsBefore);
@@ -230,11 +234,11 @@ describe('backup and restore', () => {
       // The other machine read the vendor's reply; this one read the case later, but before the reply showed.
       await visit(other, [first, reply], '2026-11-20T10:00:00.000Z');
       await visit(db, [first], '2026-11-21T11:00:00.000Z');
-      const before = (await db.cases.get('zendesk:1'))!;
+      const before = (await db.cases.get('x.zendesk.com:1'))!;
       expect(before).toMatchObject({ messageCount: 1, lastVendorMessageAt: first.at });
       await restoreBackup(db, parseBackup(JSON.stringify(await createBackup(other, NOW))), 'merge', NO_GRANTS);
       // This machine's case row is the newer one and stays; its counters now include the reply.
-      expect(await db.cases.get('zendesk:1')).toEqual({ ...before, messageCount: 2, lastVendorMessageAt: reply.at });
+      expect(await db.cases.get('x.zendesk.com:1')).toEqual({ ...before, messageCount: 2, lastVendorMessageAt: reply.at });
     } finally {
       await other.delete();
     }
@@ -257,8 +261,12 @@ describe('backup and restore', () => {
     expect(() => parseBackup('not json')).toThrow(/not JSON/);
     expect(() => parseBackup('{"format":"other"}')).toThrow(/"format": "caseradar-backup"/);
     expect(() => parseBackup('{"format":"caseradar-backup","version":99}')).toThrow(/version 99.*Update Caseradar/);
-    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
+    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 3, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
       /^Invalid backup at cases row 1 \("x"\), field provider: /,
+    );
+    // An older backup is upgraded first: a case it cannot place under a vendor is named as such.
+    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
+      /older backup has no link, provider or case number/,
     );
   });
 
@@ -268,7 +276,7 @@ describe('backup and restore', () => {
     const bad = structuredClone(backup);
     bad.tables.cases[2]!.lastObservedAt = 'soon';
     expect(() => parseBackup(JSON.stringify(bad))).toThrow(
-      'Invalid backup at cases row 3 ("zendesk:3"), field lastObservedAt: Expected an ISO-8601 time with a zone');
+      'Invalid backup at cases row 3 ("x.zendesk.com:3"), field lastObservedAt: Expected an ISO-8601 time with a zone');
     const image = structuredClone(backup);
     image.tables.events[0]!.at = '![](https://a.example/b.png)';
     expect(() => parseBackup(JSON.stringify(image))).toThrow(/^Invalid backup at events row 1 \(.*\), field at: /);
@@ -313,9 +321,9 @@ describe('evidence bundle', () => {
   it('hashes the content so that any later edit is detectable', async () => {
     const { buildEvidence, verifyEvidence } = await import('@/lib/export/evidence');
     await seedHostile();
-    await db.workspaces.put({ caseKey: 'zendesk:1', notes: 'Vendor promised a fix by Friday on the phone.',
+    await db.workspaces.put({ caseKey: 'x.zendesk.com:1', notes: 'Vendor promised a fix by Friday on the phone.',
       infoPack: { environment: 'EU tenant', repro: '', impact: 'Checkout down' }, escalation: null, updatedAt: NOW });
-    const bundle = await buildEvidence(db, 'zendesk:1', NOW);
+    const bundle = await buildEvidence(db, 'x.zendesk.com:1', NOW);
     expect(bundle).toMatchObject({ format: 'caseradar-evidence', version: 2, content: { case: { caseId: '1' } } });
     expect(bundle.content.workspace).toMatchObject({ notes: 'Vendor promised a fix by Friday on the phone.', infoPack: { impact: 'Checkout down' } });
     expect(bundle.integrity).toMatch(/does not prove who made the file or when/);

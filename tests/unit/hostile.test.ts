@@ -141,7 +141,7 @@ describe('exports escape hostile text', () => {
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual([...CASE_COLUMNS]);
-    const rows = new Map(parsed.data.slice(1).map((r) => [r[1], r]));
+    const rows = new Map(parsed.data.slice(1).map((r) => [r[CASE_COLUMNS.indexOf('caseId')], r]));
     expect(rows.size).toBe(HOSTILE.length);
     HOSTILE.forEach((h, i) => {
       const row = rows.get(String(i + 1))!;
@@ -161,7 +161,7 @@ describe('exports escape hostile text', () => {
     const messages = parsed.data.slice(1).filter((r) => r[EVENT_COLUMNS.indexOf('eventType')] === 'message');
     expect(messages).toHaveLength(HOSTILE.length);
     for (const row of messages) {
-      const h = HOSTILE[Number(row[1]) - 1]!;
+      const h = HOSTILE[Number(row[EVENT_COLUMNS.indexOf('caseId')]) - 1]!;
       expect(row[EVENT_COLUMNS.indexOf('messageText')]).toBe(asFile(neutralizeCell(fit(h.value, 4000))));
       expect(row[EVENT_COLUMNS.indexOf('messageAuthor')]).toBe(asFile(neutralizeCell(fit(h.value, 200))));
       for (const cell of row) expect(cell).not.toMatch(FORMULA_START);
@@ -204,7 +204,7 @@ describe('notifications carry hostile text as bounded plain text', () => {
     await storeCorpus();
     const create = vi.spyOn(browser.notifications, 'create').mockResolvedValue('');
     const alerts = HOSTILE.slice(0, count).map((h, i) => ({
-      id: `zendesk:${i + 1}|vendor-quiet|x|2026-11-02T10:00:00.000Z`, caseKey: `zendesk:${i + 1}`, kind: 'vendor-quiet' as const,
+      id: `northwind.zendesk.com:${i + 1}|vendor-quiet|x|2026-11-02T10:00:00.000Z`, caseKey: `northwind.zendesk.com:${i + 1}`, kind: 'vendor-quiet' as const,
       level: 'overdue' as const, since: '2026-11-02T10:00:00.000Z', reason: 'vendor quiet for 4 business days (limit 3)',
     }));
     const result = { toNotify: alerts, policy: defaultPolicy('UTC') } as unknown as SweepResult;

@@ -39,12 +39,12 @@ describe('ingestSnapshot', () => {
   it('creates cases with first-seen, last-observed and where they were observed', async () => {
     const result = await ingestSnapshot(db, input([snap(), snap({ caseId: '101', url: `${PAGE}/101` })]));
     expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
-    const stored = await db.cases.get('zendesk:100');
+    const stored = await db.cases.get('northwind.zendesk.com:100');
     expect(stored).toMatchObject({
-      key: 'zendesk:100', state: 'open', firstSeenAt: '2026-11-04T10:00:00.000Z',
+      key: 'northwind.zendesk.com:100', state: 'open', firstSeenAt: '2026-11-04T10:00:00.000Z',
       lastObservedAt: '2026-11-04T10:00:00.000Z', observedVia: PAGE, observedHow: 'visit',
     });
-    expect(await db.events.where('caseKey').equals('zendesk:100').toArray()).toEqual([
+    expect(await db.events.where('caseKey').equals('northwind.zendesk.com:100').toArray()).toEqual([
       expect.objectContaining({ type: 'created', at: '2026-11-02T09:00:00.000Z', to: 'Open' }),
     ]);
   });
@@ -65,7 +65,7 @@ describe('ingestSnapshot', () => {
         owner: 'Sam', title: 'Link down at Site B', updatedAt: '2026-11-04T08:00:00.000Z' }),
     ], '2026-11-04T11:00:00.000Z', 'detail'));
     expect(result).toMatchObject({ updated: 1, eventsAdded: 4 });
-    const events = await db.events.where('caseKey').equals('zendesk:100').sortBy('id');
+    const events = await db.events.where('caseKey').equals('northwind.zendesk.com:100').sortBy('id');
     expect(events.map((e) => [e.type, e.from, e.to, e.at])).toEqual([
       ['created', undefined, 'Open', '2026-11-02T09:00:00.000Z'],
       ['state', 'Open', 'Awaiting your reply', '2026-11-04T08:00:00.000Z'],
@@ -73,7 +73,7 @@ describe('ingestSnapshot', () => {
       ['owner', null, 'Sam', '2026-11-04T08:00:00.000Z'],
       ['title', 'Link down', 'Link down at Site B', '2026-11-04T08:00:00.000Z'],
     ]);
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ state: 'waiting-on-customer', severity: 'critical', owner: 'Sam' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ state: 'waiting-on-customer', severity: 'critical', owner: 'Sam' });
   });
 
   it('never lets an older snapshot overwrite a newer one', async () => {
@@ -81,28 +81,28 @@ describe('ingestSnapshot', () => {
     // A page cached from before the change arrives later.
     const result = await ingestSnapshot(db, input([snap({ updatedAt: '2026-11-03T09:00:00.000Z' })], '2026-11-05T11:00:00.000Z'));
     expect(result).toMatchObject({ stale: 1, updated: 0, eventsAdded: 0 });
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ state: 'resolved', updatedAt: '2026-11-05T09:00:00.000Z' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ state: 'resolved', updatedAt: '2026-11-05T09:00:00.000Z' });
   });
 
   it('orders snapshots without a portal update time by capture time', async () => {
     await ingestSnapshot(db, input([snap({ updatedAt: null, vendorStatus: 'Pending', state: 'waiting-on-customer' })], '2026-11-05T10:00:00.000Z'));
     const result = await ingestSnapshot(db, input([snap({ updatedAt: null })], '2026-11-05T09:00:00.000Z'));
     expect(result.stale).toBe(1);
-    expect((await db.cases.get('zendesk:100'))!.state).toBe('waiting-on-customer');
+    expect((await db.cases.get('northwind.zendesk.com:100'))!.state).toBe('waiting-on-customer');
   });
 
   it('never deletes or closes a case that a later page omits', async () => {
     await ingestSnapshot(db, input([snap(), snap({ caseId: '101', url: `${PAGE}/101` })]));
     await ingestSnapshot(db, input([snap()], '2026-11-06T10:00:00.000Z'));
     await ingestSnapshot(db, input([], '2026-11-07T10:00:00.000Z'));
-    expect(await db.cases.get('zendesk:101')).toMatchObject({ state: 'open', vendorStatus: 'Open' });
+    expect(await db.cases.get('northwind.zendesk.com:101')).toMatchObject({ state: 'open', vendorStatus: 'Open' });
     expect(await db.cases.count()).toBe(2);
   });
 
   it('does not erase what a detail page told us when a list page lacks the field', async () => {
     await ingestSnapshot(db, input([snap({ vendorSeverity: 'Urgent', severity: 'critical', owner: 'Sam' })], undefined, 'detail'));
     await ingestSnapshot(db, input([snap({ updatedAt: '2026-11-06T09:00:00.000Z' })], '2026-11-06T10:00:00.000Z'));
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ severity: 'critical', vendorSeverity: 'Urgent', owner: 'Sam' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ severity: 'critical', vendorSeverity: 'Urgent', owner: 'Sam' });
   });
 
   it('merges messages idempotently and tracks the latest per side', async () => {
@@ -110,10 +110,10 @@ describe('ingestSnapshot', () => {
     const m2 = { at: '2026-11-03T12:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'Looking' };
     await ingestSnapshot(db, input([snap({ messages: [m1] })], undefined, 'detail'));
     await ingestSnapshot(db, input([snap({ messages: [m1, m2] })], '2026-11-04T12:00:00.000Z', 'detail'));
-    const stored = await db.cases.get('zendesk:100');
+    const stored = await db.cases.get('northwind.zendesk.com:100');
     expect(stored).toMatchObject({ messageCount: 2, lastVendorMessageAt: m2.at, lastCustomerMessageAt: m1.at });
     expect(stored).not.toHaveProperty('messages');
-    const messages = await db.events.where('caseKey').equals('zendesk:100').filter((e) => e.type === 'message').toArray();
+    const messages = await db.events.where('caseKey').equals('northwind.zendesk.com:100').filter((e) => e.type === 'message').toArray();
     expect(messages.map((e) => e.message)).toEqual([m1, m2]);
   });
 
@@ -133,7 +133,7 @@ describe('ingestSnapshot', () => {
     await ingestSnapshot(db, input([snap()]));
     const result = await ingestSnapshot(db, input([snap()], '2026-11-04T15:00:00.000Z'));
     expect(result).toMatchObject({ updated: 1, eventsAdded: 0 });
-    expect((await db.cases.get('zendesk:100'))!.lastObservedAt).toBe('2026-11-04T15:00:00.000Z');
+    expect((await db.cases.get('northwind.zendesk.com:100'))!.lastObservedAt).toBe('2026-11-04T15:00:00.000Z');
   });
 
   it('ignores cases of another provider inside a snapshot', async () => {
@@ -180,12 +180,12 @@ describe('message-only bodies (communications, comments)', () => {
   it('keeps the vendor SLA window and updates it when the vendor changes it', async () => {
     const sla = { startAt: '2026-11-03T09:00:00.000Z', expiresAt: '2026-11-03T17:00:00.000Z', minutes: 480 };
     await ingestSnapshot(db, input([snap({ sla })]));
-    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(sla);
+    expect((await db.cases.get('northwind.zendesk.com:100'))!.sla).toEqual(sla);
     await ingestSnapshot(db, input([snap({ updatedAt: '2026-11-05T09:00:00.000Z' })], '2026-11-05T10:00:00.000Z'));
-    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(sla); // a body without SLA does not erase it
+    expect((await db.cases.get('northwind.zendesk.com:100'))!.sla).toEqual(sla); // a body without SLA does not erase it
     const extended = { ...sla, expiresAt: '2026-11-04T17:00:00.000Z' };
     await ingestSnapshot(db, input([snap({ sla: extended, updatedAt: '2026-11-06T09:00:00.000Z' })], '2026-11-06T10:00:00.000Z'));
-    expect((await db.cases.get('zendesk:100'))!.sla).toEqual(extended);
+    expect((await db.cases.get('northwind.zendesk.com:100'))!.sla).toEqual(extended);
   });
 });
 
@@ -194,11 +194,11 @@ describe('portal dates far after the capture (bounded trust in time)', () => {
   it('reads a case dated 9999-12-31 as undated, so the next genuine read still updates it', async () => {
     const forged = await ingestSnapshot(db, input([snap({ title: 'Frozen?', updatedAt: '9999-12-31T23:59:59.000Z' })]));
     expect(forged).toMatchObject({ created: 1, untrustedDates: 1 });
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ title: 'Frozen?', updatedAt: null });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ title: 'Frozen?', updatedAt: null });
 
     await ingestSnapshot(db, input([snap({ title: 'Link down', vendorStatus: 'Solved', state: 'resolved', updatedAt: '2026-11-05T08:00:00.000Z' })],
       '2026-11-05T09:00:00.000Z'));
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ title: 'Link down', state: 'resolved', updatedAt: '2026-11-05T08:00:00.000Z' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ title: 'Link down', state: 'resolved', updatedAt: '2026-11-05T08:00:00.000Z' });
   });
 
   it('believes a date up to a day ahead of the capture (clocks disagree), not one a minute past that', async () => {
@@ -207,8 +207,8 @@ describe('portal dates far after the capture (bounded trust in time)', () => {
       snap({ caseId: '101', url: `${PAGE}/101`, createdAt: '2026-11-05T10:01:00.000Z', updatedAt: '2026-11-05T10:01:00.000Z' }),
     ]));
     expect(result.untrustedDates).toBe(2);
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ updatedAt: '2026-11-05T10:00:00.000Z' });
-    expect(await db.cases.get('zendesk:101')).toMatchObject({ createdAt: null, updatedAt: null });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ updatedAt: '2026-11-05T10:00:00.000Z' });
+    expect(await db.cases.get('northwind.zendesk.com:101')).toMatchObject({ createdAt: null, updatedAt: null });
   });
 
   it('drops a message dated too far ahead and keeps the others', async () => {
@@ -218,7 +218,7 @@ describe('portal dates far after the capture (bounded trust in time)', () => {
     ];
     const result = await ingestSnapshot(db, input([snap({ messages })], undefined, 'detail'));
     expect(result).toMatchObject({ untrustedDates: 1, eventsAdded: 2 }); // created + one message
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ messageCount: 1, lastVendorMessageAt: '2026-11-03T09:00:00.000Z' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ messageCount: 1, lastVendorMessageAt: '2026-11-03T09:00:00.000Z' });
   });
 });
 
@@ -229,13 +229,13 @@ describe('one status spelt two ways by the same portal', () => {
       const label = i % 2 ? 'solved' : 'Solved';
       await ingestSnapshot(db, input([snap({ vendorStatus: label, state: 'resolved' })], `2026-11-04T${h}:00:00.000Z`));
     }
-    const states = (await db.events.where('caseKey').equals('zendesk:100').toArray()).filter((e) => e.type === 'state');
+    const states = (await db.events.where('caseKey').equals('northwind.zendesk.com:100').toArray()).filter((e) => e.type === 'state');
     expect(states).toEqual([]);
-    expect(await db.cases.get('zendesk:100')).toMatchObject({ vendorStatus: 'Solved', state: 'resolved' });
+    expect(await db.cases.get('northwind.zendesk.com:100')).toMatchObject({ vendorStatus: 'Solved', state: 'resolved' });
     // A different word for the same state is still a change the vendor made.
     await ingestSnapshot(db, input([snap({ vendorStatus: 'Closed by vendor', state: 'resolved', updatedAt: '2026-11-04T16:00:00.000Z' })],
       '2026-11-04T16:30:00.000Z'));
-    expect((await db.events.where('caseKey').equals('zendesk:100').toArray()).filter((e) => e.type === 'state'))
+    expect((await db.events.where('caseKey').equals('northwind.zendesk.com:100').toArray()).filter((e) => e.type === 'state'))
       .toEqual([expect.objectContaining({ from: 'Solved', to: 'Closed by vendor' })]);
   });
 });

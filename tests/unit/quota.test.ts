@@ -58,7 +58,7 @@ afterEach(async () => {
 });
 
 async function dump(db: CaseradarDB) {
-  return { cases: await db.cases.toArray(), events: await db.events.toArray(), portals: await db.portals.toArray() };
+  return { cases: await db.cases.toArray(), events: await db.events.toArray(), portals: await db.portals.toArray(), vendors: await db.vendors.toArray() };
 }
 
 describe('QuotaExceededError during ingest', () => {
@@ -107,9 +107,9 @@ describe('QuotaExceededError during ingest', () => {
         provider: 'zendesk', caseId: '7', title: 'Link down', vendorStatus: 'Open', state: 'open', severity: null, vendorSeverity: null,
         createdAt: null, updatedAt: '2026-11-03T10:00:00.000Z', url: 'https://northwind.zendesk.com/hc/en-us/requests/7' }] },
     };
-    db.arm(2); // 1: cases.bulkPut, 2: events.bulkAdd
+    db.arm(3); // 1: vendors.put (a portal first seen), 2: cases.bulkPut, 3: events.bulkAdd
     await expect(ingestSnapshot(db, snapshot)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(db.failedTable).toBe('events');
-    expect(await dump(db)).toEqual({ cases: [], events: [], portals: [] });
+    expect(await dump(db)).toEqual({ cases: [], events: [], portals: [], vendors: [] });
   });
 });

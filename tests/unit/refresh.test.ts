@@ -64,7 +64,7 @@ describe('API refresh', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe(`${ORIGIN}/api/v2/requests.json?sort_by=updated_at&sort_order=desc`);
     expect(init).toMatchObject({ credentials: 'include', cache: 'no-store', redirect: 'manual' });
-    const stored = await db.cases.get('zendesk:48213');
+    const stored = await db.cases.get('northwind.zendesk.com:48213');
     expect(stored).toMatchObject({ state: 'waiting-on-customer', observedHow: 'refresh', lastObservedAt: T0.toISOString() });
     expect(await schedule()).toMatchObject({ consecutiveFailures: 0, inFlightSince: null, pausedReason: null });
     expect(await minutesUntilNext()).toBe(15); // random 0.5 = no jitter
@@ -82,8 +82,8 @@ describe('API refresh', () => {
     fetchMock.mockImplementation(async () => reply(requestsBody('solved')));
     clock = new Date(T0.getTime() + 16 * 60_000);
     await runRefreshes(deps);
-    expect((await db.cases.get('zendesk:48213'))!.state).toBe('resolved');
-    const events = await db.events.where('caseKey').equals('zendesk:48213').toArray();
+    expect((await db.cases.get('northwind.zendesk.com:48213'))!.state).toBe('resolved');
+    const events = await db.events.where('caseKey').equals('northwind.zendesk.com:48213').toArray();
     expect(events.filter((e) => e.type === 'state').map((e) => [e.from, e.to])).toEqual([['pending', 'solved']]);
   });
 

@@ -5,7 +5,7 @@ import { alertsForCase, findAlerts } from '@/lib/staleness';
 
 const policy = defaultPolicy('UTC');
 const base: StoredCase = {
-  key: 'azure:1', provider: 'azure', caseId: '1', title: 't', vendorStatus: 'Open', state: 'open', severity: 'normal',
+  key: 'azure:1', portal: 'azure', provider: 'azure', caseId: '1', title: 't', vendorStatus: 'Open', state: 'open', severity: 'normal',
   vendorSeverity: 'moderate', createdAt: '2026-11-09T09:00:00.000Z', updatedAt: '2026-11-13T10:00:00.000Z',
   url: 'https://portal.azure.com/#x', firstSeenAt: '2026-11-09T09:00:00.000Z', lastObservedAt: '2026-11-18T09:00:00.000Z',
   observedVia: 'x', observedHow: 'visit', lastVendorMessageAt: null, lastCustomerMessageAt: null, messageCount: 0,
@@ -29,8 +29,8 @@ describe('vendor quiet', () => {
     expect(kinds(critical, '2026-11-16T13:00:00Z')).toEqual(['vendor-quiet']);
   });
 
-  it('uses a per-provider threshold when set, and holidays', () => {
-    const p = { ...policy, vendorQuiet: { ...policy.vendorQuiet, byProvider: { azure: { businessDays: 1 } } } };
+  it('uses a per-vendor threshold when set, and holidays', () => {
+    const p = { ...policy, vendorQuiet: { ...policy.vendorQuiet, byPortal: { azure: { businessDays: 1 } } } };
     expect(kinds(make({ lastObservedAt: '2026-11-15T23:00:00.000Z' }), '2026-11-16T00:00:00Z', p)).toEqual(['vendor-quiet']);
     const holidays = { ...policy, holidays: ['2026-11-17'] };
     expect(kinds(make({}), '2026-11-18T10:00:00Z', holidays)).toEqual([]);

@@ -18,7 +18,7 @@ afterEach(async () => {
 
 // Quiet since Friday 2026-11-13 10:00 UTC: overdue (3 business days) from Wednesday 2026-11-18.
 const quietCase: StoredCase = {
-  key: 'azure:1', provider: 'azure', caseId: '1', title: 'VMSS stuck', vendorStatus: 'Open', state: 'open', severity: 'normal',
+  key: 'azure:1', portal: 'azure', provider: 'azure', caseId: '1', title: 'VMSS stuck', vendorStatus: 'Open', state: 'open', severity: 'normal',
   vendorSeverity: 'moderate', createdAt: '2026-11-09T09:00:00.000Z', updatedAt: '2026-11-13T10:00:00.000Z',
   url: 'https://portal.azure.com/#x', firstSeenAt: '2026-11-09T09:00:00.000Z', lastObservedAt: '2026-11-18T09:00:00.000Z',
   observedVia: 'x', observedHow: 'visit', lastVendorMessageAt: null, lastCustomerMessageAt: null, messageCount: 0,

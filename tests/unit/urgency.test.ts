@@ -4,7 +4,7 @@ import { defaultPolicy } from '@/lib/policy';
 import { ballInCourt, compareUrgency, countWaitingOnUser, vendorQuietTime } from '@/lib/urgency';
 
 const base: StoredCase = {
-  key: 'zendesk:1', provider: 'zendesk', caseId: '1', title: 't', vendorStatus: 'open', state: 'open',
+  key: 'x.zendesk.com:1', portal: 'x.zendesk.com', provider: 'zendesk', caseId: '1', title: 't', vendorStatus: 'open', state: 'open',
   severity: null, vendorSeverity: null, createdAt: '2026-11-02T09:00:00.000Z', updatedAt: null,
   url: 'https://x.zendesk.com/hc/requests/1', firstSeenAt: '2026-11-02T09:00:00.000Z',
   lastObservedAt: '2026-11-02T09:00:00.000Z', observedVia: 'https://x.zendesk.com/hc/en-us/requests',

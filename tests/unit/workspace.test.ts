@@ -58,9 +58,10 @@ describe('escalation reminders', () => {
 });
 
 describe('vendor contacts', () => {
-  it('keys vendors by name for manual and recipe cases, else by provider', () => {
+  it('keys a vendor\'s contact by its vendor portal', () => {
     expect(vendorKey(c)).toBe('azure');
-    expect(vendorKey(makeCase({ provider: 'manual', vendorName: ' Acme ISP ' }))).toBe('Acme ISP');
+    expect(vendorKey(makeCase({ provider: 'manual', vendorName: ' Acme ISP ' }))).toBe('manual:acme isp');
+    expect(vendorKey(makeCase({ provider: 'zendesk', url: 'https://northwind.zendesk.com/hc/requests/1' }))).toBe('northwind.zendesk.com');
   });
 
   it('starts known providers from public defaults with no invented phone number', () => {

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/db';
 import { ingestSnapshot, type SnapshotInput } from '@/lib/ingest';
-import { caseKey } from '@/lib/model';
+import type { CaseSnapshot } from '@/lib/model';
+import { caseKeyOf, portalOf } from '@/lib/portals';
 import { arbitrarySnapshotsArb } from '../../helpers/snapshot-worlds';
 import { runs } from '../../helpers/property-runs';
 
@@ -30,10 +31,13 @@ async function readStore(d: CaseradarDB) {
 }
 type Store = Awaited<ReturnType<typeof readStore>>;
 
+/** The store key of a snapshot's case: the page's portal (or the manual vendor) and the case number. */
+const keyOf = (s: SnapshotInput, c: CaseSnapshot) => caseKeyOf(c.provider, portalOf(s.provider, s.pageUrl, c.vendorName), c.caseId);
+
 /** Case keys a snapshot speaks of (its cases, and messages addressed by case id). */
 function namedKeys(s: SnapshotInput): Set<string> {
-  const keys = s.extraction.cases.map((c) => caseKey(c.provider, c.caseId));
-  for (const u of s.extraction.messageUpdates ?? []) if (u.caseId) keys.push(caseKey(s.provider, u.caseId));
+  const keys = s.extraction.cases.map((c) => keyOf(s, c));
+  for (const u of s.extraction.messageUpdates ?? []) if (u.caseId) keys.push(caseKeyOf(s.provider, portalOf(s.provider, s.pageUrl), u.caseId));
   return new Set(keys);
 }
 
@@ -58,13 +62,13 @@ describe('ingest, property-based', () => {
   it('never deletes, never touches an unnamed case, never invents a state, never goes back in time; re-ingest writes 0 rows', async () => {
     await fc.assert(
       fc.asyncProperty(arbitrarySnapshotsArb, async (snapshots) => {
-        await db.transaction('rw', [db.cases, db.events, db.portals], async () => {
-          await Promise.all([db.cases.clear(), db.events.clear(), db.portals.clear()]);
+        await db.transaction('rw', [db.cases, db.events, db.portals, db.vendors], async () => {
+          await Promise.all([db.cases.clear(), db.events.clear(), db.portals.clear(), db.vendors.clear()]);
         });
         const statesSaid = new Map<string, Set<string | null>>();
         for (const s of snapshots) {
           for (const c of s.extraction.cases) {
-            const key = caseKey(c.provider, c.caseId);
+            const key = keyOf(s, c);
             statesSaid.set(key, (statesSaid.get(key) ?? new Set()).add(c.state));
           }
           const before = await readStore(db);
@@ -85,8 +89,8 @@ describe('ingest, property-based', () => {
   it('re-ingesting a whole sequence changes no case and adds no event', async () => {
     await fc.assert(
       fc.asyncProperty(arbitrarySnapshotsArb, async (snapshots) => {
-        await db.transaction('rw', [db.cases, db.events, db.portals], async () => {
-          await Promise.all([db.cases.clear(), db.events.clear(), db.portals.clear()]);
+        await db.transaction('rw', [db.cases, db.events, db.portals, db.vendors], async () => {
+          await Promise.all([db.cases.clear(), db.events.clear(), db.portals.clear(), db.vendors.clear()]);
         });
         for (const s of snapshots) await ingestSnapshot(db, s);
         const first = await readStore(db);
@@ -112,7 +116,7 @@ describe('ingest bugs the properties found (fixed)', () => {
     await ingestSnapshot(db, snap(at(1), 'Open', 'open', at(0)));
     // Captured a minute earlier (another tab), but it shows a newer portal update.
     await ingestSnapshot(db, snap(at(0), 'On-hold', 'on-hold', at(1)));
-    expect(await db.cases.get('zendesk:1')).toMatchObject({ vendorStatus: 'On-hold', updatedAt: at(1), lastObservedAt: at(1) });
+    expect(await db.cases.get('northwind.zendesk.com:1')).toMatchObject({ vendorStatus: 'On-hold', updatedAt: at(1), lastObservedAt: at(1) });
   });
 
   // Shrunk counterexample of "re-ingesting a whole sequence changes no case" (seed 2047925461): the
@@ -121,11 +125,11 @@ describe('ingest bugs the properties found (fixed)', () => {
   it('re-ingesting an undated read, a read dated later and a later read dated earlier changes nothing', async () => {
     const reads = [snap(at(0), 'Open', 'open', null), snap(at(0), 'Open', 'open', at(1)), snap(at(1), 'Open', 'open', at(0))];
     for (const s of reads) await ingestSnapshot(db, s);
-    const first = await db.cases.get('zendesk:1');
+    const first = await db.cases.get('northwind.zendesk.com:1');
     expect(first).toMatchObject({ updatedAt: at(1), lastObservedAt: at(0) });
     let written = 0;
     for (const s of reads) written += (await ingestSnapshot(db, s)).rowsWritten;
     expect(written).toBe(0);
-    expect(await db.cases.get('zendesk:1')).toEqual(first);
+    expect(await db.cases.get('northwind.zendesk.com:1')).toEqual(first);
   });
 });

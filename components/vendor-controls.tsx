@@ -1,0 +1,56 @@
+/**
+ * Options → Portals: the one place a vendor is named and its cases can be deleted wholesale. The name
+ * typed here shows on every case of the portal at once (popup, dashboard, exports, notifications).
+ */
+import { useState } from 'react';
+import { getDb, type VendorPortal } from '@/lib/db';
+import { defaultVendorName } from '@/lib/portals';
+import { deletePortalCases, platformName, renameVendor, vendorDisplayName } from '@/lib/vendors';
+
+export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; caseCount: number }) {
+  const shown = vendorDisplayName(vendor);
+  const [message, setMessage] = useState<string | null>(null);
+  const where = vendor.origin ? new URL(vendor.origin).host : 'entered by hand';
+  const save = async (value: string) => {
+    if (value.trim() === (vendor.userName ?? '')) return;
+    try {
+      const name = await renameVendor(getDb(), vendor.portal, value, new Date().toISOString());
+      setMessage(`Shown as ${name} everywhere.`);
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const remove = async () => {
+    const question = `Delete all ${caseCount} case${caseCount === 1 ? '' : 's'} of ${shown} (${where}) with their history, snoozes and notes? Only a backup can bring them back.`;
+    if (!confirm(question)) return;
+    const n = await deletePortalCases(getDb(), vendor.portal, new Date().toISOString());
+    setMessage(`Deleted ${n} case${n === 1 ? '' : 's'} of ${shown}.`);
+  };
+  const platform = platformName(vendor.provider);
+  return (
+    <div className="vendor-controls" data-testid="vendor-controls" data-portal={vendor.portal}>
+      <label>
+        Vendor name{' '}
+        <input
+          key={vendor.userName ?? ''}
+          defaultValue={vendor.userName ?? ''}
+          placeholder={vendor.readName ?? defaultVendorName(vendor.provider, vendor.portal)}
+          maxLength={80}
+          aria-label={`Vendor name for ${where}`}
+          onBlur={(e) => void save(e.target.value)}
+          onKeyDown={(e) => e.key === 'Enter' && void save(e.currentTarget.value)}
+        />
+      </label>
+      <span className="vendor-meta">
+        {platform && platform !== shown ? ` runs on ${platform} · ` : ' '}
+        {caseCount} case{caseCount === 1 ? '' : 's'}
+      </span>
+      {caseCount > 0 && (
+        <button type="button" className="link-button danger" onClick={() => void remove()}>
+          Delete these {caseCount} cases…
+        </button>
+      )}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}
