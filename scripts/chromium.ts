@@ -1,4 +1,4 @@
-/** Starts Debian's Chromium with the built extension loaded (see shared/TOOLCHAIN.md for the flags). */
+/** Starts Debian's Chromium with the built extension loaded. */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,10 +29,14 @@ export async function launchWithExtension(options: { headless: boolean; extensio
     headless: options.headless,
     viewport: { width: 1200, height: 800 },
     args: [
+      // Only our unpacked build; Chromium ignores --load-extension without the "except" list.
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
+      // Runs as root in containers and CI, where the sandbox cannot start; no GPU there either.
       '--no-sandbox',
       '--disable-gpu',
+      // No network of its own: portal URLs are fulfilled by routing, and nothing may leak out. QUIC and
+      // background requests would bypass or outlive the routes; the resolver maps every host to nothing.
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',

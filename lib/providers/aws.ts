@@ -1,6 +1,6 @@
 /**
  * AWS Support: DescribeCases / DescribeCommunications JSON as loaded by the support console.
- * Facts: shared/PORTALS.md §3. The console DOM is not a stable source; its JSON is.
+ * Facts: docs/portals.md §8. The console DOM is not a stable source; its JSON is.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../model';
 import { cleanBody, cleanId, cleanLabel, cleanText, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';

@@ -1,6 +1,6 @@
 /**
  * Azure support tickets: the Microsoft.Support ARM JSON that the Azure portal's own front end loads
- * from management.azure.com. Facts: shared/PORTALS.md §2. The portal DOM is not a stable source.
+ * from management.azure.com. Facts: docs/portals.md §7. The portal DOM is not a stable source.
  */
 import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';
@@ -14,7 +14,7 @@ const TICKET_TYPE = 'microsoft.support/supporttickets';
 
 
 const STATES: Record<string, CaseState> = { open: 'open', updating: 'open', closed: 'closed' };
-// Order-preserving mapping (PORTALS.md §2): `critical` (Sev A) is "high" because a fourth, higher level exists.
+// Order-preserving mapping (docs/portals.md §7): `critical` (Sev A) is "high" because a fourth, higher level exists.
 const SEVERITIES: Record<string, Severity> = {
   minimal: 'low',
   moderate: 'normal',

@@ -1,6 +1,6 @@
 /**
  * Freshdesk: API v2 tickets JSON and the customer portal (/support/tickets).
- * Facts: shared/PORTALS.md §6. The portal's row markup and status CSS hooks are not public, so the
+ * Facts: docs/portals.md §3. The portal's row markup and status CSS hooks are not public, so the
  * page reader relies on structure only (ticket links, a "Status" table header, label/value pairs)
  * and on exact English status labels, never on class names. Prefer the API JSON where it is seen.
  */

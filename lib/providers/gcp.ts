@@ -1,6 +1,6 @@
 /**
  * Google Cloud Support API v2: cases list / search / get and comments, as the console loads them.
- * Facts: shared/PORTALS.md §4. caseId is the last segment of the resource name.
+ * Facts: docs/portals.md §9. caseId is the last segment of the resource name.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../text';
@@ -20,7 +20,7 @@ const STATES: Record<string, CaseState | null> = {
   SOLUTION_PROVIDED: 'resolved',
   CLOSED: 'closed',
 };
-// P1 "critical impact, service unusable" counts as critical with P0 (PORTALS.md §4 proposal).
+// P1 "critical impact, service unusable" counts as critical with P0 (docs/portals.md §9 proposal).
 const PRIORITIES: Record<string, Severity | null> = {
   P0: 'critical',
   P1: 'critical',

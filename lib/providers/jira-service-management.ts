@@ -1,6 +1,6 @@
 /**
  * Jira Service Management: servicedeskapi customer requests (JSON) and the customer portal
- * (request list table, request detail). Facts: shared/PORTALS.md §7. Cloud and Data Center share the
+ * (request list table, request detail). Facts: docs/portals.md §4. Cloud and Data Center share the
  * paths; Data Center puts a context path (e.g. /jira) in front of them.
  */
 import type { CaseSnapshot, CaseState, Severity } from '../model';
@@ -18,7 +18,7 @@ const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
 
 /**
  * Status names are workflow-defined: known names first (case-insensitive), then the status
- * category. The name list is PORTALS.md §7's proposal.
+ * category. The name list is a proposal (docs/portals.md §4).
  */
 const STATUS_NAMES: Record<string, CaseState> = {
   'waiting for customer': 'waiting-on-customer',

@@ -1,6 +1,6 @@
 /**
  * Microsoft 365 admin center service requests (admin.microsoft.com, a hash-routed single-page app).
- * Its list markup and request-number format are not publicly documented (shared/PORTALS.md §1), so we
+ * Its list markup and request-number format are not publicly documented (docs/portals.md §11), so we
  * read it the robust way: find the requests grid (ARIA grid or table), map columns by their header words
  * (en, de, fr, es, ja), and refuse the page when a key column is missing rather than guess.
  */

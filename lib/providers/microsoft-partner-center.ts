@@ -1,6 +1,6 @@
 /**
  * Microsoft Partner Center service requests (partners managing Microsoft 365 customers): the
- * ServiceRequest JSON of api.partnercenter.microsoft.com. Facts: shared/PORTALS.md §1b.
+ * ServiceRequest JSON of api.partnercenter.microsoft.com. Facts: docs/portals.md §10.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../model';
 import { cleanBody, cleanLabel, cleanText, isRecord, lookup, preview, str } from '../text';
@@ -19,7 +19,7 @@ const STATES: Record<string, CaseState | null> = {
   closed: 'closed',
   attention_needed: 'waiting-on-customer',
 };
-// Only three levels exist; "high" is unused (PORTALS.md §1b).
+// Only three levels exist; "high" is unused (docs/portals.md §10).
 const SEVERITIES: Record<string, Severity | null> = { unknown: null, minimal: 'low', moderate: 'normal', critical: 'critical' };
 
 /** Partner Center dates are usually Z but older samples omit the zone: those are UTC. */

@@ -1,6 +1,6 @@
 /**
  * Salesforce Experience Cloud support sites: the Case object through the REST query (SOQL) endpoint.
- * Facts: shared/PORTALS.md §9. Sites run on *.my.site.com, older *.force.com and custom domains, so pages
+ * Facts: docs/portals.md §6. Sites run on *.my.site.com, older *.force.com and custom domains, so pages
  * are recognised by route and page signature. The Lightning DOM is not established: pages defer to the JSON.
  */
 import type { CaseSnapshot, CaseState, Severity } from '../model';

@@ -1,7 +1,7 @@
 /**
  * ServiceNow: CSM portal (/csm, older /csp), Service Portal (/sp), the Table API for
  * sn_customerservice_case and incident, and the CSM Case API (/api/sn_customerservice/case), which
- * serves records of the same case table. Facts: shared/PORTALS.md §8.
+ * serves records of the same case table. Facts: docs/portals.md §5.
  * Vendors run CSM on their own domains, so pages are recognised by path and page signature, never by host.
  * The portal DOM (Angular widgets) is not established: portal pages defer to the Table API JSON.
  */

@@ -1,6 +1,6 @@
 /**
  * Zendesk help centers (Guide / Copenhagen theme) and the end-user Requests API.
- * Facts: shared/PORTALS.md §5. Custom domains are common, so pages are recognised by path and markup,
+ * Facts: docs/portals.md §2. Custom domains are common, so pages are recognised by path and markup,
  * never by host alone.
  *
  * Custom ticket statuses: the newer list fetches /api/v2/custom_statuses as a separate body. An adapter
@@ -297,7 +297,7 @@ function readApiRequest(
 ) {
   const where = `requests[${index}]`;
   if (!isRecord(item)) return problem(where, `Expected a request object, got ${typeof item}`);
-  // IDs are positive integers (PORTALS.md §5d): 0, "00123" or 1.5 are not ids.
+  // IDs are positive integers (docs/portals.md §2): 0, "00123" or 1.5 are not ids.
   const caseId = typeof item.id === 'number' ? (Number.isSafeInteger(item.id) ? String(item.id) : null) : str(item.id);
   if (!caseId || !/^[1-9]\d*$/.test(caseId)) return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
   const custom = customStatuses.get(str(item.custom_status_id) ?? '');

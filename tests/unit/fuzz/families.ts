@@ -1,7 +1,7 @@
 /**
  * Realistic inputs per portal family, before mutation: the saved fixtures in tests/fixtures/<family>/
  * (every file found there, so new fixtures join the fuzzing by themselves) and, for the families of
- * shared/PORTALS.md §6–9, bodies and pages generated from the documented shapes. Each input comes with
+ * docs/portals.md §3–6, bodies and pages generated from the documented shapes. Each input comes with
  * a URL the content script would read it at (JSON: matching the family's API patterns).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ export interface Channel<T> {
   bases: fc.Arbitrary<T>;
   /**
    * Share of mutated inputs that must still read at least one case or message, so that the fuzzer is
-   * known to reach the reading code. 0 where the shape is a guess (PORTALS.md: DOM "not established").
+   * known to reach the reading code. 0 where the shape is a guess (the DOM is "not established", docs/portals.md).
    */
   minReadShare: number;
 }
@@ -133,7 +133,7 @@ const freshdeskApi: fc.Arbitrary<JsonInput> = fc
     return { url: `${host}/api/v2/tickets${query}`, body: tickets };
   });
 
-// Portal markup is not established (PORTALS.md §6): a plausible page, for robustness only.
+// Portal markup is not established (docs/portals.md §3): a plausible page, for robustness only.
 const freshdeskPage: fc.Arbitrary<PageInput> = fc
   .record({ sub: subdomainArb, tickets: fc.array(freshdeskTicketArb, { maxLength: 6 }), detail: fc.boolean() })
   .map(({ sub, tickets, detail }) => {
@@ -213,7 +213,7 @@ const jsmApi: fc.Arbitrary<JsonInput> = jsmBaseArb.chain((base) =>
     }),
 );
 
-// List DOM partly documented (PORTALS.md §7): header cells' data-testid, key link in the 2nd column.
+// List DOM partly documented (docs/portals.md §4): header cells' data-testid, key link in the 2nd column.
 const jsmPage: fc.Arbitrary<PageInput> = subdomainArb.chain((sub) => {
   const base = `https://${sub}.atlassian.net`;
   return fc.record({ values: fc.array(jsmRequestArb(base), { maxLength: 6 }), detail: fc.boolean() }).map(({ values, detail }) => {
@@ -284,7 +284,7 @@ const serviceNowApi: fc.Arbitrary<JsonInput> = fc
     ),
   );
 
-// Portal DOM (Angular widgets) is not established (PORTALS.md §8): a plausible page, for robustness only.
+// Portal DOM (Angular widgets) is not established (docs/portals.md §5): a plausible page, for robustness only.
 const serviceNowPage: fc.Arbitrary<PageInput> = subdomainArb.chain((sub) => {
   const origin = `https://${sub}.service-now.com`;
   return fc.record({ records: fc.array(serviceNowRecordArb('sn_customerservice_case', 'true', origin), { maxLength: 6 }),
@@ -340,7 +340,7 @@ const salesforceApi: fc.Arbitrary<JsonInput> = fc
     })),
   );
 
-// Lightning DOM is not established (PORTALS.md §9): a plausible page, for robustness only.
+// Lightning DOM is not established (docs/portals.md §6): a plausible page, for robustness only.
 const salesforcePage: fc.Arbitrary<PageInput> = fc
   .record({ sub: subdomainArb, records: fc.array(salesforceRecordArb('v60.0'), { maxLength: 6 }), detail: fc.boolean() })
   .map(({ sub, records, detail }) => {

@@ -1,7 +1,7 @@
 /**
  * Property tests: the Azure adapter reads any realistic Microsoft.Support supportTickets body of the shape
- * documented in shared/PORTALS.md §2, not only the saved fixtures. The expected values are an oracle written
- * from PORTALS.md §0/§2, not from the adapter's code.
+ * documented in docs/portals.md §7, not only the saved fixtures. The expected values are an oracle written
+ * from docs/portals.md §1 and §7, not from the adapter's code.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -14,7 +14,7 @@ import { runs } from '../../helpers/property-runs';
 const RUNS = { numRuns: runs(200) };
 const LIGHT_RUNS = { numRuns: runs(100) };
 
-// ---- Oracle (PORTALS.md §2) ----
+// ---- Oracle (docs/portals.md §7) ----
 
 const KNOWN_STATUSES = ['Open', 'Updating', 'Closed'] as const;
 /** Case-insensitive: Open->open, Updating->open, Closed->closed; anything else -> null (raw label kept). */
@@ -33,7 +33,7 @@ function expectedState(label: string | undefined): CaseState | null {
 const KNOWN_SEVERITIES = ['minimal', 'moderate', 'critical', 'highestcriticalimpact'] as const;
 /**
  * minimal->low, moderate->normal, highestcriticalimpact->critical. `critical` (Sev A) is a convention
- * (PORTALS.md: "tests only check the unambiguous three"): only its order is checked (high or critical).
+ * (only the unambiguous three are certain): only its order is checked (high or critical).
  */
 function checkSeverity(actual: Severity | null, raw: string | undefined): void {
   switch (raw?.toLowerCase()) {

@@ -1,5 +1,5 @@
 /**
- * Zendesk's newer request list (Copenhagen ≥ v4, PORTALS.md §5b): its rendered Garden rows, and the
+ * Zendesk's newer request list (Copenhagen ≥ v4, docs/portals.md §2): its rendered Garden rows, and the
  * requests/search JSON it loads with side-loaded users and custom statuses.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Property tests: the Zendesk adapter reads any realistic input of the shapes documented in
- * shared/PORTALS.md §5 (classic Copenhagen list DOM, Requests API JSON), not only the saved fixtures.
- * The expected values below are an oracle written from PORTALS.md §0/§5, not from the adapter's code.
+ * docs/portals.md §2 (classic Copenhagen list DOM, Requests API JSON), not only the saved fixtures.
+ * The expected values below are an oracle written from docs/portals.md §1 and §2, not from the adapter's code.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,7 +16,7 @@ import { runs } from '../../helpers/property-runs';
 const RUNS = { numRuns: runs(200) };
 const LIGHT_RUNS = { numRuns: runs(100) };
 
-// ---- Oracle (PORTALS.md §5d / §5a) ----
+// ---- Oracle (docs/portals.md §2) ----
 
 const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
 type ZStatus = (typeof STATUSES)[number];
