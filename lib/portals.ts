@@ -114,10 +114,9 @@ export function readPortalName(doc: Document): string | null {
   const fromMeta = cleanVendorName(meta('meta[property="og:site_name"]')) ?? cleanVendorName(meta('meta[name="application-name"]'));
   if (fromMeta) return fromMeta;
   const parts = (doc.title ?? '').split(/\s+[-–—|:·]\s+/).map((p) => p.trim()).filter(Boolean);
-  // Brands usually close the title; a title of one part is the brand only when it is no page word.
-  for (const part of [...parts].reverse()) {
-    const name = cleanVendorName(part);
-    if (name) return name;
-  }
-  return null;
+  // The brand closes the title ("Link down – Northwind Fiber"); it opens it only in a two-part title
+  // whose end is a page word ("Northwind Fiber - Requests"). A middle part is a case's own title.
+  const last = cleanVendorName(parts.at(-1));
+  if (last || parts.length !== 2) return last;
+  return cleanVendorName(parts[0]);
 }

@@ -1,7 +1,7 @@
 /**
  * npm run extract -- --url <URL> <FILE>
  * Runs the extension's own adapter code in Node on a saved portal page (HTML) or JSON body, as if it
- * had been served at URL, and prints {"provider", "kind", "cases", "problems"} as JSON.
+ * had been served at URL, and prints {"provider", "portal", "vendorName", "kind", "cases", "problems"} as JSON.
  * Exit codes: 0 read, 1 cannot read (named reason on stderr), 2 usage.
  */
 import { readFileSync } from 'node:fs';
@@ -53,8 +53,8 @@ function main(): void {
     } else {
       output = extractFromDocument(parseHtml(text, url.href), url);
     }
-    const { provider, extraction } = output;
-    const result = { provider, kind: extraction.kind, cases: extraction.cases, problems: extraction.problems };
+    const { provider, portal, vendorName, extraction } = output;
+    const result = { provider, portal, vendorName, kind: extraction.kind, cases: extraction.cases, problems: extraction.problems };
     if (extraction.deferredToApi) {
       throw new ProviderParseError(provider, url.href, 'unknown-shape',
         'This page renders its cases from JSON; extract the JSON body its front end loads instead');
