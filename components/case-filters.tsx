@@ -43,7 +43,7 @@ export function CaseFilters({ cases, searchRef, onSearchFocus }: { cases: Stored
       <div className="field search">
         <label htmlFor="filter-query">Search</label>
         <input id="filter-query" ref={searchRef} type="search" value={filter.query} aria-keyshortcuts="/" onFocus={onSearchFocus}
-          onChange={(e) => setFilter({ query: e.target.value })} placeholder="id, title, provider, status, message text" />
+          onChange={(e) => setFilter({ query: e.target.value })} placeholder="id, title, vendor, status, message text" />
       </div>
       {select('vendor', 'Vendor', [['', 'All vendors'], ...vendorOptions(cases)])}
       {select('state', 'State', [['', 'Any state'], ['active', 'Not closed'], ...CASE_STATES.map((s): [string, string] => [s, STATE_LABELS[s]]), ['unknown', 'Unknown']])}

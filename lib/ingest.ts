@@ -18,7 +18,7 @@ import { compareStatus } from './providers/status-vocabulary';
 import type { Extraction } from './providers/types';
 import { originOf } from './text';
 import { laterOf } from './time';
-import { newVendorRow, nextVendorRow, vendorDisplayName } from './vendors';
+import { newVendorRow, nextVendorRow, readNameOf as cleanReadName, vendorDisplayName } from './vendors';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
 const OBSERVATION_GRANULARITY_MS = 60_000;
@@ -263,6 +263,17 @@ function readNameOf(input: SnapshotInput, snap: CaseSnapshot): string | null {
 }
 
 /**
+ * A name a page gives itself may not pass for another vendor: "Northwind Fiber" read on
+ * evil.zendesk.com, when northwind.zendesk.com is already "Northwind Fiber", is kept with its host.
+ */
+async function unclaimedName(db: CaseradarDB, portal: string, name: string | null): Promise<string | null> {
+  if (!name) return name;
+  const folded = name.trim().toLowerCase();
+  const taken = (await db.vendors.toArray()).some((v) => v.portal !== portal && vendorDisplayName(v).toLowerCase() === folded);
+  return taken ? `${name} (${portal})` : name;
+}
+
+/**
  * Brings the vendor rows of the read's portals up to date and gives every case row of them the
  * vendor's name. A name that changed is rewritten on the portal's other cases too, in this transaction.
  */
@@ -275,7 +286,9 @@ async function applyVendorNames(db: CaseradarDB, input: SnapshotInput, snaps: Ca
   let i = 0;
   for (const [portal, { snap }] of fresh) {
     const stored = storedRows[i++];
-    const readName = readNameOf(input, snap);
+    const said = cleanReadName(input.provider, readNameOf(input, snap));
+    // Most reads repeat the stored name: only a new one is checked against the other vendors.
+    const readName = !said || said === stored?.readName || `${said} (${portal})` === stored?.readName ? (stored?.readName ?? said) : await unclaimedName(db, portal, said);
     const row: VendorPortal | undefined = stored
       ? nextVendorRow(stored, { portal, provider: input.provider, origin: stored.origin, readName }, input.capturedAt)
       : newVendorRow(input.provider, portal, readName, snap.url || input.pageUrl, input.capturedAt);

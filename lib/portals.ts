@@ -84,7 +84,7 @@ export function defaultVendorName(provider: ProviderId, portal: string): string 
 /** Words a page title uses for the page itself, or for the kind of site, never for the vendor. */
 const PAGE_WORDS =
   /^(?:my |all |open |closed |submit a |new )?(?:requests?|tickets?|cases?|activities|activity|support|help|help cent(?:er|re)|home|sign in|log ?in|customer portal|service portal|portal|service desk|knowledge base|dashboard)$/i;
-const SITE_SUFFIX = /\s+(?:help cent(?:er|re)|support cent(?:er|re)|support portal|customer portal|service portal|service desk|helpdesk|customer support|support|portal)$/i;
+const SITE_SUFFIX = /\s+(?:help cent(?:er|re)|support cent(?:er|re)|support portal|customer portal|service portal|service desk|helpdesk|customer (?:support|service|care)|support|portal)$/i;
 
 /** A name as one line of plain text: no control or direction-override characters, at most 80 long. */
 export function plainName(raw: string | null | undefined): string | null {

@@ -5,7 +5,7 @@
  */
 import type { CaseradarDB, VendorPortal } from './db';
 import { unlinkEverywhere } from './incidents';
-import { PROVIDER_NAMES, type ProviderId } from './model';
+import { PROVIDER_NAMES, type ProviderId, type StoredCase } from './model';
 import { cleanVendorName, defaultVendorName, plainName, portalOrigin } from './portals';
 
 /** The name shown for a vendor portal everywhere. */
@@ -61,7 +61,7 @@ export async function renameVendor(db: CaseradarDB, portal: string, name: string
  * A read name as kept: a recipe's or manual case's vendor is the user's own words (only made plain);
  * a page's self-description is cleaned of page words and platform names.
  */
-function readNameOf(provider: ProviderId, raw: string | null | undefined): string | null {
+export function readNameOf(provider: ProviderId, raw: string | null | undefined): string | null {
   return provider === 'manual' || provider === 'custom' ? plainName(raw) : cleanVendorName(raw);
 }
 
@@ -87,4 +87,24 @@ export async function deletePortalCases(db: CaseradarDB, portal: string, nowIso:
     await db.cases.bulkDelete(keys);
     return keys.length;
   });
+}
+
+/**
+ * After rows arrive from outside the ingest (a restored backup): every portal of `cases` gets a vendor
+ * row (named as its cases were shown, when none came along), and every case shows its vendor's name.
+ * Call inside a transaction over vendors and cases.
+ */
+export async function settleVendors(db: CaseradarDB, cases: StoredCase[], nowIso: string): Promise<void> {
+  const portals = [...new Set(cases.map((c) => c.portal))];
+  const stored = await db.vendors.bulkGet(portals);
+  const rows = new Map(portals.map((p, i) => [p, stored[i]]));
+  for (const c of cases) {
+    if (!rows.get(c.portal)) {
+      const row = newVendorRow(c.provider, c.portal, c.vendorName ?? null, c.url, nowIso);
+      rows.set(c.portal, row);
+      await db.vendors.put(row);
+    }
+  }
+  const fixes = cases.filter((c) => c.vendorName !== vendorDisplayName(rows.get(c.portal)!)).map((c) => ({ ...c, vendorName: vendorDisplayName(rows.get(c.portal)!) }));
+  if (fixes.length) await db.cases.bulkPut(fixes);
 }

@@ -10,8 +10,9 @@ import { ALERT_KINDS, type AlertKind } from '../policy';
 import { FAMILIES, urlMatchesFamily } from '../providers/families';
 import { defaultRefreshUrl } from '../refresh';
 import { toPortalIdentity } from '../portal-identity-upgrade';
-import type { ProviderId } from '../model';
+import type { ProviderId, StoredCase } from '../model';
 import { caseKeyOf, portalOf } from '../portals';
+import { settleVendors } from '../vendors';
 import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
@@ -301,6 +302,7 @@ export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merg
     if (mode === 'replace') {
       for (const name of TABLES) await db.table(name).clear();
       for (const name of TABLES) await db.table(name).bulkPut(t[name] as never[]);
+      await settleVendors(db, t.cases as StoredCase[], backup.createdAt);
       return;
     }
     const stored = new Map((await db.cases.bulkGet(t.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]));
@@ -327,5 +329,7 @@ export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merg
       const rows = t[name] as Record<string, unknown>[];
       await db.table(name).bulkAdd(rows.filter((r) => !have.has(String(r[KEYED[name]]))));
     }
+    // Every case now in the store shows the name its vendor row gives (this store's, where it had one).
+    await settleVendors(db, (await db.cases.bulkGet(t.cases.map((c) => c.key))).filter((c) => c !== undefined), backup.createdAt);
   });
 }

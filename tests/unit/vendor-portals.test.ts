@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { createHandlers } from '@/lib/background';
+import { createBackup, parseBackup, restoreBackup } from '@/lib/export/backup';
 import { CaseradarDB } from '@/lib/db';
 import { ingestSnapshot, MAX_NEW_CASES_PER_READ, needsAttention, type SnapshotInput } from '@/lib/ingest';
 import { addManualCase } from '@/lib/manual';
@@ -67,7 +68,9 @@ describe('identity: a case belongs to one vendor portal', () => {
     expect(await db.cases.get('northwind.zendesk.com:4711')).toEqual(before);
     expect(await db.events.where('caseKey').equals('northwind.zendesk.com:4711').toArray()).toEqual(beforeEvents);
     // The forged case exists, as its own portal's case, and says where it lives.
-    expect(await db.cases.get('evil.zendesk.com:4711')).toMatchObject({ portal: 'evil.zendesk.com', state: 'closed' });
+    // ... and may not pass for the vendor it imitates: its borrowed name keeps its host.
+    expect(await db.cases.get('evil.zendesk.com:4711')).toMatchObject({ portal: 'evil.zendesk.com', state: 'closed',
+      vendorName: 'Northwind Fiber (evil.zendesk.com)' });
   });
 
   it('files consoles under the console and manual cases under their vendor', () => {
@@ -134,6 +137,19 @@ describe('vendor names', () => {
       ['manual:contoso telecom', 'Contoso Telecom'], ['manual:contoso telecom', 'Contoso Telecom'],
     ]);
     expect(await db.vendors.count()).toBe(1);
+  });
+});
+
+describe('vendor names after a restore', () => {
+  it('a backup without vendor rows gets them, named as its cases were; a merge shows this store\'s name', async () => {
+    await ingestSnapshot(db, read(NORTHWIND, [snap(NORTHWIND, '1')], { portalName: 'Northwind Fiber' }));
+    const backup = await createBackup(db, T0);
+    const bare = parseBackup(JSON.stringify({ ...backup, tables: { ...backup.tables, vendors: [] } }));
+    await restoreBackup(db, bare, 'replace', { isGranted: async () => false });
+    expect(await db.vendors.get('northwind.zendesk.com')).toMatchObject({ readName: 'Northwind Fiber', userName: null });
+    await renameVendor(db, 'northwind.zendesk.com', 'NW Fiber (Leeds)', later(1));
+    await restoreBackup(db, backup, 'merge', { isGranted: async () => false });
+    expect((await db.cases.toArray()).map((c) => c.vendorName)).toEqual(['NW Fiber (Leeds)']);
   });
 });
 
