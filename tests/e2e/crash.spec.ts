@@ -5,12 +5,19 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_URLS, fulfilHtml } from '../../scripts/demo-portals';
+import { MAX_NEW_CASES_PER_READ } from '../../lib/ingest';
 import { clearTables, contentScriptWorld, readTables, sendFromPage, stopServiceWorker, type Sent } from '../helpers/extension-e2e';
 import { expect, test } from './extension';
 
 const ORIGIN = 'https://northwind.zendesk.com';
 const PAGE = DEMO_URLS.zendeskList;
-/** Big enough that an ingest takes a good part of a second on the 2-core machines. */
+/**
+ * One read creates at most MAX_NEW_CASES_PER_READ cases (the flood bound); each carries MESSAGES
+ * messages, so that one ingest still takes a good part of a second on the 2-core machines.
+ */
+const PER_READ = MAX_NEW_CASES_PER_READ;
+const MESSAGES = 12;
+/** Cases the sweep test holds (several reads): enough that a sweep firing every alert takes a while. */
 const BIG = 3000;
 const DAY_MS = 86_400_000;
 /**
@@ -25,7 +32,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * read a minute ago, each request opened 90 days ago and last updated 60 days ago, so the vendor has
  * been quiet far past every limit whatever the weekday or time zone.
  */
-function bigSnapshot(firstId: number, count = BIG) {
+function bigSnapshot(firstId: number, count = PER_READ, messages = MESSAGES) {
   return {
     name: 'cs:snapshot',
     payload: {
@@ -33,7 +40,10 @@ function bigSnapshot(firstId: number, count = BIG) {
       extraction: { kind: 'list', problems: [], cases: Array.from({ length: count }, (_, i) => ({
         provider: 'zendesk', caseId: String(firstId + i), title: `Generated request ${i}`, vendorStatus: 'open', state: 'open',
         severity: 'normal', vendorSeverity: 'normal', createdAt: iso(NOW - 90 * DAY_MS), updatedAt: iso(NOW - 60 * DAY_MS),
-        url: `${ORIGIN}/hc/requests/${firstId + i}` })) },
+        url: `${ORIGIN}/hc/requests/${firstId + i}`,
+        messages: Array.from({ length: messages }, (_, j) => ({
+          at: iso(NOW - (61 + j) * DAY_MS), side: j % 2 ? 'vendor' : 'customer', author: j % 2 ? 'Sam Support' : 'Alex Example',
+          text: `Message ${j} on request ${firstId + i}` })) })) },
     },
   };
 }
@@ -65,7 +75,7 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
 
   // How long a whole ingest of this size takes here.
   const started = Date.now();
-  expect(await send(bigSnapshot(100_000))).toEqual({ ok: expect.objectContaining({ created: BIG }) });
+  expect(await send(bigSnapshot(100_000))).toEqual({ ok: expect.objectContaining({ created: PER_READ, eventsAdded: PER_READ * (1 + MESSAGES) }) });
   const ingestMs = Date.now() - started;
   const before = await store(ext);
 
@@ -79,9 +89,9 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
     const outcome = await pending;
     const after = await store(ext);
     const landed = keysWith(after.cases, firstId / 10_000);
-    // All or nothing: never some of the snapshot's cases, never cases without their created events.
-    expect([0, BIG], `attempt ${attempt}: ${landed} of ${BIG} cases stored`).toContain(landed);
-    expect(keysWith(after.events, firstId / 10_000)).toBe(landed);
+    // All or nothing: never some of the snapshot's cases, never cases without their events.
+    expect([0, PER_READ], `attempt ${attempt}: ${landed} of ${PER_READ} cases stored`).toContain(landed);
+    expect(keysWith(after.events, firstId / 10_000)).toBe(landed * (1 + MESSAGES));
     test.info().annotations.push({ type: 'stop', description: `at ${share * 100}% of ${ingestMs} ms: ${landed ? 'ingest had committed' : 'ingest interrupted'}` });
     if (landed === 0) {
       interrupted++;
@@ -91,10 +101,10 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
     }
     // The content script's next read sends it again (a new worker starts for it): it lands whole, once.
     const again = await send(bigSnapshot(firstId));
-    expect(again).toEqual({ ok: expect.objectContaining({ created: landed ? 0 : BIG, eventsAdded: landed ? 0 : BIG }) });
+    expect(again).toEqual({ ok: expect.objectContaining({ created: landed ? 0 : PER_READ, eventsAdded: landed ? 0 : PER_READ * (1 + MESSAGES) }) });
     const final = await store(ext);
-    expect(keysWith(final.cases, firstId / 10_000)).toBe(BIG);
-    expect(keysWith(final.events, firstId / 10_000)).toBe(BIG);
+    expect(keysWith(final.cases, firstId / 10_000)).toBe(PER_READ);
+    expect(keysWith(final.events, firstId / 10_000)).toBe(PER_READ * (1 + MESSAGES));
     before.cases = final.cases;
     before.portals = final.portals;
   }
@@ -103,7 +113,10 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
 
 test('a worker stopped mid-sweep records and notifies nothing of that sweep; the next sweep notifies each alert once', async ({ context, extensionId }) => {
   const { ext, send } = await setUp(context, extensionId);
-  expect(await send(bigSnapshot(100_000))).toEqual({ ok: expect.objectContaining({ created: BIG }) });
+  // BIG cases, as several reads bring them in (no messages: the vendor last updated 60 days ago).
+  for (let first = 100_000; first < 100_000 + BIG; first += PER_READ) {
+    expect(await send(bigSnapshot(first, PER_READ, 0))).toEqual({ ok: expect.objectContaining({ created: PER_READ }) });
+  }
   const notifications = () =>
     ext.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object> } } }).chrome.notifications.getAll()));
   const clearNotifications = () =>

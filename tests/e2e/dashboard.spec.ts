@@ -80,10 +80,10 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   const dash = await openDashboard(context, extensionId);
   await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
   const detail = dash.getByTestId('case-detail');
-  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('ZdZendesk #48213');
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('ZdNorthwind Fiber #48213');
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
 
-  const history = detail.getByRole('list', { name: 'History of Zendesk #48213' }).getByTestId('history-item');
+  const history = detail.getByRole('list', { name: 'History of Northwind Fiber #48213' }).getByTestId('history-item');
   await expect(history.locator('.history-heading')).toContainText(['Case opened', 'You wrote (Alex Example)', 'Vendor wrote (Sam Support (Northwind))']);
   await expect(history.filter({ hasText: 'Vendor wrote' }).locator('.history-text')).toHaveText(
     'Could you power-cycle the ONT and send us the LED status?');
@@ -95,7 +95,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await detail.getByRole('button', { name: 'Copy info pack' }).click();
   await expect(detail.getByText('Info pack copied.')).toBeVisible();
   expect(await clipboard(dash)).toBe(
-    'Zendesk case 48213: Fiber link down at "Site B" & VPN flapping\n\nEnvironment:\nSite B, ONT model X-200, firmware 3.1\n\n' +
+    'Northwind Fiber case 48213: Fiber link down at "Site B" & VPN flapping\n\nEnvironment:\nSite B, ONT model X-200, firmware 3.1\n\n' +
     'Steps to reproduce:\nPing 10.0.0.1 from Site B\n\nBusiness impact:\nSite B (40 staff) is offline');
 
   // Escalate: the case waits on us since the last working day, overdue, so the escalation is flagged everywhere.
@@ -106,13 +106,13 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await expect(detail.getByText('Workspace saved.')).toBeVisible();
   await expect(detail.getByTestId('escalation-reminder')).toContainText(
     'Escalated (level 2, Dana (duty manager)) and still overdue: waiting on you for 1 business day (limit 1)');
-  await expect(dash.getByTestId('escalation-reminders')).toContainText('Zendesk #48213');
+  await expect(dash.getByTestId('escalation-reminders')).toContainText('Northwind Fiber #48213');
   await expect(history.last()).toContainText('Escalated: level 2, with Dana (duty manager)');
 
   const update = detail.getByRole('textbox', { name: 'Status update for your users' });
   const lines = (await update.inputValue()).split('\n');
   expect(lines.slice(0, 2)).toEqual(['Status update: Fiber link down at "Site B" & VPN flapping',
-    `Reported to Zendesk (case 48213) on ${demoDay('-1bd@09:15')}.`]);
+    `Reported to Northwind Fiber (case 48213) on ${demoDay('-1bd@09:15')}.`]);
   expect(lines).toContain('Where it stands: The vendor has asked us for information; we are working on it.');
   expect(lines).toContain('Impact: Site B (40 staff) is offline');
   expect(lines).toContain(`We escalated the case to level 2 on ${demoDay('today')}.`);
@@ -178,10 +178,10 @@ test('a case detail shows portal text as text: markup in a title, owner or messa
 test('cases at two vendors are linked into one incident with a merged timeline', async ({ context, extensionId }) => {
   await visitDemoPortals(context, { zendeskDetail: true });
   const dash = await openDashboard(context, extensionId);
-  await dash.getByRole('checkbox', { name: 'Select Zendesk #48213' }).check();
+  await dash.getByRole('checkbox', { name: 'Select Northwind Fiber #48213' }).check();
   await expect(dash.getByRole('button', { name: 'Link into a new incident' })).toBeDisabled();
   await dash.getByRole('checkbox', { name: 'Select Azure #2610010040001234' }).check();
-  await expect(dash.getByTestId('selected-count')).toHaveText('2 selected: Zendesk #48213, Azure #2610010040001234');
+  await expect(dash.getByTestId('selected-count')).toHaveText('2 selected: Northwind Fiber #48213, Azure #2610010040001234');
   await dash.getByLabel('Incident name').fill('Site B outage');
   await dash.getByRole('button', { name: 'Link into a new incident' }).click();
 
@@ -189,7 +189,7 @@ test('cases at two vendors are linked into one incident with a merged timeline',
   await expect(incident.getByRole('heading', { level: 2 })).toHaveText('Incident: Site B outage');
   const merged = incident.getByRole('list', { name: 'Merged history of Site B outage' }).getByTestId('history-item');
   const labels = await merged.locator('.history-case').allTextContents();
-  expect(new Set(labels)).toEqual(new Set(['Zendesk #48213', 'Azure #2610010040001234']));
+  expect(new Set(labels)).toEqual(new Set(['Northwind Fiber #48213', 'Azure #2610010040001234']));
   const times = await merged.locator('time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
   expect(times).toEqual([...times].sort((a, b) => a - b));
   await expect(merged.filter({ hasText: 'Vendor wrote (Sam Support (Northwind))' })).toHaveCount(1);
@@ -199,8 +199,8 @@ test('cases at two vendors are linked into one incident with a merged timeline',
   // The case detail links back to its incident.
   await incident.getByRole('button', { name: 'Azure #2610010040001234', exact: true }).click();
   await dash.getByTestId('case-detail').getByRole('button', { name: 'Site B outage' }).click();
-  await incident.getByRole('button', { name: 'Unlink Zendesk #48213' }).click();
-  await expect(merged.locator('.history-case')).not.toContainText(['Zendesk #48213']);
+  await incident.getByRole('button', { name: 'Unlink Northwind Fiber #48213' }).click();
+  await expect(merged.locator('.history-case')).not.toContainText(['Northwind Fiber #48213']);
   await expect(dash.getByTestId('incident').locator('.chip')).toHaveText(['Azure #2610010040001234']);
 });
 
@@ -281,7 +281,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
     await expect(dash.getByTestId('history-item').first()).toBeVisible();
     expect(await seriousViolations(dash)).toEqual([]);
-    await dash.getByRole('checkbox', { name: 'Select Zendesk #48213' }).check();
+    await dash.getByRole('checkbox', { name: 'Select Northwind Fiber #48213' }).check();
     await dash.getByRole('checkbox', { name: 'Select Azure #2610010040001234' }).check();
     await dash.getByRole('button', { name: 'Link into a new incident' }).click();
     await expect(dash.getByTestId('incident-detail')).toBeVisible();

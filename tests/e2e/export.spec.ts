@@ -21,17 +21,19 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   const [csvDownload] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export' }).click()]);
   expect(csvDownload.suggestedFilename()).toMatch(/^caseradar-csv-events-.*\.csv$/);
   const csv = Papa.parse<string[]>(readFileSync((await csvDownload.path())!, 'utf8'), { skipEmptyLines: true }).data;
-  expect(csv[0]!.slice(0, 3)).toEqual(['provider', 'caseId', 'title']);
-  const messages = csv.filter((r) => r[6] === 'message');
-  expect(messages.map((r) => [r[1], r[11], r[12]])).toEqual([
-    ['48213', 'customer', 'Alex Example'],
-    ['48213', 'vendor', 'Sam Support (Northwind)'],
+  const header = csv[0]!;
+  expect(header.slice(0, 5)).toEqual(['vendor', 'portal', 'platform', 'caseId', 'title']);
+  const col = (r: string[], name: string) => r[header.indexOf(name)];
+  const messages = csv.filter((r) => col(r, 'eventType') === 'message');
+  expect(messages.map((r) => [col(r, 'vendor'), col(r, 'caseId'), col(r, 'messageSide'), col(r, 'messageAuthor')])).toEqual([
+    ['Northwind Fiber', '48213', 'customer', 'Alex Example'],
+    ['Northwind Fiber', '48213', 'vendor', 'Sam Support (Northwind)'],
   ]);
-  const titles = new Set(csv.filter((r) => r[1] === '48213').map((r) => r[2]));
+  const titles = new Set(csv.filter((r) => col(r, 'caseId') === '48213').map((r) => col(r, 'title')));
   expect([...titles]).toEqual(['Fiber link down at "Site B" & VPN flapping']);
 
   // JSON of the cases matching a search.
-  await dash.getByPlaceholder('id, title, provider, status').fill('fiber');
+  await dash.getByPlaceholder('id, title, vendor, status').fill('vpn flapping');
   await expect(rows).toHaveCount(1);
   await dash.getByLabel('Format').selectOption('json');
   await dash.getByLabel('Cases').selectOption('shown');
@@ -39,7 +41,7 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
   expect(json).toMatchObject({ format: 'caseradar-export', version: 1 });
   expect(json.cases.map((c: { caseId: string }) => c.caseId)).toEqual(['48213']);
-  await dash.getByPlaceholder('id, title, provider, status').fill('');
+  await dash.getByPlaceholder('id, title, vendor, status').fill('');
 
   // Back up, wipe every case through the UI, restore the backup through the UI.
   const [backupDownload] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Back up everything' }).click()]);

@@ -22,7 +22,7 @@ test('Zendesk and Azure portal visits fill one timeline, most urgent first, with
   // Overdue: the reply we owe since the last working day, and two vendors quiet past their limits.
   await expect(popup.getByTestId('summary')).toHaveText('7 open · 1 waiting on you · 3 overdue');
   // Waiting on you comes first.
-  await expect(rows.first()).toContainText('Zendesk');
+  await expect(rows.first()).toContainText('Northwind Fiber');
   await expect(rows.first()).toContainText('#48213');
   await expect(rows.first()).toContainText('Waiting on you · Awaiting your reply');
   const azureRow = rows.filter({ hasText: '#2610010040001234' });
@@ -66,7 +66,7 @@ test('a page whose layout is unknown shows as a blind spot and changes no case',
   await page.reload();
 
   const blindSpot = popup.getByTestId('blind-spot');
-  await expect(blindSpot).toContainText(/Zendesk \(northwind\.zendesk\.com\): layout changed — 4 open cases unobserved/);
+  await expect(blindSpot).toContainText(/Northwind Fiber \(northwind\.zendesk\.com\): layout changed — 4 open cases unobserved/);
   await expect(blindSpot).toContainText('layout changed');
   await expect(blindSpot).toContainText(/Last good read .* ago/);
   await expect(popup.getByTestId('case-row')).toHaveCount(4);

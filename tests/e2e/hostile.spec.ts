@@ -91,7 +91,7 @@ test('the popup, dashboard and print view show the hostile corpus as text, and n
   // Print view: the request's history with every hostile comment and author.
   const print = await context.newPage();
   const printViolations = watchConsole(print);
-  await print.goto(`chrome-extension://${extensionId}/print.html?noprint&cases=listed&key=zendesk:${FIRST_ID}`);
+  await print.goto(`chrome-extension://${extensionId}/print.html?noprint&cases=listed&key=hostile.zendesk.com:${FIRST_ID}`);
   const text = (await print.locator('main').textContent()) ?? '';
   for (const h of AUTHORS) {
     const body = cleanBody(`${asText(h.value)}\nopen`)!;

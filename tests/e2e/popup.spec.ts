@@ -14,7 +14,7 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
 
   const mine = group('you').getByTestId('case-row');
   await expect(mine).toHaveCount(1);
-  await expect(mine).toContainText('Zendesk');
+  await expect(mine).toContainText('Northwind Fiber');
   await expect(mine).toContainText('#48213');
   await expect(mine.getByTestId('case-state')).toHaveText('Waiting on you · Awaiting your reply');
   await expect(mine.locator('.provider-mark')).toHaveText('Zd');

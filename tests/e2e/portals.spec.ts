@@ -36,7 +36,7 @@ test('a ServiceNow portal on its own domain is read after "Track this portal"', 
   // The tab was reloaded with the registered scripts; the portal's Table API JSON became cases.
   const rows = popup.getByTestId('case-row');
   await expect(rows.filter({ hasText: 'CS0001234' })).toHaveCount(1);
-  await expect(rows.filter({ hasText: 'CS0001234' })).toContainText('ServiceNow');
+  await expect(rows.filter({ hasText: 'CS0001234' })).toContainText('Example ISP');
   await expect(rows.filter({ hasText: 'CS0001234' }).getByRole('link').first()).toHaveAttribute('href', /^https:\/\/help\.example-isp\.com\/csm\?id=csm_ticket/);
   await expect(popup.locator('.tracked')).toContainText('Tracking help.example-isp.com as ServiceNow.');
 
@@ -91,7 +91,7 @@ test('a recipe made by clicking on an unknown portal reads its rows on the next 
   await context.route('https://care.acme-fibre.example/care/tickets', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<main><div class="grid">Your tickets moved</div></main>' }));
   await portal.reload();
-  await expect(popup.getByTestId('blind-spot')).toContainText(/Other portal \(care\.acme-fibre\.example\): layout changed — 2 open cases unobserved/, { timeout: 20_000 });
+  await expect(popup.getByTestId('blind-spot')).toContainText(/Acme Fibre \(care\.acme-fibre\.example\): layout changed — 2 open cases unobserved/, { timeout: 20_000 });
   // Nothing was closed or dropped: the two open cases are still listed.
   await expect(rows.filter({ hasText: '@care.acme-fibre.example' })).toHaveCount(2);
 });

@@ -32,10 +32,10 @@ async function enableRefresh({ context, extensionId }: ExtensionBrowser): Promis
   await list.goto(DEMO_URLS.zendeskList);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByTestId('portal-row').filter({ hasText: 'Zendesk — northwind.zendesk.com' })).toContainText(/read .* ago/);
+  await expect(options.getByTestId('portal-row').filter({ hasText: 'Northwind Fiber — northwind.zendesk.com' })).toContainText(/read .* ago/);
   await list.close(); // From here on, nobody visits the portal.
   // Controlled by the store: it turns checked once the grant is confirmed and the schedule saved.
-  const toggle = options.getByLabel('Refresh Zendesk northwind.zendesk.com in the background');
+  const toggle = options.getByLabel('Refresh Northwind Fiber northwind.zendesk.com in the background');
   await toggle.click();
   await expect(toggle).toBeChecked();
   await expect(options.getByTestId('refresh-status')).toContainText("Reads the portal's own JSON with your browser session · not tried yet");
@@ -80,7 +80,7 @@ test('a login redirect marks the portal signed out, lists it as a blind spot and
   await popup.getByRole('button', { name: 'Refresh now' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Refreshed 0 of 1 portal, 1 failed.' })).toBeVisible();
   const spot = popup.getByTestId('blind-spot');
-  await expect(spot).toContainText(/Zendesk \(northwind\.zendesk\.com\): signed out — 4 open cases unobserved for 0 h\./);
+  await expect(spot).toContainText(/Northwind Fiber \(northwind\.zendesk\.com\): signed out — 4 open cases unobserved for 0 h\./);
   await expect(spot).toContainText('Signed out (the portal redirected its JSON to sign in)');
   // Nothing about any case changed (quiet times and "seen" labels are computed from stored fields).
   expect(await rows.allTextContents()).toEqual(before);
@@ -110,7 +110,7 @@ test('failures back off, honour Retry-After, and show when the next attempt is',
   expect(await minutesUntilNext()).toBeLessThan(67);
   // The cases from the visit are untouched and the portal shows as a blind spot.
   const popup = await openPopup(browserWithGrants);
-  await expect(popup.getByTestId('blind-spot')).toContainText('Zendesk (northwind.zendesk.com): cannot observe');
+  await expect(popup.getByTestId('blind-spot')).toContainText('Northwind Fiber (northwind.zendesk.com): cannot observe');
   await expect(popup.getByTestId('case-row').filter({ hasText: '#48177' })).toContainText('(visit)');
   await expect(popup.getByTestId('case-row').filter({ hasText: '#48177' })).not.toContainText('pending');
 });

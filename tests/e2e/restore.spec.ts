@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 
 /** A stored case as the store holds it, on Northwind's help center, read an hour ago. */
 const storedCase = (id: string, over: Record<string, unknown> = {}) => ({
-  key: `northwind.zendesk.com:${id}`, provider: 'zendesk', caseId: id, title: `Mailbox migration stuck (${id})`, vendorStatus: 'Open', state: 'open',
+  key: `northwind.zendesk.com:${id}`, portal: 'northwind.zendesk.com', provider: 'zendesk', vendorName: 'Northwind Fiber', caseId: id, title: `Mailbox migration stuck (${id})`, vendorStatus: 'Open', state: 'open',
   severity: 'normal', vendorSeverity: 'Normal', createdAt: iso(NOW - 48 * HOUR), updatedAt: iso(NOW - 24 * HOUR),
   url: `https://northwind.zendesk.com/hc/en-us/requests/${id}`, owner: null, firstSeenAt: iso(NOW - 48 * HOUR),
   lastObservedAt: iso(NOW - HOUR), observedVia: 'https://northwind.zendesk.com/hc/en-us/requests', observedHow: 'visit',
@@ -22,11 +22,11 @@ const storedCase = (id: string, over: Record<string, unknown> = {}) => ({
 
 const EMPTY_TABLES = {
   cases: [], events: [], portals: [], snoozes: [], firedAlerts: [], settings: [], workspaces: [], incidents: [], contacts: [],
-  trackedOrigins: [], recipes: [], refresh: [],
+  trackedOrigins: [], recipes: [], refresh: [], vendors: [],
 };
 const backupFile = (tables: Partial<Record<keyof typeof EMPTY_TABLES, unknown[]>>) => ({
   name: 'caseradar-backup.json', mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify({ format: 'caseradar-backup', version: 2, createdAt: iso(NOW), tables: { ...EMPTY_TABLES, ...tables } })),
+  buffer: Buffer.from(JSON.stringify({ format: 'caseradar-backup', version: 3, createdAt: iso(NOW), tables: { ...EMPTY_TABLES, ...tables } })),
 });
 
 /** Puts rows straight into the store, as an older version of Caseradar could have left them. */
@@ -83,7 +83,7 @@ test('a backup with a malformed time is refused with its row named, and nothing 
     cases: [storedCase('48213'), storedCase('48214', { lastObservedAt: 'soon' })],
   }));
   await expect(dash.getByRole('status')).toHaveText(
-    'Reading the backup failed: Invalid backup at cases row 2 ("zendesk:48214"), field lastObservedAt: Expected an ISO-8601 time with a zone');
+    'Reading the backup failed: Invalid backup at cases row 2 ("northwind.zendesk.com:48214"), field lastObservedAt: Expected an ISO-8601 time with a zone');
   await expect(dash.getByTestId('restore-plan')).toHaveCount(0);
   expect((await readTables(dash, ['cases'])).cases).toEqual([]);
 });
@@ -100,7 +100,7 @@ test('a bad row already in the store blanks no page: it says what failed, the re
 
   await dash.reload();
   await expect(dash.getByTestId('dashboard-count')).toHaveText('2 of 2 cases');
-  await expect(dash.locator('[data-case-key="zendesk:48213"]')).toContainText('Mailbox migration stuck (48213)');
+  await expect(dash.locator('[data-case-key="northwind.zendesk.com:48213"]')).toContainText('Mailbox migration stuck (48213)');
   await expect(dash.getByTestId('render-error')).toHaveText('Case 48214 could not be shown (Invalid time value).');
   // The way out: a backup of everything, bad row included, still downloads.
   const [download] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Back up everything' }).click()]);

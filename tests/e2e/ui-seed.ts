@@ -92,13 +92,16 @@ export async function seedCases(page: Page, { cases, eventsPerCase }: SeedOption
       for (let i = start; i < Math.min(cases, start + 500); i++) {
         const provider = providers[i % 5]!;
         const caseId = String(900000 + i);
-        const key = `${provider}:${caseId}`;
+        // Store version 3 rows: consoles are their own portal; the others live at the example host.
+        const portal = provider === 'manual' ? 'manual:acme isp' : provider === 'zendesk' ? 'support.example-vendor.test' : provider;
+        const key = provider === 'manual' ? `manual:${caseId}` : `${portal}:${caseId}`;
+        const vendorName = ({ azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud', zendesk: 'Example Vendor', manual: 'Acme ISP' } as Record<string, string>)[provider];
         const updated = daysBack(((i % 5) + 1) * 7);
         const lastVendor = iso(updated);
         tx.objectStore('cases').put({
-          key, provider, caseId, title: `${topics[i % 5]} at site ${i}`, vendorStatus: `Vendor says ${states[i % 6]}`, state: states[i % 6],
+          key, portal, provider, caseId, title: `${topics[i % 5]} at site ${i}`, vendorStatus: `Vendor says ${states[i % 6]}`, state: states[i % 6],
           severity: ['critical', 'high', 'normal', 'low'][i % 4], vendorSeverity: null, createdAt: iso(updated - 5 * DAY), updatedAt: iso(updated),
-          url: `https://support.example-vendor.test/cases/${caseId}`, owner: null, vendorName: provider === 'manual' ? 'Acme ISP' : null,
+          url: `https://support.example-vendor.test/cases/${caseId}`, owner: null, vendorName,
           firstSeenAt: iso(updated - 5 * DAY), lastObservedAt: iso(now - i * 60_000), observedVia: 'https://support.example-vendor.test/cases',
           observedHow: i % 3 === 0 ? 'refresh' : 'visit', lastVendorMessageAt: eventsPerCase ? lastVendor : null, lastCustomerMessageAt: null,
           messageCount: eventsPerCase, vendorRef: null, sla: null,
