@@ -28,7 +28,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { id: 'select', label: 'Select', width: 34 },
-  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 128 },
+  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 168 },
   { id: 'case', label: 'Case', sort: 'caseId', width: 112 },
   { id: 'title', label: 'Title', sort: 'title', width: 'auto' },
   { id: 'state', label: 'State', sort: 'state', width: 150 },

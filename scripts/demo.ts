@@ -59,11 +59,18 @@ async function main(): Promise<void> {
   const dashboard = await context.newPage();
   await dashboard.setViewportSize({ width: 1440, height: 960 });
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dashboard.locator('[data-case-key="zendesk:48213"]').getByRole('button', { name: 'Details' }).click();
+  await dashboard.locator('[data-case-key="northwind.zendesk.com:48213"]').getByRole('button', { name: 'Details' }).click();
   await dashboard.getByTestId('history-item').first().waitFor();
+
+  // Options, scrolled to the portals: each vendor by its name, where it runs, and its refresh.
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByRole('heading', { name: 'Portals' }).scrollIntoViewIfNeeded();
 
   await writeThemedScreenshots(popup, 'popup');
   await writeThemedScreenshots(dashboard, 'dashboard');
+  await writeThemedScreenshots(options, 'options');
   if (headless) {
     console.log(`No display: ran headless. Screenshots written to ${outDir}/`);
     await context.close();
