@@ -3,16 +3,19 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { createHandlers } from '@/lib/background';
 import { createBackup, parseBackup, restoreBackup } from '@/lib/export/backup';
 import { CaseradarDB } from '@/lib/db';
 import { ingestSnapshot, MAX_NEW_CASES_PER_READ, needsAttention, type SnapshotInput } from '@/lib/ingest';
 import { addManualCase } from '@/lib/manual';
+import { showAlerts } from '@/lib/notify';
 import type { CaseMessage, CaseSnapshot, ProviderId } from '@/lib/model';
 import { defaultPolicy } from '@/lib/policy';
 import { cleanVendorName, defaultVendorName, portalOf, readPortalName } from '@/lib/portals';
 import { compareStatus } from '@/lib/providers/status-vocabulary';
 import { alertsForCase } from '@/lib/staleness';
+import type { SweepResult } from '@/lib/sweep';
 import { deletePortalCases, renameVendor, VendorError } from '@/lib/vendors';
 
 let db: CaseradarDB;
@@ -137,6 +140,25 @@ describe('vendor names', () => {
       ['manual:contoso telecom', 'Contoso Telecom'], ['manual:contoso telecom', 'Contoso Telecom'],
     ]);
     expect(await db.vendors.count()).toBe(1);
+  });
+});
+
+describe('vendor names in notifications', () => {
+  it('a notification names the vendor as the user calls it, after a rename too', async () => {
+    await ingestSnapshot(db, read(NORTHWIND, [snap(NORTHWIND, '4711')], { portalName: 'Northwind Fiber' }));
+    const create = vi.spyOn(browser.notifications, 'create').mockResolvedValue('');
+    const alert = { id: 'northwind.zendesk.com:4711|vendor-quiet|x|2026-11-02T10:00:00.000Z', caseKey: 'northwind.zendesk.com:4711',
+      kind: 'vendor-quiet', level: 'overdue', since: '2026-11-02T10:00:00.000Z', reason: 'vendor quiet for 4 business days (limit 3)' };
+    const result = { toNotify: [alert], policy: defaultPolicy('UTC') } as unknown as SweepResult;
+    await showAlerts(db, result);
+    await renameVendor(db, 'northwind.zendesk.com', 'Northwind Leased Lines', later(1));
+    await showAlerts(db, result);
+    const titles = (create.mock.calls as unknown as [string, { title: string }][]).map(([, o]) => o.title);
+    expect(titles).toEqual([
+      'Northwind Fiber #4711: vendor quiet for 4 business days (limit 3)',
+      'Northwind Leased Lines #4711: vendor quiet for 4 business days (limit 3)',
+    ]);
+    create.mockRestore();
   });
 });
 
