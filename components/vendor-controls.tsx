@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { getDb, type VendorPortal } from '@/lib/db';
 import { defaultVendorName } from '@/lib/portals';
-import { deletePortalCases, platformName, renameVendor, vendorDisplayName } from '@/lib/vendors';
+import { deletePortalCases } from '@/lib/dashboard-actions';
+import { platformName, renameVendor, vendorDisplayName } from '@/lib/vendors';
 
 export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; caseCount: number }) {
   const shown = vendorDisplayName(vendor);

@@ -6,7 +6,7 @@ import { PORTAL_FAILURE_LABELS, type PortalHealth, type RefreshSchedule } from '
 import { needsAttention } from './ingest';
 import type { ProviderId, StoredCase } from './model';
 import { defaultVendorName, portalOf } from './portals';
-import { listPageUrl } from './refresh';
+import { listPageUrl } from './providers/families';
 import { isOpen } from './urgency';
 
 export interface BlindSpot {

@@ -1,4 +1,4 @@
-/** Store operations the dashboard runs on one case. */
+/** Store operations the dashboard and settings run on cases: one case, or every case of a portal. */
 import type { CaseradarDB } from './db';
 import { unlinkEverywhere } from './incidents';
 import type { CaseEvent } from './model';
@@ -20,5 +20,24 @@ export async function deleteCase(db: CaseradarDB, caseKey: string, nowIso: strin
     await db.workspaces.delete(caseKey);
     await unlinkEverywhere(db, caseKey, nowIso);
     await db.cases.delete(caseKey);
+  });
+}
+
+/**
+ * Deletes every case one portal brought in, with their history, snoozes, fired alerts, workspaces and
+ * places in incidents — the way out of a flood of cases a hostile page planted. The vendor's name and
+ * contact stay, so a genuine portal read again comes back under the same name. Returns the count.
+ */
+export async function deletePortalCases(db: CaseradarDB, portal: string, nowIso: string): Promise<number> {
+  return db.transaction('rw', [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents], async () => {
+    const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
+    if (!keys.length) return 0;
+    await db.events.where('caseKey').anyOf(keys).delete();
+    await db.snoozes.bulkDelete(keys);
+    await db.firedAlerts.where('caseKey').anyOf(keys).delete();
+    await db.workspaces.bulkDelete(keys);
+    for (const key of keys) await unlinkEverywhere(db, key, nowIso);
+    await db.cases.bulkDelete(keys);
+    return keys.length;
   });
 }

@@ -12,7 +12,7 @@ import type { CaseradarDB, RefreshSchedule } from './db';
 import { isQuotaError, portalKey, STORAGE_FULL_MESSAGE } from './db';
 import { ingestSnapshot, recordFailure, type IngestResult } from './ingest';
 import type { ProviderId } from './model';
-import { FAMILIES } from './providers/families';
+import { FAMILIES, listPageUrl } from './providers/families';
 import { ADAPTERS } from './providers/index';
 import { ProviderParseError, type ParseFailure } from './providers/types';
 import { sameOrigin } from './text';
@@ -32,11 +32,6 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 export type RefreshMode = 'api' | 'page';
 
-/** The page a user opens to see (or sign in to) a portal's case list; a recipe portal's front page. */
-export function listPageUrl(provider: ProviderId, origin: string): string {
-  const family = FAMILIES.find((f) => f.id === provider);
-  return family ? new URL(family.listPage, origin).href : `${origin}/`;
-}
 
 /**
  * What a refresh of this portal reads: the family's JSON with the user's session where its API takes

@@ -1,10 +1,9 @@
 /**
  * Vendor portals as the user knows them: one name per portal (the user's, else the portal's own, else
  * a default), shown on every case of it; renaming shows everywhere at once because every case row of
- * the portal is rewritten in the same transaction. Also: deleting everything one portal brought in.
+ * the portal is rewritten in the same transaction.
  */
 import type { CaseradarDB, VendorPortal } from './db';
-import { unlinkEverywhere } from './incidents';
 import { PROVIDER_NAMES, type ProviderId, type StoredCase } from './model';
 import { cleanVendorName, defaultVendorName, plainName, portalOrigin } from './portals';
 
@@ -70,24 +69,6 @@ export function newVendorRow(provider: ProviderId, portal: string, readName: str
   return { portal, provider, origin: portalOrigin(provider, portal, sampleUrl), readName: readNameOf(provider, readName), userName: null, updatedAt: nowIso };
 }
 
-/**
- * Deletes every case one portal brought in, with their history, snoozes, fired alerts, workspaces and
- * places in incidents — the way out of a flood of cases a hostile page planted. The vendor's name and
- * contact stay, so a genuine portal read again comes back under the same name. Returns the count.
- */
-export async function deletePortalCases(db: CaseradarDB, portal: string, nowIso: string): Promise<number> {
-  return db.transaction('rw', [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents], async () => {
-    const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
-    if (!keys.length) return 0;
-    await db.events.where('caseKey').anyOf(keys).delete();
-    await db.snoozes.bulkDelete(keys);
-    await db.firedAlerts.where('caseKey').anyOf(keys).delete();
-    await db.workspaces.bulkDelete(keys);
-    for (const key of keys) await unlinkEverywhere(db, key, nowIso);
-    await db.cases.bulkDelete(keys);
-    return keys.length;
-  });
-}
 
 /**
  * After rows arrive from outside the ingest (a restored backup): every portal of `cases` gets a vendor

@@ -144,6 +144,12 @@ export const FAMILIES: FamilyInfo[] = [
   ZENDESK, AZURE, AWS, GCP, PARTNER_CENTER, MICROSOFT_365, FRESHDESK, JIRA_SERVICE_MANAGEMENT, SERVICENOW, SALESFORCE,
 ];
 
+/** The page a user opens to see (or sign in to) a portal's case list; a recipe portal's front page. */
+export function listPageUrl(provider: ProviderId, origin: string): string {
+  const family = FAMILIES.find((f) => f.id === provider);
+  return family ? new URL(family.listPage, origin).href : `${origin}/`;
+}
+
 /** Converts a WebExtension match pattern to a RegExp over full URLs. */
 export function matchPatternToRegExp(pattern: string): RegExp {
   const m = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/.exec(pattern);

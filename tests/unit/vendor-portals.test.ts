@@ -16,7 +16,8 @@ import { cleanVendorName, defaultVendorName, portalOf, readPortalName } from '@/
 import { compareStatus } from '@/lib/providers/status-vocabulary';
 import { alertsForCase } from '@/lib/staleness';
 import type { SweepResult } from '@/lib/sweep';
-import { deletePortalCases, renameVendor, VendorError } from '@/lib/vendors';
+import { deletePortalCases } from '@/lib/dashboard-actions';
+import { renameVendor, VendorError } from '@/lib/vendors';
 
 let db: CaseradarDB;
 let n = 0;
