@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import browser from 'webextension-polyfill';
-import { describeCost, findBlindSpots } from '@/lib/blind-spots';
-import { getDb } from '@/lib/db';
-import { formatAgo } from '@/lib/format';
-import type { StoredCase } from '@/lib/model';
+import { describeCost, findBlindSpots } from '@/lib/alerts/blind-spots';
+import { getDb } from '@/lib/store/db';
+import { formatAgo } from '@/lib/cases/format';
+import type { StoredCase } from '@/lib/core/model';
 
 /**
  * Portals we cannot read right now (signed out, layout changed, refresh stopped): their cases are

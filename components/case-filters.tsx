@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type Ref } from 'react';
-import { EMPTY_FILTER, loadViews, saveViews, upsertView, vendorOptions, type CaseFilter, type SavedView } from '@/lib/dashboard-query';
-import { getDb } from '@/lib/db';
-import { SEVERITY_LABELS, STATE_LABELS } from '@/lib/format';
-import { CASE_STATES, SEVERITIES, type StoredCase } from '@/lib/model';
+import { EMPTY_FILTER, loadViews, saveViews, upsertView, vendorOptions, type CaseFilter, type SavedView } from '@/lib/cases/dashboard-query';
+import { getDb } from '@/lib/store/db';
+import { SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
+import { CASE_STATES, SEVERITIES, type StoredCase } from '@/lib/core/model';
 import { BALL_LABELS } from './case-detail';
 import { Notice, useNotice } from './notice';
 import { useDashboardView } from './view-store';

@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/format';
-import type { StoredCase } from '@/lib/model';
-import type { Alert } from '@/lib/staleness';
-import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
-import type { Calendar } from '@/lib/business-time';
-import { describeReminder, type EscalationReminder } from '@/lib/workspace';
+import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
+import type { StoredCase } from '@/lib/core/model';
+import type { Alert } from '@/lib/alerts/staleness';
+import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
+import type { Calendar } from '@/lib/alerts/business-time';
+import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
 import { ProviderMark } from './provider-mark';
 import { SnoozeMenu } from './snooze-menu';
 import { isOverdue } from './use-alerts';

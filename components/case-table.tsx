@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
-import type { CaseSort, SortKey } from '@/lib/dashboard-query';
-import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/format';
-import { vendorLabel, type StoredCase } from '@/lib/model';
-import type { Alert } from '@/lib/staleness';
-import type { Calendar } from '@/lib/business-time';
-import { ballInCourt, vendorQuietTime } from '@/lib/urgency';
+import type { CaseSort, SortKey } from '@/lib/cases/dashboard-query';
+import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import type { Alert } from '@/lib/alerts/staleness';
+import type { Calendar } from '@/lib/alerts/business-time';
+import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import { BALL_LABELS } from './case-detail';
 import { seenText, StateLabel } from './case-row';
 import { ErrorBoundary } from './error-boundary';

@@ -1,9 +1,9 @@
 import { format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { getDb, type CaseWorkspace } from '@/lib/db';
-import type { StoredCase } from '@/lib/model';
-import { formatInfoPack, loadWorkspace, saveWorkspace } from '@/lib/workspace';
+import { getDb, type CaseWorkspace } from '@/lib/store/db';
+import type { StoredCase } from '@/lib/core/model';
+import { formatInfoPack, loadWorkspace, saveWorkspace } from '@/lib/cases/workspace';
 import { CopyButton, Notice, useNotice } from './notice';
 
 /** ISO instant ⇄ the value of a datetime-local input (the user's local time, minutes). */

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { deleteCase } from '@/lib/dashboard-actions';
-import { loadMessageText, queryCases } from '@/lib/dashboard-query';
-import { getDb } from '@/lib/db';
+import { deleteCase } from '@/lib/cases/dashboard-actions';
+import { loadMessageText, queryCases } from '@/lib/cases/dashboard-query';
+import { getDb } from '@/lib/store/db';
 import { buildEvidence } from '@/lib/export/evidence';
-import { safeHref } from '@/lib/format';
-import { vendorLabel, type StoredCase } from '@/lib/model';
-import { describeReminder, findEscalationReminders } from '@/lib/workspace';
+import { safeHref } from '@/lib/cases/format';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { describeReminder, findEscalationReminders } from '@/lib/cases/workspace';
 import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
 import { CaseTable, type CaseTableApi } from './case-table';

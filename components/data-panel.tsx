@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import browser from 'webextension-polyfill';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/store/db';
 import { createBackup, parseBackup, planRestore, restoreBackup, type Backup, type RestorePlan } from '@/lib/export/backup';
 import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
 import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
-import { send } from '@/lib/messages';
-import { originPattern } from '@/lib/tracking';
+import { send } from '@/lib/core/messages';
+import { originPattern } from '@/lib/background/tracking';
 import { downloadBlob, stamp } from './download';
 
 /** Export, backup and restore for the whole store or the cases the dashboard shows. */

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
-import type { HistoryItem } from '@/lib/case-history';
-import { formatAgo } from '@/lib/format';
+import type { HistoryItem } from '@/lib/cases/case-history';
+import { formatAgo } from '@/lib/cases/format';
 
 /** A vertical timeline, oldest first. Portal text (headings, messages) is rendered as text only. */
 export function HistoryList({ items, label, now }: { items: (HistoryItem & { caseLabel?: string })[]; label: string; now: Date }) {

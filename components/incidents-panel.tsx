@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { getDb } from '@/lib/db';
-import { createIncident, linkCases, mergeIncidentHistory, unlinkCase } from '@/lib/incidents';
-import { vendorLabel, type StoredCase } from '@/lib/model';
+import { getDb } from '@/lib/store/db';
+import { createIncident, linkCases, mergeIncidentHistory, unlinkCase } from '@/lib/cases/incidents';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import { Notice, useNotice } from './notice';
 import { HistoryList } from './history-list';
 import { useDashboardView } from './view-store';

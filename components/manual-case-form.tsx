@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { getDb } from '@/lib/db';
-import { STATE_LABELS, SEVERITY_LABELS } from '@/lib/format';
-import { addManualCase, CONTACT_CHANNELS } from '@/lib/manual';
-import { send } from '@/lib/messages';
-import { CASE_STATES, SEVERITIES } from '@/lib/model';
+import { getDb } from '@/lib/store/db';
+import { STATE_LABELS, SEVERITY_LABELS } from '@/lib/cases/format';
+import { addManualCase, CONTACT_CHANNELS } from '@/lib/cases/manual';
+import { send } from '@/lib/core/messages';
+import { CASE_STATES, SEVERITIES } from '@/lib/core/model';
 
 /** Adds a case that has no portal (phone, email, social media) to the timeline. */
 export function ManualCaseForm({ onDone }: { onDone: () => void }) {

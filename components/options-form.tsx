@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getDb } from '@/lib/db';
-import { send } from '@/lib/messages';
-import { SEVERITIES } from '@/lib/model';
-import { isConsole } from '@/lib/portals';
-import { platformName, vendorDisplayName } from '@/lib/vendors';
-import { ALERT_KINDS, type AlertKind, type Policy, type Threshold } from '@/lib/policy';
-import { loadPolicy, savePolicy } from '@/lib/settings';
+import { getDb } from '@/lib/store/db';
+import { send } from '@/lib/core/messages';
+import { SEVERITIES } from '@/lib/core/model';
+import { isConsole } from '@/lib/core/portals';
+import { platformName, vendorDisplayName } from '@/lib/store/vendors';
+import { ALERT_KINDS, type AlertKind, type Policy, type Threshold } from '@/lib/alerts/policy';
+import { loadPolicy, savePolicy } from '@/lib/alerts/settings';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const RULE_LABELS: Record<AlertKind, string> = {

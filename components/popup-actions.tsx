@@ -6,10 +6,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import browser from 'webextension-polyfill';
-import { getDb } from '@/lib/db';
-import { send } from '@/lib/messages';
-import { PROVIDER_NAMES, type PortalProviderId, type ProviderId } from '@/lib/model';
-import { builtInFamilyOf, guessFamily, originPattern, stopTracking, trackOrigin } from '@/lib/tracking';
+import { getDb } from '@/lib/store/db';
+import { send } from '@/lib/core/messages';
+import { PROVIDER_NAMES, type PortalProviderId, type ProviderId } from '@/lib/core/model';
+import { builtInFamilyOf, guessFamily, originPattern, stopTracking, trackOrigin } from '@/lib/background/tracking';
 import { ManualCaseForm } from './manual-case-form';
 
 /** Families that run on customers' own domains (the cloud consoles have fixed hosts). */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/store/db';
 import { walkCases, type CaseWithEvents } from '@/lib/export/walk';
-import { vendorLabel } from '@/lib/model';
+import { vendorLabel } from '@/lib/core/model';
 
 /** A print-ready history of the chosen cases (the browser's print dialog saves it as PDF). */
 export function PrintView({ keys }: { keys: string[] | null }) {

@@ -1,4 +1,4 @@
-import { vendorLabel, type ProviderId, type StoredCase } from '@/lib/model';
+import { vendorLabel, type ProviderId, type StoredCase } from '@/lib/core/model';
 
 const MARKS: Partial<Record<ProviderId, string>> = {
   'microsoft-365': 'M365',

@@ -1,7 +1,7 @@
-import { getDb } from '@/lib/db';
-import { send } from '@/lib/messages';
-import { loadPolicy } from '@/lib/settings';
-import { SNOOZE_LABELS, snoozeCase, unsnoozeCase, type SnoozeOption } from '@/lib/snooze';
+import { getDb } from '@/lib/store/db';
+import { send } from '@/lib/core/messages';
+import { loadPolicy } from '@/lib/alerts/settings';
+import { SNOOZE_LABELS, snoozeCase, unsnoozeCase, type SnoozeOption } from '@/lib/alerts/snooze';
 
 async function afterChange(): Promise<void> {
   // Let the background recompute the badge at once; the popup itself updates through live queries.

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { groupOpenCases, limitGroups } from '@/lib/case-groups';
-import { matchesQuery } from '@/lib/dashboard-query';
-import { getDb } from '@/lib/db';
-import { safeHref } from '@/lib/format';
-import { ballInCourt, countWaitingOnUser, isOpen } from '@/lib/urgency';
-import { findEscalationReminders } from '@/lib/workspace';
+import { groupOpenCases, limitGroups } from '@/lib/cases/case-groups';
+import { matchesQuery } from '@/lib/cases/dashboard-query';
+import { getDb } from '@/lib/store/db';
+import { safeHref } from '@/lib/cases/format';
+import { ballInCourt, countWaitingOnUser, isOpen } from '@/lib/alerts/urgency';
+import { findEscalationReminders } from '@/lib/cases/workspace';
 import { BlindSpots } from './blind-spots';
 import { CaseRow } from './case-row';
 import { ErrorBoundary } from './error-boundary';

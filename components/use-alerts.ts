@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { getDb } from '@/lib/db';
-import { defaultPolicy, type Policy } from '@/lib/policy';
-import { loadPolicy } from '@/lib/settings';
-import { partitionSnoozes } from '@/lib/snooze';
-import { findAlerts, type Alert } from '@/lib/staleness';
-import type { StoredCase } from '@/lib/model';
+import { getDb } from '@/lib/store/db';
+import { defaultPolicy, type Policy } from '@/lib/alerts/policy';
+import { loadPolicy } from '@/lib/alerts/settings';
+import { partitionSnoozes } from '@/lib/alerts/snooze';
+import { findAlerts, type Alert } from '@/lib/alerts/staleness';
+import type { StoredCase } from '@/lib/core/model';
 
 /** The user's policy, live. */
 export function usePolicy(): Policy {

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadContact, saveContact } from '@/lib/contacts';
-import { getDb, type VendorContact } from '@/lib/db';
-import { safeHref } from '@/lib/format';
+import { loadContact, saveContact } from '@/lib/cases/contacts';
+import { getDb, type VendorContact } from '@/lib/store/db';
+import { safeHref } from '@/lib/cases/format';
 import { Notice, useNotice } from './notice';
 
 /** How to reach one vendor besides the portal; editable, stored per vendor. */

@@ -3,10 +3,10 @@
  * typed here shows on every case of the portal at once (popup, dashboard, exports, notifications).
  */
 import { useState } from 'react';
-import { getDb, type VendorPortal } from '@/lib/db';
-import { defaultVendorName } from '@/lib/portals';
-import { deletePortalCases } from '@/lib/dashboard-actions';
-import { platformName, renameVendor, vendorDisplayName } from '@/lib/vendors';
+import { getDb, type VendorPortal } from '@/lib/store/db';
+import { defaultVendorName } from '@/lib/core/portals';
+import { deletePortalCases } from '@/lib/cases/dashboard-actions';
+import { platformName, renameVendor, vendorDisplayName } from '@/lib/store/vendors';
 
 export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; caseCount: number }) {
   const shown = vendorDisplayName(vendor);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_SORT, EMPTY_FILTER, type CaseFilter, type CaseSort, type SavedView, type SortKey } from '@/lib/dashboard-query';
+import { DEFAULT_SORT, EMPTY_FILTER, type CaseFilter, type CaseSort, type SavedView, type SortKey } from '@/lib/cases/dashboard-query';
 
 /** View state of the popup only; case rows always come from the store via live queries. */
 interface PopupView {

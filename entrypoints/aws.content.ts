@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { aws } from '@/lib/providers/aws';
-import { runAdapter } from '@/lib/providers/run';
+import { aws } from '@/lib/capture/adapters/aws';
+import { runAdapter } from '@/lib/capture/run';
 
 // document_start so that JSON forwarded by the tap early in page load is not missed.
 export default defineContentScript({

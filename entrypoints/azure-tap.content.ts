@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { AZURE } from '@/lib/providers/families';
-import { installTap } from '@/lib/providers/tap';
+import { AZURE } from '@/lib/capture/families';
+import { installTap } from '@/lib/capture/tap';
 
 // Main world, before the portal's own scripts: observes its management.azure.com supportTickets calls.
 export default defineContentScript({

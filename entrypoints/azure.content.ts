@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { azure } from '@/lib/providers/azure';
-import { runAdapter } from '@/lib/providers/run';
+import { azure } from '@/lib/capture/adapters/azure';
+import { runAdapter } from '@/lib/capture/run';
 
 // document_start so that JSON forwarded by the tap early in page load is not missed.
 export default defineContentScript({

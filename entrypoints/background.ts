@@ -1,12 +1,12 @@
 import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createHandlers } from '@/lib/background';
-import { getDb } from '@/lib/db';
-import { listen, type SweepSummary } from '@/lib/messages';
-import { listenToNotificationClicks, showAlerts, updateBadge } from '@/lib/notify';
-import { REFRESH_ALARM, releaseRefreshTab, runRefreshes, type RefreshDeps } from '@/lib/refresh';
-import { runSweep } from '@/lib/sweep';
-import { originPattern, reconcileTracking, untrackOrigin } from '@/lib/tracking';
+import { createHandlers } from '@/lib/background/handlers';
+import { getDb } from '@/lib/store/db';
+import { listen, type SweepSummary } from '@/lib/core/messages';
+import { listenToNotificationClicks, showAlerts, updateBadge } from '@/lib/alerts/notify';
+import { REFRESH_ALARM, releaseRefreshTab, runRefreshes, type RefreshDeps } from '@/lib/background/refresh';
+import { runSweep } from '@/lib/alerts/sweep';
+import { originPattern, reconcileTracking, untrackOrigin } from '@/lib/background/tracking';
 
 const SWEEP_ALARM = 'staleness-sweep';
 const SWEEP_MINUTES = 15;

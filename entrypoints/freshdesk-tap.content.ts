@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { FRESHDESK } from '@/lib/providers/families';
-import { installTap } from '@/lib/providers/tap';
+import { FRESHDESK } from '@/lib/capture/families';
+import { installTap } from '@/lib/capture/tap';
 
 // Main world, before the portal's own scripts: observes the JSON its front end loads.
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { GCP } from '@/lib/providers/families';
-import { installTap } from '@/lib/providers/tap';
+import { GCP } from '@/lib/capture/families';
+import { installTap } from '@/lib/capture/tap';
 
 // Main world, before the console's own scripts: observes the case JSON its front end loads.
 export default defineContentScript({

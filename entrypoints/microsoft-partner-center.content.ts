@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { partnerCenter } from '@/lib/providers/microsoft-partner-center';
-import { runAdapter } from '@/lib/providers/run';
+import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
+import { runAdapter } from '@/lib/capture/run';
 
 // document_start so that JSON forwarded by the tap early in page load is not missed.
 export default defineContentScript({

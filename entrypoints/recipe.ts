@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { runRecipes } from '@/lib/recipe-runner';
+import { runRecipes } from '@/lib/capture/recipe-runner';
 
-// Registered at run time only on origins the user tracks with a recipe (lib/tracking.ts).
+// Registered at run time only on origins the user tracks with a recipe (lib/background/tracking.ts).
 export default defineUnlistedScript(() => void runRecipes());

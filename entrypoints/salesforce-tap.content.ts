@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { SALESFORCE } from '@/lib/providers/families';
-import { installTap } from '@/lib/providers/tap';
+import { SALESFORCE } from '@/lib/capture/families';
+import { installTap } from '@/lib/capture/tap';
 
 // Main world, before the portal's own scripts: observes the REST query JSON its front end loads.
 export default defineContentScript({

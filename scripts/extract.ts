@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { extractFromDocument, extractFromJson, NoAdapterError } from '../lib/providers/extract';
-import { ProviderParseError } from '../lib/providers/types';
+import { extractFromDocument, extractFromJson, NoAdapterError } from '../lib/capture/extract';
+import { ProviderParseError } from '../lib/capture/types';
 import { parseHtml } from './parse-html';
 
 function usage(message: string): never {

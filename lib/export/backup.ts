@@ -4,16 +4,16 @@
  * rows. Older backup versions are upgraded step by step before validation.
  */
 import { z } from 'zod';
-import type { CaseradarDB, RefreshSchedule } from '../db';
-import { messageFields } from '../ingest';
-import { ALERT_KINDS, type AlertKind } from '../policy';
-import { FAMILIES, urlMatchesFamily } from '../providers/families';
-import { defaultRefreshUrl } from '../refresh';
-import { toPortalIdentity } from '../portal-identity-upgrade';
-import type { ProviderId, StoredCase } from '../model';
-import { caseKeyOf, portalOf } from '../portals';
-import { settleVendors } from '../vendors';
-import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../schema';
+import type { CaseradarDB, RefreshSchedule } from '../store/db';
+import { messageFields } from '../store/ingest';
+import { ALERT_KINDS, type AlertKind } from '../alerts/policy';
+import { FAMILIES, urlMatchesFamily } from '../capture/families';
+import { defaultRefreshUrl } from '../background/refresh';
+import { toPortalIdentity } from '../store/portal-identity-upgrade';
+import type { ProviderId, StoredCase } from '../core/model';
+import { caseKeyOf, portalOf } from '../core/portals';
+import { settleVendors } from '../store/vendors';
+import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../core/schema';
 
 export const BACKUP_FORMAT = 'caseradar-backup';
 export const BACKUP_VERSION = 3;
@@ -63,7 +63,7 @@ const eventSchema = z.object({
 const portalSchema = z.object({
   key: z.string(),
   provider: providerIdSchema,
-  // Cases typed in by hand file their health under 'unknown' (lib/ingest.ts).
+  // Cases typed in by hand file their health under 'unknown' (lib/store/ingest.ts).
   origin: z.union([httpOrigin, z.literal('unknown')]),
   lastSuccessAt: iso.nullable(),
   lastErrorAt: iso.nullable(),

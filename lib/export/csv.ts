@@ -3,7 +3,7 @@
  * well-tested library's job. Every cell that a spreadsheet could run as a formula is neutralised.
  */
 import Papa from 'papaparse';
-import { vendorLabel } from '../model';
+import { vendorLabel } from '../core/model';
 import type { CaseWithEvents } from './walk';
 
 /**

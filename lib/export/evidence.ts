@@ -4,8 +4,8 @@
  * content changed since the file was made; anyone who edits the file can recompute it, so it proves
  * nothing about who made the file or when, and the bundle says so in words.
  */
-import type { CaseradarDB, CaseWorkspace } from '../db';
-import type { CaseEvent, StoredCase } from '../model';
+import type { CaseradarDB, CaseWorkspace } from '../store/db';
+import type { CaseEvent, StoredCase } from '../core/model';
 
 /** What the hash proves, written into every bundle for whoever reads it later. */
 export const INTEGRITY_NOTE =

@@ -2,8 +2,8 @@
  * Case-history exports: CSV (events or cases), JSON (versioned, documented schema), Markdown.
  * Each is produced page by page from the store into a Blob, so memory does not grow with the store.
  */
-import type { CaseradarDB } from '../db';
-import { vendorLabel } from '../model';
+import type { CaseradarDB } from '../store/db';
+import { vendorLabel } from '../core/model';
 import { casesCsv, eventsCsv } from './csv';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
 
@@ -19,7 +19,7 @@ export const EXPORT_FORMATS: Record<ExportFormat, { label: string; extension: st
 /**
  * JSON export schema, version 1:
  * { format: "caseradar-export", version: 1, exportedAt: ISO, cases: [ StoredCase & { events: CaseEvent[] } ] }
- * Timestamps are ISO-8601 UTC; fields are those of lib/model.ts.
+ * Timestamps are ISO-8601 UTC; fields are those of lib/core/model.ts.
  */
 export const JSON_EXPORT_VERSION = 1;
 

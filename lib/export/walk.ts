@@ -2,8 +2,8 @@
  * Walks the store in pages so that exports of any size never hold every case and event in memory
  * at once, and yield to the event loop between pages so the page stays responsive.
  */
-import type { CaseradarDB } from '../db';
-import type { CaseEvent, StoredCase } from '../model';
+import type { CaseradarDB } from '../store/db';
+import type { CaseEvent, StoredCase } from '../core/model';
 
 export interface CaseWithEvents {
   case: StoredCase;

@@ -2,14 +2,14 @@
  * Runs inside the extension (bench build) so that every figure is taken in the same headless Chromium:
  * the product's code path beside a raw baseline. Exposed as window.caseradarBench for scripts/bench.ts.
  */
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/store/db';
 import { exportCases } from '@/lib/export/formats';
-import { ingestSnapshot } from '@/lib/ingest';
-import type { CaseEvent, CaseSnapshot, StoredCase } from '@/lib/model';
-import { defaultPolicy } from '@/lib/policy';
-import { azure } from '@/lib/providers/azure';
-import { zendesk } from '@/lib/providers/zendesk';
-import { findAlerts } from '@/lib/staleness';
+import { ingestSnapshot } from '@/lib/store/ingest';
+import type { CaseEvent, CaseSnapshot, StoredCase } from '@/lib/core/model';
+import { defaultPolicy } from '@/lib/alerts/policy';
+import { azure } from '@/lib/capture/adapters/azure';
+import { zendesk } from '@/lib/capture/adapters/zendesk';
+import { findAlerts } from '@/lib/alerts/staleness';
 
 const DAY = 86_400_000;
 const BASE = Date.parse('2026-06-01T09:00:00Z');

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_URLS, fulfilHtml } from '../../scripts/demo-portals';
-import { MAX_NEW_CASES_PER_READ } from '../../lib/ingest';
+import { MAX_NEW_CASES_PER_READ } from '../../lib/store/ingest';
 import { clearTables, contentScriptWorld, readTables, sendFromPage, stopServiceWorker, type Sent } from '../helpers/extension-e2e';
 import { expect, test } from './extension';
 

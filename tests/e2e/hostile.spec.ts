@@ -5,7 +5,7 @@
  * attempted), none of its markup becomes an element, and no link of ours points anywhere but http(s).
  */
 import type { ConsoleMessage, Page } from '@playwright/test';
-import { cleanBody, cleanText } from '@/lib/text';
+import { cleanBody, cleanText } from '@/lib/core/text';
 import { readTables } from '../helpers/extension-e2e';
 import { HOSTILE, hostileZendeskDetail, hostileZendeskList } from '../helpers/hostile';
 import { expect, test } from './extension';

@@ -6,7 +6,7 @@
  * Portal dates sit at noon, a whole number of weeks before today by the local calendar. Whatever the
  * weekday and the time of day (and across a DST change), k weeks back is exactly 5·k business days
  * (Monday–Friday, the default working week) both for the popup's "vendor quiet" (date-fns) and for the
- * alert rules (lib/business-time.ts), so the tests can assert exact texts.
+ * alert rules (lib/alerts/business-time.ts), so the tests can assert exact texts.
  */
 import { setHours, startOfDay, subDays } from 'date-fns';
 import { fixture } from '../../scripts/demo-portals';

@@ -1,9 +1,9 @@
 /** Builds a store from every fixture the adapters can read (pages and JSON), through the real ingest. */
 import { readdirSync } from 'node:fs';
-import type { CaseradarDB } from '@/lib/db';
-import { ingestSnapshot, type IngestResult } from '@/lib/ingest';
-import { ADAPTERS } from '@/lib/providers';
-import { ProviderParseError } from '@/lib/providers/types';
+import type { CaseradarDB } from '@/lib/store/db';
+import { ingestSnapshot, type IngestResult } from '@/lib/store/ingest';
+import { ADAPTERS } from '@/lib/capture';
+import { ProviderParseError } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from './fixtures';
 
 /** URL each fixture family is read at (JSON URLs must match the family's API patterns). */

@@ -1,7 +1,7 @@
 /** Asserts that reading a body fails with the adapter's named error, for the given family and reason. */
 import { expect } from 'vitest';
-import type { ProviderId } from '@/lib/model';
-import { ProviderParseError, type ParseFailure } from '@/lib/providers/types';
+import type { ProviderId } from '@/lib/core/model';
+import { ProviderParseError, type ParseFailure } from '@/lib/capture/types';
 
 export function expectParseError(read: () => unknown, provider: ProviderId, failure: ParseFailure): void {
   let thrown: unknown;

@@ -5,8 +5,8 @@
  * script could send); `worldArb` makes snapshots that tell one consistent story.
  */
 import fc from 'fast-check';
-import type { SnapshotInput } from '@/lib/ingest';
-import type { CaseMessage, CaseSnapshot, CaseState, ProviderId, Severity } from '@/lib/model';
+import type { SnapshotInput } from '@/lib/store/ingest';
+import type { CaseMessage, CaseSnapshot, CaseState, ProviderId, Severity } from '@/lib/core/model';
 
 export interface Portal {
   provider: ProviderId;

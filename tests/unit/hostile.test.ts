@@ -7,17 +7,17 @@
 import Papa from 'papaparse';
 import browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CaseradarDB } from '@/lib/db';
+import { CaseradarDB } from '@/lib/store/db';
 import { CASE_COLUMNS, EVENT_COLUMNS, neutralizeCell } from '@/lib/export/csv';
 import { escapeMarkdown, exportCases } from '@/lib/export/formats';
-import { ingestSnapshot } from '@/lib/ingest';
-import type { CaseSnapshot, ProviderId } from '@/lib/model';
-import { showAlerts } from '@/lib/notify';
-import { defaultPolicy } from '@/lib/policy';
-import { ADAPTERS } from '@/lib/providers';
-import type { Extraction } from '@/lib/providers/types';
-import type { SweepResult } from '@/lib/sweep';
-import { cleanBody, cleanText } from '@/lib/text';
+import { ingestSnapshot } from '@/lib/store/ingest';
+import type { CaseSnapshot, ProviderId } from '@/lib/core/model';
+import { showAlerts } from '@/lib/alerts/notify';
+import { defaultPolicy } from '@/lib/alerts/policy';
+import { ADAPTERS } from '@/lib/capture';
+import type { Extraction } from '@/lib/capture/types';
+import type { SweepResult } from '@/lib/alerts/sweep';
+import { cleanBody, cleanText } from '@/lib/core/text';
 import { escapeHtml, HOSTILE, hostileZendeskDetail, hostileZendeskList } from '../helpers/hostile';
 import { extractionFaults } from './fuzz/invariants';
 
@@ -116,7 +116,7 @@ afterEach(async () => {
 });
 
 const NOW = '2026-11-21T10:00:00.000Z';
-/** The longest each field can be in the store (lib/schema.ts limits). */
+/** The longest each field can be in the store (lib/core/schema.ts limits). */
 const fit = (s: string, max: number) => s.slice(0, max);
 
 async function storeCorpus(): Promise<void> {

@@ -10,9 +10,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS } from '@/lib/providers';
-import { FAMILIES, urlMatchesFamily } from '@/lib/providers/families';
-import type { Extraction, ProviderAdapter } from '@/lib/providers/types';
+import { ADAPTERS } from '@/lib/capture';
+import { FAMILIES, urlMatchesFamily } from '@/lib/capture/families';
+import type { Extraction, ProviderAdapter } from '@/lib/capture/types';
 import { FUZZ_FAMILIES, type JsonInput, type PageInput } from './families';
 import { expectNoFaults, extractionFaults, thrownFaults } from './invariants';
 import { FIXED_FAULTS } from './fixed-faults';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type { ProviderId } from '@/lib/model';
+import type { ProviderId } from '@/lib/core/model';
 import { escapeHtml } from '../../helpers/hostile';
 import { textArb } from './strings';
 

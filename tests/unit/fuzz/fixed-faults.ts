@@ -1,9 +1,9 @@
 /**
  * Faults the fuzzers found (issue 10), each with the minimal input that showed it. All are fixed —
- * mostly by lib/providers/guard.ts, which fits every adapter's output to the store — and kept here as
+ * mostly by lib/capture/guard.ts, which fits every adapter's output to the store — and kept here as
  * regression inputs: each must now read without any fault.
  */
-import type { ProviderId } from '@/lib/model';
+import type { ProviderId } from '@/lib/core/model';
 
 export interface FixedFault {
   provider: ProviderId;
@@ -22,7 +22,7 @@ const zendeskRow = (statusClass: string) =>
   `<td>#7</td><td></td><td></td><td class="requests-table-status"><span class="status-label ${statusClass}">Open</span></td></tr></tbody></table></body></html>`;
 
 export const FIXED_FAULTS: FixedFault[] = [
-  // ---- lib/providers/zendesk.ts ----
+  // ---- lib/capture/adapters/zendesk.ts ----
   { provider: 'zendesk', fault: /^problems\.\d+\.reason: .*Too big/, why: 'the problem reason quotes the whole id (JSON.stringify)',
     input: { url: ZD_API, body: { requests: [{ id: long(600), status: 'open', subject: 'T' }] } } },
   { provider: 'zendesk', fault: /^cases\.\d+\.(caseId|title): .*Too big/, why: 'a numeric id of any length is accepted (and the fallback title repeats it)',
@@ -42,7 +42,7 @@ export const FIXED_FAULTS: FixedFault[] = [
   { provider: 'zendesk', fault: /^cases\.\d+\.state: .* is not in the vocabulary/, why: '"status-label-constructor" passes `suffix in STATUS_SUFFIXES`',
     input: { url: ZD_LIST, html: zendeskRow('status-label-constructor') } },
 
-  // ---- lib/providers/freshdesk.ts ----
+  // ---- lib/capture/adapters/freshdesk.ts ----
   { provider: 'freshdesk', fault: /^problems\.\d+\.reason: .*Too big/, why: 'the problem reason quotes the whole id (JSON.stringify)',
     input: { url: 'https://acme.freshdesk.com/api/v2/tickets', body: [{ id: 7, subject: 'T', status: 2 }, { id: long(600), status: 2 }] } },
   { provider: 'freshdesk', fault: /^cases\.\d+\.state: .* is not in the vocabulary/, why: 'PORTAL_LABELS looked up by the status cell text reaches Object.prototype',
@@ -52,7 +52,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     input: { url: 'https://acme.freshdesk.com/support/tickets', html: '<html><body><table><thead><tr><th>Subject</th><th>Status</th></tr></thead>' +
       `<tbody><tr><td><a href="/support/tickets/7">Printer</a></td><td>${long(300)}</td></tr></tbody></table></body></html>` } },
 
-  // ---- lib/providers/jira-service-management.ts ----
+  // ---- lib/capture/adapters/jira-service-management.ts ----
   { provider: 'jira-service-management', fault: /^problems\.\d+\.reason: .*Too big/, why: 'the problem reason quotes the whole issueKey (JSON.stringify)',
     input: { url: 'https://acme.atlassian.net/rest/servicedeskapi/request', body: { values: [{ issueKey: long(600) }], isLastPage: true } } },
   { provider: 'jira-service-management', fault: /^cases\.\d+\.vendorSeverity: .*Too big/, why: 'a priority name is not clipped to 200',
@@ -71,7 +71,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     input: { url: 'https://acme.atlassian.net/rest/servicedeskapi/request/PROJ-1', body: { issueKey: 'PROJ-1', requestFieldValues: [{ fieldId: 'summary', value: 'T' },
       { fieldId: 'priority', value: { name: '__proto__' } }], currentStatus: { status: 'constructor', statusCategory: 'NEW' } } } },
 
-  // ---- lib/providers/servicenow.ts ----
+  // ---- lib/capture/adapters/servicenow.ts ----
   { provider: 'servicenow', fault: /^cases\.\d+\.state: undefined is not in the vocabulary/, why: 'a state code "constructor" finds Object in the choice table; its .state is undefined',
     input: { url: 'https://acme.service-now.com/api/now/table/sn_customerservice_case', body: { result: [{ number: 'CS0000001', sys_id: long(32, 'a'), short_description: 'T', state: { value: 'constructor', display_value: 'Open' } }] } } },
   { provider: 'servicenow', fault: /^cases\.\d+\.(caseId|title): .*Too big/, why: 'a number of any length is accepted (and the fallback title repeats it)',
@@ -83,7 +83,7 @@ export const FIXED_FAULTS: FixedFault[] = [
   { provider: 'servicenow', fault: /^problems\.\d+\.(reason|caseId): .*Too big/, why: 'a problem carries the whole number and quotes the whole sys_id',
     input: { url: 'https://acme.service-now.com/api/now/table/sn_customerservice_case', body: { result: [{ number: long(150), sys_id: long(600) }] } } },
 
-  // ---- lib/providers/salesforce.ts ----
+  // ---- lib/capture/adapters/salesforce.ts ----
   { provider: 'salesforce', fault: /^cases\.\d+\.(caseId|title): .*Too big/, why: 'a CaseNumber of any length is accepted (and the fallback title repeats it)',
     input: { url: 'https://acme.my.site.com/services/data/v60.0/query?q=x', body: { done: true, records: [{ attributes: { type: 'Case' }, Id: '500000000000001AAA', CaseNumber: long(150, '1'), Subject: 'T', Status: 'New' }] } } },
   { provider: 'salesforce', fault: /^cases\.\d+\.(vendorStatus|vendorSeverity): .*Too big/, why: 'Status and Priority labels are not clipped to 200',

@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaseradarDB } from '@/lib/db';
-import { ingestSnapshot, type SnapshotInput } from '@/lib/ingest';
-import type { CaseSnapshot } from '@/lib/model';
-import { caseKeyOf, portalOf } from '@/lib/portals';
+import { CaseradarDB } from '@/lib/store/db';
+import { ingestSnapshot, type SnapshotInput } from '@/lib/store/ingest';
+import type { CaseSnapshot } from '@/lib/core/model';
+import { caseKeyOf, portalOf } from '@/lib/core/portals';
 import { arbitrarySnapshotsArb } from '../../helpers/snapshot-worlds';
 import { runs } from '../../helpers/property-runs';
 

@@ -1,12 +1,12 @@
 /**
- * What every adapter output must satisfy, whatever the input: the contract of lib/providers/types.ts
- * and what the background accepts (lib/schema.ts). A snapshot the background rejects loses every case
+ * What every adapter output must satisfy, whatever the input: the contract of lib/capture/types.ts
+ * and what the background accepts (lib/core/schema.ts). A snapshot the background rejects loses every case
  * of that page, so an adapter that emits one on hostile input loses cases.
  */
 import { expect } from 'vitest';
-import { CASE_STATES, SEVERITIES, type CaseMessage, type ProviderId } from '@/lib/model';
-import { ProviderParseError, type Extraction } from '@/lib/providers/types';
-import { extractionSchema } from '@/lib/schema';
+import { CASE_STATES, SEVERITIES, type CaseMessage, type ProviderId } from '@/lib/core/model';
+import { ProviderParseError, type Extraction } from '@/lib/capture/types';
+import { extractionSchema } from '@/lib/core/schema';
 
 /** ISO-8601 UTC as toUtcIso writes it (four-digit year, milliseconds, Z). */
 export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

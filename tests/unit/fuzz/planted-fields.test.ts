@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS } from '@/lib/providers';
-import { ProviderParseError } from '@/lib/providers/types';
-import type { ProviderId } from '@/lib/model';
+import { ADAPTERS } from '@/lib/capture';
+import { ProviderParseError } from '@/lib/capture/types';
+import type { ProviderId } from '@/lib/core/model';
 import { fixtureText } from '../../helpers/fixtures';
 import { runs } from '../../helpers/property-runs';
 import { parsePage } from './mutate-html';

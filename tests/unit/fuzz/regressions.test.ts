@@ -5,12 +5,12 @@
  * background rejects whole (losing every case of that page).
  */
 import { describe, expect, it } from 'vitest';
-import { aws } from '@/lib/providers/aws';
-import { azure } from '@/lib/providers/azure';
-import { gcp } from '@/lib/providers/gcp';
-import { microsoft365 } from '@/lib/providers/microsoft-365';
-import { partnerCenter } from '@/lib/providers/microsoft-partner-center';
-import { ProviderParseError, type Extraction, type ProviderAdapter } from '@/lib/providers/types';
+import { aws } from '@/lib/capture/adapters/aws';
+import { azure } from '@/lib/capture/adapters/azure';
+import { gcp } from '@/lib/capture/adapters/gcp';
+import { microsoft365 } from '@/lib/capture/adapters/microsoft-365';
+import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
+import { ProviderParseError, type Extraction, type ProviderAdapter } from '@/lib/capture/types';
 import { extractionFaults } from './invariants';
 import { parsePage } from './mutate-html';
 

@@ -1,0 +1,62 @@
+/**
+ * One status, several spellings. A portal's page and its JSON name a status differently (Zendesk's
+ * "Awaiting your reply" is the API's "pending"), and a page may show a coarser status than the JSON
+ * (Zendesk's newer request list shows new, open and hold all as "Open"). Alternating reads of the page
+ * and the JSON must not log a change each time; only the vendor moving the case does.
+ */
+import type { ProviderId } from '../core/model';
+
+interface Vocabulary {
+  /** Labels that name one status (folded: lower case, spaces for separators). */
+  same: string[][];
+  /** A coarse page label and the finer statuses it stands for. */
+  covers: Record<string, string[]>;
+}
+
+const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
+  // Copenhagen theme labels (en, de) against the Requests API's status codes.
+  zendesk: {
+    same: [
+      ['pending', 'awaiting your reply', 'awaiting reply', 'wartet auf ihre antwort', 'wartet auf antwort'],
+      ['hold', 'on hold'],
+      ['solved', 'gelost', 'gelöst'],
+    ],
+    covers: {
+      open: ['new', 'open', 'hold', 'on hold'],
+      offen: ['new', 'open', 'hold', 'on hold'],
+      solved: ['solved', 'closed'],
+      gelost: ['solved', 'closed'],
+      gelöst: ['solved', 'closed'],
+    },
+  },
+  // Customer-portal labels against API v2's status names (lib/capture/adapters/freshdesk.ts).
+  freshdesk: {
+    same: [
+      ['pending', 'awaiting your reply'],
+      ['open', 'being processed'],
+      ['resolved', 'this ticket has been resolved'],
+      ['closed', 'this ticket has been closed'],
+    ],
+    covers: {},
+  },
+};
+
+export const foldStatus = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+
+/**
+ * How a newly read status label relates to the stored one: the same status, a page's coarser view of
+ * it (keep what we know), or a different status. Only a page is coarse: the JSON's "open" is exact
+ * (new → open is a real step), though a page's "Open" is spelt the same.
+ */
+export function compareStatus(provider: ProviderId, stored: string | null, read: string, readFromPage: boolean): 'same' | 'coarser' | 'different' {
+  if (stored === null) return 'different';
+  const a = foldStatus(stored);
+  const b = foldStatus(read);
+  if (a === b) return 'same';
+  const v = VOCABULARIES[provider];
+  if (!v) return 'different';
+  if (v.same.some((group) => group.includes(a) && group.includes(b))) return 'same';
+  const spellings = (label: string) => v.same.find((g) => g.includes(label)) ?? [label];
+  if (readFromPage && spellings(a).some((s) => v.covers[b]?.includes(s))) return 'coarser';
+  return 'different';
+}

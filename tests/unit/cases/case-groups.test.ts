@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { groupOpenCases, limitGroups } from '@/lib/cases/case-groups';
+import { makeCase } from '../../helpers/case-factory';
+
+const cases = [
+  makeCase({ caseId: 'quiet', updatedAt: '2026-11-02T00:00:00Z' }),
+  makeCase({ caseId: 'fresh', updatedAt: '2026-11-17T00:00:00Z' }),
+  makeCase({ caseId: 'mine', state: 'waiting-on-customer' }),
+  makeCase({ caseId: 'mine-late', state: 'waiting-on-customer' }),
+  makeCase({ caseId: 'fixed', state: 'resolved' }),
+  makeCase({ caseId: 'gone', state: 'closed' }),
+  makeCase({ caseId: 'nolabel', state: null }),
+  makeCase({ caseId: 'oldest', updatedAt: '2026-10-01T00:00:00Z' }),
+];
+const overdue = new Set(['azure:quiet', 'azure:oldest', 'azure:mine-late']);
+const ids = (g: { cases: { caseId: string }[] }) => g.cases.map((c) => c.caseId);
+
+describe('groupOpenCases', () => {
+  const groups = groupOpenCases(cases, (k) => overdue.has(k));
+
+  it('returns the four sections in order with their titles', () => {
+    expect(groups.map((g) => g.title)).toEqual(['Waiting on you', 'Overdue with vendor', 'With vendor', 'Closing soon']);
+  });
+
+  it('puts the user\'s move first even when it is overdue, and pulls overdue vendor cases out', () => {
+    expect(ids(groups[0]!)).toEqual(['mine', 'mine-late']);
+    expect(ids(groups[1]!)).toEqual(['oldest', 'quiet']); // longest silence first
+    expect(ids(groups[2]!)).toEqual(['fresh', 'nolabel']); // unknown ball waits on the vendor
+    expect(ids(groups[3]!)).toEqual(['fixed']);
+  });
+
+  it('leaves closed cases out', () => {
+    expect(groups.flatMap(ids)).not.toContain('gone');
+  });
+});
+
+describe('limitGroups', () => {
+  it('keeps the first n cases across sections, in section order', () => {
+    const limited = limitGroups(groupOpenCases(cases, (k) => overdue.has(k)), 3);
+    expect(limited.map(ids)).toEqual([['mine', 'mine-late'], ['oldest'], [], []]);
+  });
+});
