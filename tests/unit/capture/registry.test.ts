@@ -17,6 +17,25 @@ describe('adapter registry', () => {
   });
 });
 
+describe('adapter registry, the other way round', () => {
+  const ids = new Set<string>(ADAPTERS.map((a) => a.id));
+  const stem = (file: string, suffix: string) => file.slice(0, -suffix.length);
+  it('every adapter file, content script and tap entry belongs to a registered adapter', () => {
+    expect(readdirSync('lib/capture/adapters').map((f) => stem(f, '.ts')).filter((id) => !ids.has(id))).toEqual([]);
+    const scripts = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts')).map((f) => stem(f, '.content.ts'));
+    expect(scripts.map((s) => s.replace(/-tap$/, '')).filter((id) => !ids.has(id))).toEqual([]);
+  });
+  it('every adapter fixture folder belongs to a registered family', () => {
+    // custom: recipe portals' pages; hostile: the hostile text corpus; store: stores of earlier versions.
+    const others = new Set(['custom', 'hostile', 'store']);
+    const folders = readdirSync('tests/fixtures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(folders.filter((d) => !ids.has(d) && !others.has(d))).toEqual([]);
+  });
+  it('every family has an adapter and every adapter a family', () => {
+    expect(FAMILIES.map((f) => f.id).sort()).toEqual([...ids].sort());
+  });
+});
+
 describe('matchPatternToRegExp', () => {
   it('matches like the browser does', () => {
     const re = matchPatternToRegExp('https://*.zendesk.com/hc/*');
