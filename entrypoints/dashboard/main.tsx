@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Dashboard } from '@/components/dashboard';
-import { DataPanel } from '@/components/data-panel';
-import { ErrorBoundary } from '@/components/error-boundary';
+import { Dashboard } from '@/components/dashboard/dashboard';
+import { DataPanel } from '@/components/dashboard/data-panel';
+import { ErrorBoundary } from '@/components/shared/error-boundary';
 import '@/components/styles.css';
 
 createRoot(document.getElementById('root')!).render(

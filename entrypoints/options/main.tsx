@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '@/components/error-boundary';
-import { OptionsForm } from '@/components/options-form';
-import { PortalSettings } from '@/components/portal-settings';
+import { ErrorBoundary } from '@/components/shared/error-boundary';
+import { OptionsForm } from '@/components/options/options-form';
+import { PortalSettings } from '@/components/options/portal-settings';
 import '@/components/styles.css';
 
 // One landmark for the whole page; each settings concern stays its own component inside it, and one

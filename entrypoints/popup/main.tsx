@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '@/components/error-boundary';
-import { Timeline } from '@/components/timeline';
+import { ErrorBoundary } from '@/components/shared/error-boundary';
+import { Timeline } from '@/components/popup/timeline';
 import '@/components/styles.css';
 
 // If the list itself cannot be drawn, the way to the user's data (export, backup, restore) stays open.

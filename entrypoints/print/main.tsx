@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ErrorBoundary } from '@/components/error-boundary';
-import { PrintView } from '@/components/print-view';
+import { ErrorBoundary } from '@/components/shared/error-boundary';
+import { PrintView } from '@/components/print/print-view';
 import { printKeys } from '@/lib/export/print-keys';
 import '@/components/styles.css';
 

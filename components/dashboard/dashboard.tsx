@@ -11,14 +11,14 @@ import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
 import { CaseTable, type CaseTableApi } from './case-table';
 import { DataPanel } from './data-panel';
-import { downloadBlob, stamp } from './download';
-import { ErrorBoundary } from './error-boundary';
+import { downloadBlob, stamp } from '../shared/download';
+import { ErrorBoundary } from '../shared/error-boundary';
 import { IncidentDetail, IncidentList, SelectionBar } from './incidents-panel';
-import { KeyHelp, type KeyHelpLine } from './key-help';
-import { useAlerts } from './use-alerts';
-import { openCaseLink, useCaseKeys } from './use-case-keys';
-import { useNow } from './use-now';
-import { useDashboardView } from './view-store';
+import { KeyHelp, type KeyHelpLine } from '../shared/key-help';
+import { useAlerts } from '../shared/use-alerts';
+import { openCaseLink, useCaseKeys } from '../shared/use-case-keys';
+import { useNow } from '../shared/use-now';
+import { useDashboardView } from '../shared/view-store';
 
 const DASHBOARD_KEYS: KeyHelpLine[] = [
   [['j', 'k'], 'Next / previous case'],

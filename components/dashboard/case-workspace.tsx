@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { getDb, type CaseWorkspace } from '@/lib/store/db';
 import type { StoredCase } from '@/lib/core/model';
 import { formatInfoPack, loadWorkspace, saveWorkspace } from '@/lib/cases/workspace';
-import { CopyButton, Notice, useNotice } from './notice';
+import { CopyButton, Notice, useNotice } from '../shared/notice';
 
 /** ISO instant ⇄ the value of a datetime-local input (the user's local time, minutes). */
 const toLocalInput = (iso: string | null) => (iso ? format(new Date(iso), "yyyy-MM-dd'T'HH:mm") : '');

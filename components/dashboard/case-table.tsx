@@ -7,11 +7,11 @@ import type { Alert } from '@/lib/alerts/staleness';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import { BALL_LABELS } from './case-detail';
-import { seenText, StateLabel } from './case-row';
-import { ErrorBoundary } from './error-boundary';
-import { ProviderMark } from './provider-mark';
-import { isOverdue } from './use-alerts';
-import { focusRow } from './use-case-keys';
+import { seenText, StateLabel } from '../shared/case-row';
+import { ErrorBoundary } from '../shared/error-boundary';
+import { ProviderMark } from '../shared/provider-mark';
+import { isOverdue } from '../shared/use-alerts';
+import { focusRow } from '../shared/use-case-keys';
 
 /** Rows have one fixed height (cells never wrap), so the virtualizer needs no measuring. */
 const ROW_HEIGHT = 34;

@@ -3,9 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '@/lib/store/db';
 import { createIncident, linkCases, mergeIncidentHistory, unlinkCase } from '@/lib/cases/incidents';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
-import { Notice, useNotice } from './notice';
+import { Notice, useNotice } from '../shared/notice';
 import { HistoryList } from './history-list';
-import { useDashboardView } from './view-store';
+import { useDashboardView } from '../shared/view-store';
 
 const caseLabel = (c: Pick<StoredCase, 'provider' | 'vendorName' | 'caseId'>) => `${vendorLabel(c)} #${c.caseId}`;
 

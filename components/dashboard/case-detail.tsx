@@ -12,14 +12,14 @@ import { composeStatusUpdate } from '@/lib/cases/status-update';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
-import { seenText, StateLabel } from './case-row';
+import { seenText, StateLabel } from '../shared/case-row';
 import { CaseWorkspacePanel } from './case-workspace';
-import { CopyButton } from './notice';
+import { CopyButton } from '../shared/notice';
 import { HistoryList } from './history-list';
-import { ProviderMark } from './provider-mark';
-import { usePolicy } from './use-alerts';
+import { ProviderMark } from '../shared/provider-mark';
+import { usePolicy } from '../shared/use-alerts';
 import { VendorContactPanel } from './vendor-contact';
-import { useDashboardView } from './view-store';
+import { useDashboardView } from '../shared/view-store';
 
 export const BALL_LABELS = { you: 'You', vendor: 'Vendor', unknown: 'Unknown', closing: 'Closing', closed: 'Closed' } as const;
 

@@ -5,8 +5,8 @@ import { getDb } from '@/lib/store/db';
 import { SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
 import { CASE_STATES, SEVERITIES, type StoredCase } from '@/lib/core/model';
 import { BALL_LABELS } from './case-detail';
-import { Notice, useNotice } from './notice';
-import { useDashboardView } from './view-store';
+import { Notice, useNotice } from '../shared/notice';
+import { useDashboardView } from '../shared/view-store';
 
 const sameView = (a: Pick<SavedView, 'filter' | 'sort'>, b: Pick<SavedView, 'filter' | 'sort'>) =>
   JSON.stringify([a.filter, a.sort]) === JSON.stringify([b.filter, b.sort]);

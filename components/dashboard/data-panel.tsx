@@ -7,7 +7,7 @@ import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
 import { send } from '@/lib/core/messages';
 import { originPattern } from '@/lib/background/tracking';
-import { downloadBlob, stamp } from './download';
+import { downloadBlob, stamp } from '../shared/download';
 
 /** Export, backup and restore for the whole store or the cases the dashboard shows. */
 /** Restored refresh schedules come back only for origins the user granted (or the families' own hosts). */

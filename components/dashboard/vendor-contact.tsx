@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { loadContact, saveContact } from '@/lib/cases/contacts';
 import { getDb, type VendorContact } from '@/lib/store/db';
 import { safeHref } from '@/lib/cases/format';
-import { Notice, useNotice } from './notice';
+import { Notice, useNotice } from '../shared/notice';
 
 /** How to reach one vendor besides the portal; editable, stored per vendor. */
 export function VendorContactPanel({ vendor, label, caseUrl }: { vendor: string; label: string; caseUrl: string }) {

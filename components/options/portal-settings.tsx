@@ -17,8 +17,8 @@ import { portalOf } from '@/lib/core/portals';
 import { originPattern, stopTracking } from '@/lib/background/tracking';
 import { vendorDisplayName } from '@/lib/store/vendors';
 import { VendorControls } from './vendor-controls';
-import { useNow } from './use-now';
-import { downloadBlob, stamp } from './download';
+import { useNow } from '../shared/use-now';
+import { downloadBlob, stamp } from '../shared/download';
 
 interface PortalRow {
   key: string;

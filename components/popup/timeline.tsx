@@ -7,15 +7,15 @@ import { safeHref } from '@/lib/cases/format';
 import { ballInCourt, countWaitingOnUser, isOpen } from '@/lib/alerts/urgency';
 import { findEscalationReminders } from '@/lib/cases/workspace';
 import { BlindSpots } from './blind-spots';
-import { CaseRow } from './case-row';
-import { ErrorBoundary } from './error-boundary';
-import { KeyHelp, type KeyHelpLine } from './key-help';
+import { CaseRow } from '../shared/case-row';
+import { ErrorBoundary } from '../shared/error-boundary';
+import { KeyHelp, type KeyHelpLine } from '../shared/key-help';
 import { PopupActions } from './popup-actions';
-import { applySnooze } from './snooze-menu';
-import { isOverdue, useAlerts } from './use-alerts';
-import { focusRow, openCaseLink, useCaseKeys } from './use-case-keys';
-import { useNow } from './use-now';
-import { usePopupView } from './view-store';
+import { applySnooze } from '../shared/snooze-menu';
+import { isOverdue, useAlerts } from '../shared/use-alerts';
+import { focusRow, openCaseLink, useCaseKeys } from '../shared/use-case-keys';
+import { useNow } from '../shared/use-now';
+import { usePopupView } from '../shared/view-store';
 
 /** The most urgent cases fit a popup; the rest are one click (or the dashboard) away. */
 const FIRST_ROWS = 100;
