@@ -58,6 +58,12 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.caseradar-lock
 fi
+# ESLint lives apart, with its own TypeScript 5 (tools/lint/package.json says why).
+if [ ! -f tools/lint/node_modules/.package-lock.json ] || ! cmp -s tools/lint/package-lock.json tools/lint/node_modules/.caseradar-lock; then
+  log "npm ci (tools/lint)"
+  npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error
+  cp tools/lint/package-lock.json tools/lint/node_modules/.caseradar-lock
+fi
 
 script="${1:-test}"
 shift || true

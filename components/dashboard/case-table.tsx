@@ -78,6 +78,7 @@ export function CaseTable(props: CaseTableProps) {
   const { cases, sort, onSort, isCompact, apiRef, onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow } = props;
   const actions = { onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow };
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- only React Compiler cares, and we do not use it
   const virtualizer = useVirtualizer({
     count: cases.length,
     getScrollElement: () => scrollRef.current,

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { deleteCase } from '@/lib/cases/dashboard-actions';
 import { loadMessageText, queryCases } from '@/lib/cases/dashboard-query';
 import { getDb } from '@/lib/store/db';
@@ -54,10 +54,8 @@ export function Dashboard() {
   const workspaces = useLiveQuery(() => db.workspaces.toArray(), []);
   // Message text is read once the user goes to search (focus, or a saved view with a query): 50,000
   // events are not needed to paint the table.
-  const [needsMessages, setNeedsMessages] = useState(false);
-  useEffect(() => {
-    if (filter.query.trim()) setNeedsMessages(true);
-  }, [filter.query]);
+  const [searchFocused, setNeedsMessages] = useState(false);
+  const needsMessages = searchFocused || !!filter.query.trim();
   const messages = useLiveQuery(() => (needsMessages ? loadMessageText(db) : undefined), [needsMessages]);
   const deferredFilter = useDeferredValue(filter);
   const { alerts, policy } = useAlerts(cases, now);

@@ -33,12 +33,15 @@ export function PopupActions() {
   const [tab, setTab] = useState<TabInfo | null>(null);
   const [adding, setAdding] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => void targetTab().then(setTab, () => setTab(null)), []);
+  const [family, setFamily] = useState<PortalProviderId | ''>('');
+  // The platform guess is made once, when the tab is known; the user may then pick another.
+  useEffect(() => void targetTab().then((t) => {
+    setTab(t);
+    setFamily(t?.url ? (guessFamily(t.url) ?? '') : '');
+  }, () => setTab(null)), []);
   const origin = tab?.url?.origin ?? null;
   const tracked = useLiveQuery(async () => (origin ? ((await getDb().trackedOrigins.get(origin)) ?? null) : null), [origin]);
   const refreshing = useLiveQuery(() => getDb().refresh.filter((s) => s.enabled).count(), []);
-  const [family, setFamily] = useState<PortalProviderId | ''>('');
-  useEffect(() => setFamily(tab?.url ? (guessFamily(tab.url) ?? '') : ''), [tab]);
 
   const builtIn = tab?.url ? builtInFamilyOf(tab.url.href) : null;
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** What the single-key shortcuts do on a page; a missing action leaves its key alone. */
 export interface CaseKeyActions {
@@ -29,7 +29,10 @@ const isTyping = (el: Element | null) =>
  */
 export function useCaseKeys(actions: CaseKeyActions): void {
   const ref = useRef(actions);
-  ref.current = actions;
+  // The latest actions, for a listener bound once; updated after render, as React wants refs to be.
+  useLayoutEffect(() => {
+    ref.current = actions;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -86,16 +86,20 @@ const PAGE_WORDS =
   /^(?:my |all |open |closed |submit a |new )?(?:requests?|tickets?|cases?|activities|activity|support|help|help cent(?:er|re)|home|sign in|log ?in|customer portal|service portal|portal|service desk|knowledge base|dashboard)$/i;
 const SITE_SUFFIX = /\s+(?:help cent(?:er|re)|support cent(?:er|re)|support portal|customer portal|service portal|service desk|helpdesk|customer (?:support|service|care)|support|portal)$/i;
 
+/** Control, zero-width and direction-override characters: never part of a name shown to the user. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A name as one line of plain text: no control or direction-override characters, at most 80 long. */
 export function plainName(raw: string | null | undefined): string | null {
-  const name = (raw ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = (raw ?? '').replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
   return name ? name.slice(0, 80) : null;
 }
 
 /** A vendor name as a page states it: plain, one line, not a platform's or a page's name. */
 export function cleanVendorName(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let name = raw.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
   const stripped = name.replace(SITE_SUFFIX, '').trim();
   if (stripped) name = stripped;
   if (!name || name.length > 80 || PAGE_WORDS.test(name)) return null;

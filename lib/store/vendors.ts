@@ -42,7 +42,7 @@ const MAX_NAME = 80;
 export async function renameVendor(db: CaseradarDB, portal: string, name: string, nowIso: string): Promise<string> {
   const trimmed = name.replace(/\s+/g, ' ').trim();
   if (trimmed.length > MAX_NAME) throw new VendorError(`A vendor name has at most ${MAX_NAME} characters`);
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new VendorError('A vendor name is one line of plain text');
+  if (trimmed && plainName(trimmed) !== trimmed) throw new VendorError('A vendor name is one line of plain text');
   return db.transaction('rw', db.vendors, db.cases, async () => {
     const stored = await db.vendors.get(portal);
     if (!stored) throw new VendorError(`No vendor portal ${portal} is on record`);

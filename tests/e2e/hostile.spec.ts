@@ -21,8 +21,8 @@ const readable = HOSTILE.filter((h) => cleanText(h.value));
  * The text as the browser hands it over from a UTF-8 page: lone surrogates become U+FFFD; the HTML
  * parser turns NUL into U+FFFD in attributes (titles, authors) and drops it in element text (bodies).
  */
-const asAttribute = (s: string) => s.toWellFormed().replace(/\u0000/g, '\uFFFD');
-const asText = (s: string) => s.toWellFormed().replace(/\u0000/g, '');
+const asAttribute = (s: string) => s.toWellFormed().replaceAll('\u0000', '\uFFFD');
+const asText = (s: string) => s.toWellFormed().replaceAll('\u0000', '');
 
 /** Markup the corpus would become if any of it were parsed as HTML. */
 const INJECTED = 'iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], [srcdoc], img[src="x"], svg[onload]';
