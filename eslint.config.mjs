@@ -21,23 +21,41 @@ const boundaries = LAYERS.map((layer, i) => {
     files: [`lib/${layer}/**/*.ts`],
     rules: later.length
       ? {
-          '@typescript-eslint/no-restricted-imports': ['error', {
-            patterns: [{
-              regex: `(^|/)(${later.join('|')})/`,
-              allowTypeImports: true,
-              message: `lib/${layer} may only call lib/{${LAYERS.slice(0, i + 1).join(',')}}: a lower layer never calls a higher one.`,
-            }, {
-              regex: '(^|/)components/',
-              message: 'lib/ never imports views.',
-            }],
-          }],
+          '@typescript-eslint/no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                {
+                  regex: `(^|/)(${later.join('|')})/`,
+                  allowTypeImports: true,
+                  message: `lib/${layer} may only call lib/{${LAYERS.slice(0, i + 1).join(',')}}: a lower layer never calls a higher one.`,
+                },
+                {
+                  regex: '(^|/)components/',
+                  message: 'lib/ never imports views.',
+                },
+              ],
+            },
+          ],
         }
       : {},
   };
 });
 
 export default tseslint.config(
-  { ignores: ['.output*/**', 'coverage/**', '.wxt/**', '.tools/**', 'node_modules/**', 'tools/**', 'test-results/**', 'playwright-report/**', 'demo-screenshots/**'] },
+  {
+    ignores: [
+      '.output*/**',
+      'coverage/**',
+      '.wxt/**',
+      '.tools/**',
+      'node_modules/**',
+      'tools/**',
+      'test-results/**',
+      'playwright-report/**',
+      'demo-screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,7 +63,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_name` says "deliberately unused" (a destructured field left out of a copy).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // An empty catch must say why (STYLE: "an empty catch carries a comment").
       'no-empty': ['error', { allowEmptyCatch: false }],
     },

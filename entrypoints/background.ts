@@ -20,7 +20,12 @@ export default defineBackground(() => {
     const result = await runSweep(db, nowIso);
     await updateBadge(result);
     await showAlerts(db, result);
-    return { notified: result.toNotify.length, active: result.active.length, waitingOnYou: result.waitingOnYou, hasOverdue: result.hasOverdue };
+    return {
+      notified: result.toNotify.length,
+      active: result.active.length,
+      waitingOnYou: result.waitingOnYou,
+      hasOverdue: result.hasOverdue,
+    };
   };
   const refresh: Omit<RefreshDeps, 'db' | 'now'> = {
     fetch: (input, init) => fetch(input, init),
@@ -28,7 +33,15 @@ export default defineBackground(() => {
     openTab: async (url) => (await browser.tabs.create({ url, active: false })).id!,
     closeTab: async (tabId) => void (await browser.tabs.remove(tabId)),
   };
-  listen(createHandlers({ db, now: () => new Date(), onStoreChanged: sweep, extensionOrigin: browser.runtime.getURL('/'), refresh }));
+  listen(
+    createHandlers({
+      db,
+      now: () => new Date(),
+      onStoreChanged: sweep,
+      extensionOrigin: browser.runtime.getURL('/'),
+      refresh,
+    }),
+  );
   listenToNotificationClicks(db, async () => void (await sweep()));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) void sweep();
@@ -39,7 +52,9 @@ export default defineBackground(() => {
     }
   });
   // A background refresh tab the user switches to is theirs from then on: never closed under them.
-  browser.tabs.onActivated.addListener(({ tabId }) => void releaseRefreshTab({ db, now: () => new Date(), random: Math.random }, tabId));
+  browser.tabs.onActivated.addListener(
+    ({ tabId }) => void releaseRefreshTab({ db, now: () => new Date(), random: Math.random }, tabId),
+  );
   // Alarms survive worker restarts but not every browser update: make sure ours exist.
   const ensureAlarm = async (name: string, periodInMinutes: number) => {
     if (!(await browser.alarms.get(name))) await browser.alarms.create(name, { periodInMinutes, delayInMinutes: 1 });
@@ -54,7 +69,9 @@ export default defineBackground(() => {
     }
   });
   const reconcile = () =>
-    reconcileTracking(db, browser.scripting, (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }));
+    reconcileTracking(db, browser.scripting, (origin) =>
+      browser.permissions.contains({ origins: [originPattern(origin)] }),
+    );
   browser.runtime.onStartup.addListener(() => void reconcile().then(() => sweep()));
   browser.runtime.onInstalled.addListener(() => void reconcile().then(() => sweep()));
 });

@@ -16,14 +16,23 @@ const BENCH_DIR = resolve(import.meta.dirname, '../.output-bench/chrome-mv3');
 const log = (m: string) => !asJson && process.stderr.write(`${m}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-interface Figure { name: string; value: number; unit: string; target?: string; met?: boolean }
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  met?: boolean;
+}
 const figures: Figure[] = [];
 const add = (name: string, value: number, unit: string, target?: string, met?: boolean) =>
   figures.push({ name, value: Math.round(value * 100) / 100, unit, ...(target ? { target, met } : {}) });
 
 type Bench = Record<string, (...args: unknown[]) => Promise<unknown>>;
-const call = <T,>(page: Page, fn: string, ...args: unknown[]) =>
-  page.evaluate(([f, a]) => (window as unknown as { caseradarBench: Bench }).caseradarBench[f as string]!(...(a as unknown[])), [fn, args] as const) as Promise<T>;
+const call = <T>(page: Page, fn: string, ...args: unknown[]) =>
+  page.evaluate(
+    ([f, a]) => (window as unknown as { caseradarBench: Bench }).caseradarBench[f as string]!(...(a as unknown[])),
+    [fn, args] as const,
+  ) as Promise<T>;
 
 /** Time from navigation start until the first case row is in the DOM (taken in the page itself). */
 async function timeToList(context: BrowserContext, url: string): Promise<number> {
@@ -85,7 +94,13 @@ async function main(): Promise<void> {
   add('ingest: 500-case snapshot into 2,000 cases', ingest.ingestMs, 'ms');
   add('baseline: raw IndexedDB put of the same 500 rows', ingest.rawMs, 'ms');
   add('ingest / raw put', ingest.ingestMs / ingest.rawMs, '×', '≤ 2', ingest.ingestMs / ingest.rawMs <= 2);
-  add('re-ingest of the same snapshot: rows written', ingest.reingestRowsWritten, 'rows', '= 0', ingest.reingestRowsWritten === 0);
+  add(
+    're-ingest of the same snapshot: rows written',
+    ingest.reingestRowsWritten,
+    'rows',
+    '= 0',
+    ingest.reingestRowsWritten === 0,
+  );
 
   log('extraction…');
   const ex = await call<{ pageMs: number; jsonMs: number }>(harness, 'extraction', 9);
@@ -100,9 +115,15 @@ async function main(): Promise<void> {
   }
   const portal = 'https://northwind.zendesk.com/hc/en-us/requests';
   await context.route('https://northwind.zendesk.com/**', (route) => fulfilHtml(route, 'zendesk/list-classic-my.html'));
-  const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const plain = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const plainContext = await plain.newContext();
-  await plainContext.route('https://northwind.zendesk.com/**', (route) => fulfilHtml(route, 'zendesk/list-classic-my.html'));
+  await plainContext.route('https://northwind.zendesk.com/**', (route) =>
+    fulfilHtml(route, 'zendesk/list-classic-my.html'),
+  );
   const withExt: number[] = [];
   const without: number[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -133,7 +154,9 @@ async function main(): Promise<void> {
   const width = Math.max(...figures.map((f) => f.name.length));
   for (const f of figures) {
     const mark = f.target === undefined ? '' : f.met ? 'met' : 'MISSED';
-    process.stdout.write(`${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit.padEnd(5)} ${(f.target ?? '').padEnd(10)} ${mark}\n`);
+    process.stdout.write(
+      `${f.name.padEnd(width)}  ${String(f.value).padStart(10)} ${f.unit.padEnd(5)} ${(f.target ?? '').padEnd(10)} ${mark}\n`,
+    );
   }
 }
 

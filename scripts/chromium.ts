@@ -7,7 +7,9 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', process.env.CASERADAR_OUT ?? '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('Expected Chromium at /usr/bin/chromium (apt-get install chromium) or $CHROMIUM_PATH');
   return found;
@@ -19,7 +21,10 @@ export interface ExtensionBrowser {
   worker: Worker;
 }
 
-export async function launchWithExtension(options: { headless: boolean; extensionDir?: string }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  extensionDir?: string;
+}): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`Expected a built extension in ${dir}; run npm run build first`);

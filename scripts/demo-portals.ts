@@ -47,7 +47,8 @@ export const API = {
   gcpComments: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567/comments',
   partnerCenter: 'https://api.partnercenter.microsoft.com/v1/servicerequests',
   salesforceQuery: `https://northwind.my.site.com/support/services/data/v60.0/query?q=${encodeURIComponent('SELECT Id,CaseNumber,Subject,Status,Priority,IsClosed,CreatedDate,LastModifiedDate FROM Case')}`,
-  servicenowCases: 'https://help.example-isp.com/api/now/table/sn_customerservice_case?sysparm_display_value=all&sysparm_limit=20',
+  servicenowCases:
+    'https://help.example-isp.com/api/now/table/sn_customerservice_case?sysparm_display_value=all&sysparm_limit=20',
 } as const;
 
 /** A saved portal page plus the same-origin fetch its own front end makes (for the main-world tap). */
@@ -150,7 +151,10 @@ function fulfilConsole(route: Route, title: string, views: ConsoleView[]): Promi
   return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: consolePage(title, views) });
 }
 
-const AWS_TARGET = (op: string) => ({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSSupport_20130415.${op}` });
+const AWS_TARGET = (op: string) => ({
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amz-target': `AWSSupport_20130415.${op}`,
+});
 
 /**
  * Routes every demo portal; pages the demo lacks answer 404 like a real server would. Case pages and
@@ -167,10 +171,12 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
 
   await context.route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
   await context.route(/^https:\/\/management\.azure\.com\/providers\/Microsoft\.Support\/supportTickets\?/, (route) =>
-    fulfilDemoJson(route, 'azure/list.json'));
+    fulfilDemoJson(route, 'azure/list.json'),
+  );
   // The portal's front end loads a ticket's communications when the user opens it.
   await context.route(/\/supportTickets\/7f3e2d1c-0000-4000-8000-000000000001\/communications/, (route) =>
-    fulfilDemoJson(route, 'azure/communications.json'));
+    fulfilDemoJson(route, 'azure/communications.json'),
+  );
 
   // AWS support console: one JSON 1.1 endpoint; the operation is in X-Amz-Target.
   await context.route('https://support.console.aws.amazon.com/**', (route) =>
@@ -178,18 +184,39 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
       {
         when: 'displayId=',
         calls: [
-          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { displayId: '176543210900123', includeResolvedCases: true } },
-          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCommunications'), body: { caseId: 'case-123456789012-muen-2026-0a1b2c3d4e5f6a7b' } },
+          {
+            url: API.aws,
+            method: 'POST',
+            headers: AWS_TARGET('DescribeCases'),
+            body: { displayId: '176543210900123', includeResolvedCases: true },
+          },
+          {
+            url: API.aws,
+            method: 'POST',
+            headers: AWS_TARGET('DescribeCommunications'),
+            body: { caseId: 'case-123456789012-muen-2026-0a1b2c3d4e5f6a7b' },
+          },
         ],
       },
       {
         when: '#/case/history',
         calls: [
-          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { includeResolvedCases: false, maxResults: 100 } },
-          { url: API.aws, method: 'POST', headers: AWS_TARGET('DescribeCases'), body: { includeResolvedCases: false, maxResults: 100, nextToken: 'eyJwYWdlIjoyfQ==' } },
+          {
+            url: API.aws,
+            method: 'POST',
+            headers: AWS_TARGET('DescribeCases'),
+            body: { includeResolvedCases: false, maxResults: 100 },
+          },
+          {
+            url: API.aws,
+            method: 'POST',
+            headers: AWS_TARGET('DescribeCases'),
+            body: { includeResolvedCases: false, maxResults: 100, nextToken: 'eyJwYWdlIjoyfQ==' },
+          },
         ],
       },
-    ]));
+    ]),
+  );
   await context.route(API.aws, (route) => {
     if (route.request().method() === 'OPTIONS') return fulfilJson(route, 'aws/describe-cases-empty.json');
     const target = route.request().headers()['x-amz-target'] ?? '';
@@ -204,7 +231,8 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
     fulfilConsole(route, 'Google Cloud console — Support', [
       { when: '/support/cases/detail/', calls: [{ url: API.gcpCase }, { url: API.gcpComments }] },
       { when: '/support/cases', calls: [{ url: API.gcpCases }] },
-    ]));
+    ]),
+  );
   await context.route(/^https:\/\/cloudsupport\.googleapis\.com\//, (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path.endsWith('/comments')) return fulfilDemoJson(route, 'gcp/comments.json');
@@ -213,9 +241,13 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
   });
 
   await context.route('https://partner.microsoft.com/**', (route) =>
-    fulfilConsole(route, 'Partner Center — Service requests', [{ when: '/support/servicerequests', calls: [{ url: API.partnerCenter }] }]));
+    fulfilConsole(route, 'Partner Center — Service requests', [
+      { when: '/support/servicerequests', calls: [{ url: API.partnerCenter }] },
+    ]),
+  );
   await context.route(/^https:\/\/api\.partnercenter\.microsoft\.com\//, (route) =>
-    fulfilDemoJson(route, 'microsoft-partner-center/servicerequests.json'));
+    fulfilDemoJson(route, 'microsoft-partner-center/servicerequests.json'),
+  );
 
   await context.route('https://acme.freshdesk.com/**', (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -242,9 +274,13 @@ export async function routeDemoPortals(context: BrowserContext): Promise<void> {
 
   // The admin center renders its grid in the page; the demo serves two plausible markups.
   await context.route('https://admin.microsoft.com/**', (route) =>
-    fulfilDemoHtml(route, new URL(route.request().url()).searchParams.has('pane')
-      ? 'microsoft-365/request-pane-fr.html'
-      : 'microsoft-365/requests-fluent-grid.html'));
+    fulfilDemoHtml(
+      route,
+      new URL(route.request().url()).searchParams.has('pane')
+        ? 'microsoft-365/request-pane-fr.html'
+        : 'microsoft-365/requests-fluent-grid.html',
+    ),
+  );
 }
 
 /**

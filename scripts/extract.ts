@@ -11,7 +11,9 @@ import { ProviderParseError } from '../lib/capture/types';
 import { parseHtml } from './parse-html';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run extract -- --url <URL the file was served at> <FILE.html|FILE.json>\n`);
+  process.stderr.write(
+    `${message}\nUsage: npm run extract -- --url <URL the file was served at> <FILE.html|FILE.json>\n`,
+  );
   process.exit(2);
 }
 
@@ -54,10 +56,21 @@ function main(): void {
       output = extractFromDocument(parseHtml(text, url.href), url);
     }
     const { provider, portal, vendorName, extraction } = output;
-    const result = { provider, portal, vendorName, kind: extraction.kind, cases: extraction.cases, problems: extraction.problems };
+    const result = {
+      provider,
+      portal,
+      vendorName,
+      kind: extraction.kind,
+      cases: extraction.cases,
+      problems: extraction.problems,
+    };
     if (extraction.deferredToApi) {
-      throw new ProviderParseError(provider, url.href, 'unknown-shape',
-        'This page renders its cases from JSON; extract the JSON body its front end loads instead');
+      throw new ProviderParseError(
+        provider,
+        url.href,
+        'unknown-shape',
+        'This page renders its cases from JSON; extract the JSON body its front end loads instead',
+      );
     }
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (extraction.problems.length) {

@@ -21,10 +21,23 @@ import { usePolicy } from '../shared/use-alerts';
 import { VendorContactPanel } from './vendor-contact';
 import { useDashboardView } from '../shared/view-store';
 
-export const BALL_LABELS = { you: 'You', vendor: 'Vendor', unknown: 'Unknown', closing: 'Closing', closed: 'Closed' } as const;
+export const BALL_LABELS = {
+  you: 'You',
+  vendor: 'Vendor',
+  unknown: 'Unknown',
+  closing: 'Closing',
+  closed: 'Closed',
+} as const;
 
 /** Everything about one case: facts, the full timeline, the workspace, a status update and whom to call. */
-export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }: {
+export function CaseDetail({
+  caseKey,
+  now,
+  calendar,
+  alerts,
+  reminder,
+  onClose,
+}: {
   caseKey: string;
   now: Date;
   calendar: Calendar;
@@ -36,7 +49,10 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
   const data = useLiveQuery(async () => {
     const db = getDb();
     const [item, events, workspace, incidents] = await Promise.all([
-      db.cases.get(caseKey), loadCaseEvents(db, caseKey), db.workspaces.get(caseKey), incidentsOf(db, caseKey),
+      db.cases.get(caseKey),
+      loadCaseEvents(db, caseKey),
+      db.workspaces.get(caseKey),
+      incidentsOf(db, caseKey),
     ]);
     return { caseKey, item, events, workspace, incidents };
   }, [caseKey]);
@@ -48,7 +64,12 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
   useEffect(() => headingRef.current?.focus(), [caseKey, isReady]);
   const history = useMemo(() => (data ? buildCaseHistory(data.events, data.workspace) : []), [data]);
 
-  if (!data || !isReady) return <section className="panel case-detail" aria-label="Case details"><p>Loading…</p></section>;
+  if (!data || !isReady)
+    return (
+      <section className="panel case-detail" aria-label="Case details">
+        <p>Loading…</p>
+      </section>
+    );
   const { item, events, workspace, incidents } = data;
   if (!item) return null;
   const label = `${vendorLabel(item)} #${item.caseId}`;
@@ -65,11 +86,18 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
         </button>
       </div>
       <p dir="auto">
-        <a href={safeHref(item.url)} target="_blank" rel="noreferrer noopener">{item.title}</a>
+        <a href={safeHref(item.url)} target="_blank" rel="noreferrer noopener">
+          {item.title}
+        </a>
       </p>
       <p className="detail-facts">
-        <span>State: <StateLabel item={item} /></span>
-        <span>Severity: {item.severity ? SEVERITY_LABELS[item.severity] : '—'}{item.vendorSeverity ? ` (${item.vendorSeverity})` : ''}</span>
+        <span>
+          State: <StateLabel item={item} />
+        </span>
+        <span>
+          Severity: {item.severity ? SEVERITY_LABELS[item.severity] : '—'}
+          {item.vendorSeverity ? ` (${item.vendorSeverity})` : ''}
+        </span>
         <span>Whose move: {BALL_LABELS[ball]}</span>
         {ball !== 'closed' && <span>vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}</span>}
         {item.owner && <span dir="auto">Owner: {item.owner}</span>}
@@ -77,12 +105,17 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
       </p>
       {reminder && (
         <p className="escalation-reminder" data-testid="escalation-reminder">
-          {describeReminder(reminder)}: {reminder.reasons.join('; ')}. Chase {reminder.contact || 'the escalation contact'}.
+          {describeReminder(reminder)}: {reminder.reasons.join('; ')}. Chase{' '}
+          {reminder.contact || 'the escalation contact'}.
         </p>
       )}
       {alerts && alerts.length > 0 && (
         <ul className="alerts" aria-label="Alerts">
-          {alerts.map((a) => <li key={a.id} className={`alert alert-${a.level}`}>{a.reason}</li>)}
+          {alerts.map((a) => (
+            <li key={a.id} className={`alert alert-${a.level}`}>
+              {a.reason}
+            </li>
+          ))}
         </ul>
       )}
 
@@ -92,7 +125,13 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
       <CaseWorkspacePanel item={item} />
 
       <h3 id="status-update-title">Status update for your users</h3>
-      <textarea className="status-update" aria-labelledby="status-update-title" readOnly rows={10} value={statusUpdate()} />
+      <textarea
+        className="status-update"
+        aria-labelledby="status-update-title"
+        readOnly
+        rows={10}
+        value={statusUpdate()}
+      />
       <div className="buttons">
         <CopyButton label="Copy status update" text={statusUpdate} copiedText="Status update copied." />
       </div>
@@ -105,7 +144,11 @@ export function CaseDetail({ caseKey, now, calendar, alerts, reminder, onClose }
           <ul>
             {incidents.map((inc) => (
               <li key={inc.id}>
-                <button type="button" className="link-button" onClick={() => showDetail({ kind: 'incident', id: inc.id })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => showDetail({ kind: 'incident', id: inc.id })}
+                >
                   {inc.title}
                 </button>
               </li>

@@ -88,12 +88,16 @@ export function CaseTable(props: CaseTableProps) {
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey: (i) => cases[i]!.key,
   });
-  useImperativeHandle(apiRef, () => ({
-    focusRow: (index) => {
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-      focusRow(scrollRef.current, index);
-    },
-  }), [virtualizer]);
+  useImperativeHandle(
+    apiRef,
+    () => ({
+      focusRow: (index) => {
+        virtualizer.scrollToIndex(index, { align: 'auto' });
+        focusRow(scrollRef.current, index);
+      },
+    }),
+    [virtualizer],
+  );
   const items = virtualizer.getVirtualItems();
   const columns = COLUMNS.filter((c) => !(isCompact && c.optional));
   const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
@@ -102,7 +106,9 @@ export function CaseTable(props: CaseTableProps) {
     <div className="table-scroll" ref={scrollRef}>
       <table className="cases-table" aria-label="Case list" aria-rowcount={cases.length + 1} data-testid="case-table">
         <colgroup>
-          {columns.map((c) => <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />)}
+          {columns.map((c) => (
+            <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />
+          ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
@@ -111,7 +117,9 @@ export function CaseTable(props: CaseTableProps) {
                 {c.sort ? (
                   <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                     {c.label}
-                    <span className="dir" aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    <span className="dir" aria-hidden="true">
+                      {sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
                   </button>
                 ) : c.id === 'select' ? (
                   <span className="visually-hidden">{c.label}</span>
@@ -132,9 +140,18 @@ export function CaseTable(props: CaseTableProps) {
             const c = cases[v.index]!;
             return (
               <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="tr" colSpan={columns.length}>
-                <CaseTableRow item={c} index={v.index} columns={columns} now={props.now} calendar={props.calendar} {...actions}
-                  alertsOfCase={props.alerts.get(c.key)} isSelected={props.selected.includes(c.key)}
-                  isActive={props.active === v.index} isOpen={props.detailKey === c.key} />
+                <CaseTableRow
+                  item={c}
+                  index={v.index}
+                  columns={columns}
+                  now={props.now}
+                  calendar={props.calendar}
+                  {...actions}
+                  alertsOfCase={props.alerts.get(c.key)}
+                  isSelected={props.selected.includes(c.key)}
+                  isActive={props.active === v.index}
+                  isOpen={props.detailKey === c.key}
+                />
               </ErrorBoundary>
             );
           })}
@@ -145,7 +162,9 @@ export function CaseTable(props: CaseTableProps) {
           )}
           {cases.length === 0 && (
             <tr>
-              <td colSpan={columns.length} className="empty">No case matches the search and filters.</td>
+              <td colSpan={columns.length} className="empty">
+                No case matches the search and filters.
+              </td>
             </tr>
           )}
         </tbody>
@@ -166,14 +185,36 @@ interface RowProps extends RowActions {
   isOpen: boolean;
 }
 
-const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, calendar, alertsOfCase, isSelected, isActive, isOpen, ...on }: RowProps) {
+const CaseTableRow = memo(function CaseTableRow({
+  item: c,
+  index,
+  columns,
+  now,
+  calendar,
+  alertsOfCase,
+  isSelected,
+  isActive,
+  isOpen,
+  ...on
+}: RowProps) {
   const label = `${vendorLabel(c)} #${c.caseId}`;
   const ball = ballInCourt(c);
   const cells: Record<string, ReactNode> = {
-    select: <input type="checkbox" checked={isSelected} onChange={() => on.onToggleSelect(c.key)} aria-label={`Select ${label}`} />,
+    select: (
+      <input
+        type="checkbox"
+        checked={isSelected}
+        onChange={() => on.onToggleSelect(c.key)}
+        aria-label={`Select ${label}`}
+      />
+    ),
     vendor: <ProviderMark item={c} />,
     case: <>#{c.caseId}</>,
-    title: <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener" dir="auto" title={c.title}>{c.title}</a>,
+    title: (
+      <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener" dir="auto" title={c.title}>
+        {c.title}
+      </a>
+    ),
     state: <StateLabel item={c} />,
     severity: c.severity ? SEVERITY_LABELS[c.severity] : '—',
     ball: (
@@ -187,9 +228,15 @@ const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, 
     seen: seenText(c, now).replace(/^seen /, ''),
     actions: (
       <>
-        <button type="button" onClick={() => on.onDetails(c.key, index)} aria-expanded={isOpen}>Details</button>{' '}
-        <button type="button" onClick={() => on.onEvidence(c)}>Evidence</button>{' '}
-        <button type="button" onClick={() => on.onDelete(c)}>Delete</button>
+        <button type="button" onClick={() => on.onDetails(c.key, index)} aria-expanded={isOpen}>
+          Details
+        </button>{' '}
+        <button type="button" onClick={() => on.onEvidence(c)}>
+          Evidence
+        </button>{' '}
+        <button type="button" onClick={() => on.onDelete(c)}>
+          Delete
+        </button>
       </>
     ),
   };
@@ -205,7 +252,9 @@ const CaseTableRow = memo(function CaseTableRow({ item: c, index, columns, now, 
       onFocus={(e) => e.target === e.currentTarget && on.onFocusRow(index)}
     >
       {columns.map((col) => (
-        <td key={col.id} className={col.id === 'actions' ? 'actions' : undefined}>{cells[col.id]}</td>
+        <td key={col.id} className={col.id === 'actions' ? 'actions' : undefined}>
+          {cells[col.id]}
+        </td>
       ))}
     </tr>
   );

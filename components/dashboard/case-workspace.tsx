@@ -22,7 +22,8 @@ function WorkspaceForm({ item, initial }: { item: StoredCase; initial: CaseWorks
   const [ws, setWs] = useState(initial);
   const { notice, run } = useNotice();
   const esc = ws.escalation ?? { level: '', contact: '', escalatedAt: null };
-  const setPack = (patch: Partial<CaseWorkspace['infoPack']>) => setWs({ ...ws, infoPack: { ...ws.infoPack, ...patch } });
+  const setPack = (patch: Partial<CaseWorkspace['infoPack']>) =>
+    setWs({ ...ws, infoPack: { ...ws.infoPack, ...patch } });
   const setEsc = (patch: Partial<typeof esc>) => setWs({ ...ws, escalation: { ...esc, ...patch } });
   const save = () =>
     run(async () => {
@@ -38,24 +39,50 @@ function WorkspaceForm({ item, initial }: { item: StoredCase; initial: CaseWorks
 
       <h3>Info pack</h3>
       <label htmlFor={id('env')}>Environment</label>
-      <textarea id={id('env')} rows={2} value={ws.infoPack.environment} onChange={(e) => setPack({ environment: e.target.value })}
-        placeholder="Tenant, region, versions, affected resources" />
+      <textarea
+        id={id('env')}
+        rows={2}
+        value={ws.infoPack.environment}
+        onChange={(e) => setPack({ environment: e.target.value })}
+        placeholder="Tenant, region, versions, affected resources"
+      />
       <label htmlFor={id('repro')}>Steps to reproduce</label>
-      <textarea id={id('repro')} rows={2} value={ws.infoPack.repro} onChange={(e) => setPack({ repro: e.target.value })} />
+      <textarea
+        id={id('repro')}
+        rows={2}
+        value={ws.infoPack.repro}
+        onChange={(e) => setPack({ repro: e.target.value })}
+      />
       <label htmlFor={id('impact')}>Business impact</label>
-      <textarea id={id('impact')} rows={2} value={ws.infoPack.impact} onChange={(e) => setPack({ impact: e.target.value })}
-        placeholder="Who is affected and how; shown in status updates" />
+      <textarea
+        id={id('impact')}
+        rows={2}
+        value={ws.infoPack.impact}
+        onChange={(e) => setPack({ impact: e.target.value })}
+        placeholder="Who is affected and how; shown in status updates"
+      />
       <div className="buttons">
         <CopyButton label="Copy info pack" text={() => formatInfoPack(item, ws)} copiedText="Info pack copied." />
       </div>
 
       <h3>Escalation</h3>
       <label htmlFor={id('level')}>Escalation level</label>
-      <input id={id('level')} type="text" value={esc.level} onChange={(e) => setEsc({ level: e.target.value })} placeholder="e.g. 2, duty manager" />
+      <input
+        id={id('level')}
+        type="text"
+        value={esc.level}
+        onChange={(e) => setEsc({ level: e.target.value })}
+        placeholder="e.g. 2, duty manager"
+      />
       <label htmlFor={id('contact')}>Escalation engineer or advocate</label>
       <input id={id('contact')} type="text" value={esc.contact} onChange={(e) => setEsc({ contact: e.target.value })} />
       <label htmlFor={id('at')}>Escalated at</label>
-      <input id={id('at')} type="datetime-local" value={toLocalInput(esc.escalatedAt)} onChange={(e) => setEsc({ escalatedAt: fromLocalInput(e.target.value) })} />
+      <input
+        id={id('at')}
+        type="datetime-local"
+        value={toLocalInput(esc.escalatedAt)}
+        onChange={(e) => setEsc({ escalatedAt: fromLocalInput(e.target.value) })}
+      />
       <div className="buttons">
         <button type="button" onClick={() => setEsc({ escalatedAt: new Date().toISOString() })}>
           Escalated just now

@@ -31,7 +31,10 @@ const DASHBOARD_KEYS: KeyHelpLine[] = [
 
 const evidence = async (c: StoredCase) => {
   const bundle = await buildEvidence(getDb(), c.key, new Date().toISOString());
-  downloadBlob(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }), `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`);
+  downloadBlob(
+    new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }),
+    `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`,
+  );
 };
 const remove = async (c: StoredCase) => {
   if (!confirm(`Delete ${vendorLabel(c)} #${c.caseId} and its history? Only a backup can bring it back.`)) return;
@@ -59,9 +62,15 @@ export function Dashboard() {
   const messages = useLiveQuery(() => (needsMessages ? loadMessageText(db) : undefined), [needsMessages]);
   const deferredFilter = useDeferredValue(filter);
   const { alerts, policy } = useAlerts(cases, now);
-  const shown = useMemo(() => (cases ? queryCases(cases, deferredFilter, sort, messages) : []), [cases, deferredFilter, sort, messages]);
+  const shown = useMemo(
+    () => (cases ? queryCases(cases, deferredFilter, sort, messages) : []),
+    [cases, deferredFilter, sort, messages],
+  );
   const byKey = useMemo(() => new Map((cases ?? []).map((c) => [c.key, c])), [cases]);
-  const reminders = useMemo(() => findEscalationReminders(cases ?? [], workspaces ?? [], alerts), [cases, workspaces, alerts]);
+  const reminders = useMemo(
+    () => findEscalationReminders(cases ?? [], workspaces ?? [], alerts),
+    [cases, workspaces, alerts],
+  );
   const remindersByKey = useMemo(() => new Map(reminders.map((r) => [r.caseKey, r])), [reminders]);
 
   const moveTo = (index: number) => {
@@ -83,17 +92,22 @@ export function Dashboard() {
     help: () => setHelpOpen(true),
     escape: () => detail && closeDetail(),
   });
-  const onDetails = useCallback((key: string, index: number) => {
-    setActive(index);
-    showDetail({ kind: 'case', key });
-  }, [setActive, showDetail]);
+  const onDetails = useCallback(
+    (key: string, index: number) => {
+      setActive(index);
+      showDetail({ kind: 'case', key });
+    },
+    [setActive, showDetail],
+  );
 
   if (!cases) return <p>Loading…</p>;
   return (
     <main className="dashboard">
       <header className="dashboard-header">
         <h1>Caseradar — all cases</h1>
-        <a className="settings-link" href="/options.html">Settings</a>
+        <a className="settings-link" href="/options.html">
+          Settings
+        </a>
         <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
           Keyboard shortcuts
         </button>
@@ -107,7 +121,11 @@ export function Dashboard() {
               if (!c) return null;
               return (
                 <li key={r.caseKey}>
-                  <button type="button" className="link-button" onClick={() => showDetail({ kind: 'case', key: c.key })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => showDetail({ kind: 'case', key: c.key })}
+                  >
                     {vendorLabel(c)} #{c.caseId}
                   </button>{' '}
                   <span dir="auto">{c.title}</span>: {describeReminder(r)} — {r.reasons.join('; ')}
@@ -118,18 +136,39 @@ export function Dashboard() {
         </section>
       )}
       <CaseFilters cases={cases} searchRef={searchRef} onSearchFocus={() => setNeedsMessages(true)} />
-      <p className="summary" data-testid="dashboard-count">{shown.length} of {cases.length} cases</p>
+      <p className="summary" data-testid="dashboard-count">
+        {shown.length} of {cases.length} cases
+      </p>
       <SelectionBar byKey={byKey} />
       <div className={`dashboard-body${detail ? ' with-detail' : ''}`}>
         <CaseTable
-          cases={shown} now={now} calendar={policy} alerts={alerts} selected={view.selected} active={active}
-          detailKey={detail?.kind === 'case' ? detail.key : null} sort={sort} onSort={view.sortBy} isCompact={!!detail}
-          apiRef={tableRef} onDetails={onDetails} onEvidence={evidence} onDelete={remove}
-          onToggleSelect={view.toggleSelected} onFocusRow={setActive}
+          cases={shown}
+          now={now}
+          calendar={policy}
+          alerts={alerts}
+          selected={view.selected}
+          active={active}
+          detailKey={detail?.kind === 'case' ? detail.key : null}
+          sort={sort}
+          onSort={view.sortBy}
+          isCompact={!!detail}
+          apiRef={tableRef}
+          onDetails={onDetails}
+          onEvidence={evidence}
+          onDelete={remove}
+          onToggleSelect={view.toggleSelected}
+          onFocusRow={setActive}
         />
         {detail?.kind === 'case' && (
           <ErrorBoundary key={detail.key} what="This case's details">
-            <CaseDetail caseKey={detail.key} now={now} calendar={policy} alerts={alerts.get(detail.key)} reminder={remindersByKey.get(detail.key)} onClose={closeDetail} />
+            <CaseDetail
+              caseKey={detail.key}
+              now={now}
+              calendar={policy}
+              alerts={alerts.get(detail.key)}
+              reminder={remindersByKey.get(detail.key)}
+              onClose={closeDetail}
+            />
           </ErrorBoundary>
         )}
         {detail?.kind === 'incident' && <IncidentDetail id={detail.id} now={now} onClose={closeDetail} />}

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import browser from 'webextension-polyfill';
 import { getDb } from '@/lib/store/db';
-import { createBackup, parseBackup, planRestore, restoreBackup, type Backup, type RestorePlan } from '@/lib/export/backup';
+import {
+  createBackup,
+  parseBackup,
+  planRestore,
+  restoreBackup,
+  type Backup,
+  type RestorePlan,
+} from '@/lib/export/backup';
 import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
 import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
@@ -44,7 +51,10 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
   const backupNow = () =>
     run('Backup', async () => {
       const backup = await createBackup(getDb(), new Date().toISOString());
-      downloadBlob(new Blob([JSON.stringify(backup)], { type: 'application/json' }), `caseradar-backup-${stamp()}.json`);
+      downloadBlob(
+        new Blob([JSON.stringify(backup)], { type: 'application/json' }),
+        `caseradar-backup-${stamp()}.json`,
+      );
       return `Backup saved: ${backup.tables.cases.length} cases, ${backup.tables.events.length} events.`;
     });
 
@@ -52,14 +62,22 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
     run('Reading the backup', async () => {
       const backup = parseBackup(await file.text());
       const db = getDb();
-      setPending({ backup, merge: await planRestore(db, backup, 'merge', GRANTS), replace: await planRestore(db, backup, 'replace', GRANTS) });
+      setPending({
+        backup,
+        merge: await planRestore(db, backup, 'merge', GRANTS),
+        replace: await planRestore(db, backup, 'replace', GRANTS),
+      });
       return `Backup of ${backup.createdAt} is valid: ${backup.tables.cases.length} cases, ${backup.tables.events.length} events. Choose how to restore it.`;
     });
 
   const restore = (mode: 'merge' | 'replace') =>
     run('Restore', async () => {
       if (!pending) return;
-      if (mode === 'replace' && !confirm('Replace everything stored now with this backup? Make a backup first if unsure.')) return 'Nothing changed.';
+      if (
+        mode === 'replace' &&
+        !confirm('Replace everything stored now with this backup? Make a backup first if unsure.')
+      )
+        return 'Nothing changed.';
       await restoreBackup(getDb(), pending.backup, mode, GRANTS);
       setPending(null);
       await send('ui:sweep', {}).catch(() => undefined);
@@ -74,7 +92,9 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
           Format{' '}
           <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
             {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((f) => (
-              <option key={f} value={f}>{EXPORT_FORMATS[f].label}</option>
+              <option key={f} value={f}>
+                {EXPORT_FORMATS[f].label}
+              </option>
             ))}
           </select>
         </label>
@@ -85,16 +105,25 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
             <option value="shown">the {shownKeys.length} shown</option>
           </select>
         </label>
-        <button type="button" disabled={busy} onClick={() => void exportNow()}>Export</button>
+        <button type="button" disabled={busy} onClick={() => void exportNow()}>
+          Export
+        </button>
         <button type="button" disabled={busy} onClick={() => window.open(printPath(shownKeys))}>
           Print / PDF
         </button>
       </div>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void backupNow()}>Back up everything</button>
+        <button type="button" disabled={busy} onClick={() => void backupNow()}>
+          Back up everything
+        </button>
         <label className="file">
-          Restore from a backup… <input type="file" accept="application/json,.json" aria-label="Restore from a backup"
-            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+          Restore from a backup…{' '}
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Restore from a backup"
+            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
+          />
         </label>
       </div>
       {pending && (
@@ -105,30 +134,49 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
           </p>
           <PlanDetails plan={pending.merge} label="Merge also adds" count="add" />
           <p>
-            Replace: the store becomes the backup ({pending.replace.tables.cases.add} cases); {pending.replace.tables.cases.remove} cases stored now
-            are removed.
+            Replace: the store becomes the backup ({pending.replace.tables.cases.add} cases);{' '}
+            {pending.replace.tables.cases.remove} cases stored now are removed.
           </p>
           <PlanDetails plan={pending.replace} label="Replace brings in" count="add" />
           <PlanDetails plan={pending.replace} label="Replace removes" count="remove" />
-          <button type="button" disabled={busy} onClick={() => void restore('merge')}>Merge</button>
-          <button type="button" disabled={busy} onClick={() => void restore('replace')}>Replace</button>
-          <button type="button" onClick={() => setPending(null)}>Cancel</button>
+          <button type="button" disabled={busy} onClick={() => void restore('merge')}>
+            Merge
+          </button>
+          <button type="button" disabled={busy} onClick={() => void restore('replace')}>
+            Replace
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            Cancel
+          </button>
         </div>
       )}
-      {message && <p role="status" className={message.ok ? 'saved' : 'error'}>{message.text}</p>}
+      {message && (
+        <p role="status" className={message.ok ? 'saved' : 'error'}>
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }
 
 /** The rest of the store, table by table, in words: schedules, recipes, tracked portals, settings too. */
 const OTHER_TABLES: [Exclude<keyof RestorePlan['tables'], 'cases' | 'events'>, string][] = [
-  ['refresh', 'background refresh schedules (paused until you turn them on)'], ['trackedOrigins', 'tracked portals'],
-  ['recipes', 'recipes'], ['settings', 'settings'], ['contacts', 'vendor contacts'], ['workspaces', 'case workspaces'],
-  ['incidents', 'incidents'], ['snoozes', 'snoozes'], ['portals', 'portal health records'], ['firedAlerts', 'alerts already notified'],
+  ['refresh', 'background refresh schedules (paused until you turn them on)'],
+  ['trackedOrigins', 'tracked portals'],
+  ['recipes', 'recipes'],
+  ['settings', 'settings'],
+  ['contacts', 'vendor contacts'],
+  ['workspaces', 'case workspaces'],
+  ['incidents', 'incidents'],
+  ['snoozes', 'snoozes'],
+  ['portals', 'portal health records'],
+  ['firedAlerts', 'alerts already notified'],
 ];
 
 function PlanDetails({ plan, label, count }: { plan: RestorePlan; label: string; count: 'add' | 'remove' }) {
-  const lines = OTHER_TABLES.filter(([t]) => plan.tables[t][count] > 0).map(([t, words]) => `${plan.tables[t][count]} ${words}`);
+  const lines = OTHER_TABLES.filter(([t]) => plan.tables[t][count] > 0).map(
+    ([t, words]) => `${plan.tables[t][count]} ${words}`,
+  );
   if (lines.length === 0) return null;
   return (
     <p>

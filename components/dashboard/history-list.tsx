@@ -3,12 +3,24 @@ import type { HistoryItem } from '@/lib/cases/case-history';
 import { formatAgo } from '@/lib/cases/format';
 
 /** A vertical timeline, oldest first. Portal text (headings, messages) is rendered as text only. */
-export function HistoryList({ items, label, now }: { items: (HistoryItem & { caseLabel?: string })[]; label: string; now: Date }) {
+export function HistoryList({
+  items,
+  label,
+  now,
+}: {
+  items: (HistoryItem & { caseLabel?: string })[];
+  label: string;
+  now: Date;
+}) {
   if (items.length === 0) return <p className="empty">Nothing recorded yet.</p>;
   return (
     <ol className="history" aria-label={label}>
       {items.map((item) => (
-        <li key={item.id} className={`history-item kind-${item.kind}${item.side ? ` side-${item.side}` : ''}`} data-testid="history-item">
+        <li
+          key={item.id}
+          className={`history-item kind-${item.kind}${item.side ? ` side-${item.side}` : ''}`}
+          data-testid="history-item"
+        >
           <time dateTime={item.at}>
             {format(new Date(item.at), 'd MMM yyyy, HH:mm')} · {formatAgo(item.at, now)}
           </time>

@@ -33,9 +33,14 @@ export function SelectionBar({ byKey }: { byKey: Map<string, StoredCase> }) {
         {selected.length} selected: {selected.map((k) => (byKey.get(k) ? caseLabel(byKey.get(k)!) : k)).join(', ')}
       </span>
       <label>
-        Incident name <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Site B outage" />
+        Incident name{' '}
+        <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Site B outage" />
       </label>
-      <button type="button" disabled={selected.length < 2} onClick={() => void link(async () => (await createIncident(getDb(), title, selected, now())).id)}>
+      <button
+        type="button"
+        disabled={selected.length < 2}
+        onClick={() => void link(async () => (await createIncident(getDb(), title, selected, now())).id)}
+      >
         Link into a new incident
       </button>
       {incidents.length > 0 && (
@@ -44,15 +49,25 @@ export function SelectionBar({ byKey }: { byKey: Map<string, StoredCase> }) {
             Add to incident{' '}
             <select value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">choose…</option>
-              {incidents.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}
+              {incidents.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" disabled={!target} onClick={() => void link(async () => (await linkCases(getDb(), target, selected, now()), target))}>
+          <button
+            type="button"
+            disabled={!target}
+            onClick={() => void link(async () => (await linkCases(getDb(), target, selected, now()), target))}
+          >
             Add
           </button>
         </>
       )}
-      <button type="button" onClick={clearSelected}>Clear selection</button>
+      <button type="button" onClick={clearSelected}>
+        Clear selection
+      </button>
       <Notice notice={notice} />
     </div>
   );
@@ -71,12 +86,19 @@ export function IncidentList({ byKey }: { byKey: Map<string, StoredCase> }) {
           <li key={inc.id} data-testid="incident">
             <strong dir="auto">{inc.title}</strong>
             {inc.caseKeys.map((k) => (
-              <span key={k} className="chip">{byKey.get(k) ? caseLabel(byKey.get(k)!) : k}</span>
+              <span key={k} className="chip">
+                {byKey.get(k) ? caseLabel(byKey.get(k)!) : k}
+              </span>
             ))}
             <button type="button" onClick={() => showDetail({ kind: 'incident', id: inc.id })}>
               Show timeline
             </button>
-            <button type="button" onClick={() => confirm(`Delete the incident "${inc.title}"? Its cases stay.`) && void getDb().incidents.delete(inc.id)}>
+            <button
+              type="button"
+              onClick={() =>
+                confirm(`Delete the incident "${inc.title}"? Its cases stay.`) && void getDb().incidents.delete(inc.id)
+              }
+            >
               Delete incident
             </button>
           </li>
@@ -108,7 +130,9 @@ export function IncidentDetail({ id, now, onClose }: { id: string; now: Date; on
     return (
       <section className="panel incident-detail" aria-label="Incident">
         <p>This incident was deleted.</p>
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
       </section>
     );
   }
@@ -117,8 +141,12 @@ export function IncidentDetail({ id, now, onClose }: { id: string; now: Date; on
   return (
     <section className="panel incident-detail" aria-labelledby="incident-title" data-testid="incident-detail">
       <div className="detail-head">
-        <h2 id="incident-title" tabIndex={-1} ref={headingRef} dir="auto">Incident: {incident.title}</h2>
-        <button type="button" onClick={onClose}>Close</button>
+        <h2 id="incident-title" tabIndex={-1} ref={headingRef} dir="auto">
+          Incident: {incident.title}
+        </h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
       </div>
       <ul>
         {cases.map((c) => (
@@ -127,7 +155,11 @@ export function IncidentDetail({ id, now, onClose }: { id: string; now: Date; on
               {caseLabel(c)}
             </button>{' '}
             <span dir="auto">{c.title}</span>{' '}
-            <button type="button" className="link-button" onClick={() => void unlinkCase(db, incident.id, c.key, new Date().toISOString())}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void unlinkCase(db, incident.id, c.key, new Date().toISOString())}
+            >
               Unlink {caseLabel(c)}
             </button>
           </li>

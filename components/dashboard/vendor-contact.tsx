@@ -31,18 +31,35 @@ function ContactForm({ label, initial }: { label: string; initial: VendorContact
   const portal = safeHref(contact.portalUrl);
   const status = safeHref(contact.statusPage);
   return (
-    <form className="vendor-contact" aria-labelledby="contact-title" onSubmit={(e) => (e.preventDefault(), void save())}>
+    <form
+      className="vendor-contact"
+      aria-labelledby="contact-title"
+      onSubmit={(e) => (e.preventDefault(), void save())}
+    >
       <h3 id="contact-title">Who to contact at {label}</h3>
       <p className="contact-links">
-        {portal && <a href={portal} target="_blank" rel="noreferrer noopener">Open the support portal</a>}
-        {status && <a href={status} target="_blank" rel="noreferrer noopener">Open the status page</a>}
+        {portal && (
+          <a href={portal} target="_blank" rel="noreferrer noopener">
+            Open the support portal
+          </a>
+        )}
+        {status && (
+          <a href={status} target="_blank" rel="noreferrer noopener">
+            Open the status page
+          </a>
+        )}
         {contact.phone && <span>Phone {contact.phone}</span>}
         {contact.social && <span>Social {contact.social}</span>}
       </p>
       {FIELDS.map(([field, text, type]) => (
         <div key={field}>
           <label htmlFor={`contact-${field}`}>{text}</label>
-          <input id={`contact-${field}`} type={type} value={contact[field]} onChange={(e) => setContact({ ...contact, [field]: e.target.value })} />
+          <input
+            id={`contact-${field}`}
+            type={type}
+            value={contact[field]}
+            onChange={(e) => setContact({ ...contact, [field]: e.target.value })}
+          />
         </div>
       ))}
       <div className="buttons">

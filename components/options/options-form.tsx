@@ -17,7 +17,12 @@ const RULE_LABELS: Record<AlertKind, string> = {
   'vendor-clock': 'Vendor is about to auto-resolve or close',
 };
 
-function ThresholdInput({ label, value, onChange, optional }: {
+function ThresholdInput({
+  label,
+  value,
+  onChange,
+  optional,
+}: {
   label: string;
   value: Threshold | undefined;
   onChange: (t: Threshold | undefined) => void;
@@ -33,8 +38,15 @@ function ThresholdInput({ label, value, onChange, optional }: {
   return (
     <label className="threshold">
       <span>{label}</span>
-      <input type="number" min={0} step="any" value={amount} placeholder={optional ? 'default' : undefined}
-        aria-label={`${label} amount`} onChange={(e) => set(e.target.value, unit)} />
+      <input
+        type="number"
+        min={0}
+        step="any"
+        value={amount}
+        placeholder={optional ? 'default' : undefined}
+        aria-label={`${label} amount`}
+        onChange={(e) => set(e.target.value, unit)}
+      />
       <select aria-label={`${label} unit`} value={unit} onChange={(e) => set(String(amount || 1), e.target.value)}>
         <option value="days">business days</option>
         <option value="hours">business hours</option>
@@ -57,20 +69,48 @@ function WorkingTimeFields({ policy, update }: PolicyFieldsProps) {
       <div className="weekdays" role="group" aria-label="Working days">
         {WEEKDAYS.map((d, i) => (
           <label key={d}>
-            <input type="checkbox" checked={policy.workingDays.includes(i)} onChange={(e) =>
-              update({ workingDays: e.target.checked ? [...policy.workingDays, i].sort() : policy.workingDays.filter((x) => x !== i) })} />
+            <input
+              type="checkbox"
+              checked={policy.workingDays.includes(i)}
+              onChange={(e) =>
+                update({
+                  workingDays: e.target.checked
+                    ? [...policy.workingDays, i].sort()
+                    : policy.workingDays.filter((x) => x !== i),
+                })
+              }
+            />
             {d}
           </label>
         ))}
       </div>
-      <label>Working hours from <input type="time" value={policy.workingHours.start}
-        onChange={(e) => update({ workingHours: { ...policy.workingHours, start: e.target.value } })} /></label>
-      <label> to <input type="time" value={policy.workingHours.end}
-        onChange={(e) => update({ workingHours: { ...policy.workingHours, end: e.target.value } })} /></label>
-      <label className="block">Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} /></label>
-      <label className="block">Holidays (one YYYY-MM-DD per line)
-        <textarea rows={4} value={policy.holidays.join('\n')}
-          onChange={(e) => update({ holidays: e.target.value.split(/\s+/).filter(Boolean) })} />
+      <label>
+        Working hours from{' '}
+        <input
+          type="time"
+          value={policy.workingHours.start}
+          onChange={(e) => update({ workingHours: { ...policy.workingHours, start: e.target.value } })}
+        />
+      </label>
+      <label>
+        {' '}
+        to{' '}
+        <input
+          type="time"
+          value={policy.workingHours.end}
+          onChange={(e) => update({ workingHours: { ...policy.workingHours, end: e.target.value } })}
+        />
+      </label>
+      <label className="block">
+        Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} />
+      </label>
+      <label className="block">
+        Holidays (one YYYY-MM-DD per line)
+        <textarea
+          rows={4}
+          value={policy.holidays.join('\n')}
+          onChange={(e) => update({ holidays: e.target.value.split(/\s+/).filter(Boolean) })}
+        />
       </label>
     </fieldset>
   );
@@ -85,14 +125,18 @@ function VendorThresholds({ policy, update }: PolicyFieldsProps) {
     <details>
       <summary>Per vendor (overrides severity)</summary>
       {named.map(({ v, name }) => (
-        <ThresholdInput key={v.portal} label={platformName(v.provider) && !isConsole(v.provider) ? `${name} (${platformName(v.provider)})` : name}
-          optional value={policy.vendorQuiet.byPortal[v.portal]}
+        <ThresholdInput
+          key={v.portal}
+          label={platformName(v.provider) && !isConsole(v.provider) ? `${name} (${platformName(v.provider)})` : name}
+          optional
+          value={policy.vendorQuiet.byPortal[v.portal]}
           onChange={(t) => {
             const byPortal = { ...policy.vendorQuiet.byPortal };
             if (t) byPortal[v.portal] = t;
             else delete byPortal[v.portal];
             update({ vendorQuiet: { ...policy.vendorQuiet, byPortal } });
-          }} />
+          }}
+        />
       ))}
     </details>
   );
@@ -104,9 +148,17 @@ function VendorQuietFields({ policy, update }: PolicyFieldsProps) {
     <fieldset>
       <legend>Vendor quiet for longer than</legend>
       {[...SEVERITIES, 'unknown' as const].map((sev) => (
-        <ThresholdInput key={sev} label={sev === 'unknown' ? 'No severity' : sev[0]!.toUpperCase() + sev.slice(1)}
+        <ThresholdInput
+          key={sev}
+          label={sev === 'unknown' ? 'No severity' : sev[0]!.toUpperCase() + sev.slice(1)}
           value={policy.vendorQuiet.bySeverity[sev]}
-          onChange={(t) => t && update({ vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } } })} />
+          onChange={(t) =>
+            t &&
+            update({
+              vendorQuiet: { ...policy.vendorQuiet, bySeverity: { ...policy.vendorQuiet.bySeverity, [sev]: t } },
+            })
+          }
+        />
       ))}
       <VendorThresholds policy={policy} update={update} />
     </fieldset>
@@ -118,9 +170,20 @@ function OtherLimitFields({ policy, update }: PolicyFieldsProps) {
   return (
     <fieldset>
       <legend>Other limits</legend>
-      <ThresholdInput label="Waiting on you for longer than" value={policy.waitingOnYou} onChange={(t) => t && update({ waitingOnYou: t })} />
-      <label className="block">Not observed for (calendar days) <input type="number" min={1} value={policy.notObservedDays}
-        onChange={(e) => update({ notObservedDays: Number(e.target.value) })} /></label>
+      <ThresholdInput
+        label="Waiting on you for longer than"
+        value={policy.waitingOnYou}
+        onChange={(t) => t && update({ waitingOnYou: t })}
+      />
+      <label className="block">
+        Not observed for (calendar days){' '}
+        <input
+          type="number"
+          min={1}
+          value={policy.notObservedDays}
+          onChange={(e) => update({ notObservedDays: Number(e.target.value) })}
+        />
+      </label>
     </fieldset>
   );
 }
@@ -132,25 +195,53 @@ function NotificationFields({ policy, update }: PolicyFieldsProps) {
       <legend>Notifications</legend>
       {ALERT_KINDS.map((k) => (
         <label key={k} className="block">
-          <input type="checkbox" checked={policy.notify[k]} onChange={(e) => update({ notify: { ...policy.notify, [k]: e.target.checked } })} />
+          <input
+            type="checkbox"
+            checked={policy.notify[k]}
+            onChange={(e) => update({ notify: { ...policy.notify, [k]: e.target.checked } })}
+          />
           {RULE_LABELS[k]}
         </label>
       ))}
       <label className="block">
-        <input type="checkbox" checked={policy.quietHours !== null}
-          onChange={(e) => update({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })} />
+        <input
+          type="checkbox"
+          checked={policy.quietHours !== null}
+          onChange={(e) => update({ quietHours: e.target.checked ? { start: '20:00', end: '08:00' } : null })}
+        />
         Quiet hours
       </label>
       {policy.quietHours && (
         <>
-          <label>from <input type="time" value={policy.quietHours.start}
-            onChange={(e) => update({ quietHours: { ...policy.quietHours!, start: e.target.value } })} /></label>
-          <label> to <input type="time" value={policy.quietHours.end}
-            onChange={(e) => update({ quietHours: { ...policy.quietHours!, end: e.target.value } })} /></label>
+          <label>
+            from{' '}
+            <input
+              type="time"
+              value={policy.quietHours.start}
+              onChange={(e) => update({ quietHours: { ...policy.quietHours!, start: e.target.value } })}
+            />
+          </label>
+          <label>
+            {' '}
+            to{' '}
+            <input
+              type="time"
+              value={policy.quietHours.end}
+              onChange={(e) => update({ quietHours: { ...policy.quietHours!, end: e.target.value } })}
+            />
+          </label>
         </>
       )}
-      <label className="block">One digest when more than <input type="number" min={1} value={policy.digestAbove}
-        onChange={(e) => update({ digestAbove: Number(e.target.value) })} /> alerts fire at once</label>
+      <label className="block">
+        One digest when more than{' '}
+        <input
+          type="number"
+          min={1}
+          value={policy.digestAbove}
+          onChange={(e) => update({ digestAbove: Number(e.target.value) })}
+        />{' '}
+        alerts fire at once
+      </label>
     </fieldset>
   );
 }
@@ -179,7 +270,11 @@ function AlertSettings() {
       <OtherLimitFields policy={policy} update={update} />
       <NotificationFields policy={policy} update={update} />
       <button type="submit">Save</button>
-      {status && <p role="status" className={status.ok ? 'saved' : 'error'}>{status.text}</p>}
+      {status && (
+        <p role="status" className={status.ok ? 'saved' : 'error'}>
+          {status.text}
+        </p>
+      )}
     </form>
   );
 }

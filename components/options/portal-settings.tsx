@@ -35,7 +35,12 @@ interface PortalRow {
 function usePortals(): PortalRow[] | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [health, schedules, tracked, vendors] = await Promise.all([db.portals.toArray(), db.refresh.toArray(), db.trackedOrigins.toArray(), db.vendors.toArray()]);
+    const [health, schedules, tracked, vendors] = await Promise.all([
+      db.portals.toArray(),
+      db.refresh.toArray(),
+      db.trackedOrigins.toArray(),
+      db.vendors.toArray(),
+    ]);
     const vendorOf = new Map(vendors.map((v) => [v.portal, v]));
     const rows = new Map<string, PortalRow>();
     // One row per portal we have read, refresh or track (manual cases have no portal).
@@ -43,7 +48,18 @@ function usePortals(): PortalRow[] | undefined {
       if (provider === 'manual') return undefined;
       const key = portalKey(provider, origin);
       const vendor = vendorOf.get(portalOf(provider, origin));
-      if (!rows.has(key)) rows.set(key, { key, provider, origin, lastSuccessAt: null, failing: null, schedule: undefined, tracked: false, vendor, caseCount: 0 });
+      if (!rows.has(key))
+        rows.set(key, {
+          key,
+          provider,
+          origin,
+          lastSuccessAt: null,
+          failing: null,
+          schedule: undefined,
+          tracked: false,
+          vendor,
+          caseCount: 0,
+        });
       return rows.get(key);
     };
     for (const h of health) {
@@ -54,9 +70,11 @@ function usePortals(): PortalRow[] | undefined {
     }
     for (const s of schedules) Object.assign(rowOf(s.provider, s.origin) ?? {}, { schedule: s });
     for (const t of tracked) Object.assign(rowOf(t.provider, t.origin) ?? {}, { tracked: true });
-    await Promise.all([...rows.values()].map(async (r) => {
-      r.caseCount = r.vendor ? await db.cases.where('portal').equals(r.vendor.portal).count() : 0;
-    }));
+    await Promise.all(
+      [...rows.values()].map(async (r) => {
+        r.caseCount = r.vendor ? await db.cases.where('portal').equals(r.vendor.portal).count() : 0;
+      }),
+    );
     return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
   }, []);
 }
@@ -66,7 +84,9 @@ function useManualVendors() {
   return useLiveQuery(async () => {
     const db = getDb();
     const vendors = await db.vendors.where('provider').equals('manual').toArray();
-    return Promise.all(vendors.map(async (v) => ({ vendor: v, caseCount: await db.cases.where('portal').equals(v.portal).count() })));
+    return Promise.all(
+      vendors.map(async (v) => ({ vendor: v, caseCount: await db.cases.where('portal').equals(v.portal).count() })),
+    );
   }, []);
 }
 
@@ -76,7 +96,9 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
   const db = getDb();
   const enable = (on: boolean) => {
     if (!on) return void db.refresh.update(row.key, { enabled: false });
-    const schedule = s ? { ...s, enabled: true, pausedReason: null, consecutiveFailures: 0, nextAt: new Date().toISOString() } : newSchedule(row.provider, row.origin, new Date().toISOString());
+    const schedule = s
+      ? { ...s, enabled: true, pausedReason: null, consecutiveFailures: 0, nextAt: new Date().toISOString() }
+      : newSchedule(row.provider, row.origin, new Date().toISOString());
     if (!schedule) return;
     const save = async () => {
       await db.refresh.put(schedule);
@@ -86,7 +108,8 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
     // A page refresh opens the portal's own page, where our content script already runs.
     if (modeOf(schedule) === 'page') return void save();
     void browser.permissions.request({ origins: [originPattern(row.origin)] }).then(
-      (granted) => (granted ? save() : setMessage('Background refresh needs access to this portal; it was not granted.')),
+      (granted) =>
+        granted ? save() : setMessage('Background refresh needs access to this portal; it was not granted.'),
       (e: unknown) => setMessage(String(e)),
     );
   };
@@ -102,24 +125,44 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
   return (
     <div className="refresh-controls">
       <label>
-        <input type="checkbox" checked={!!s?.enabled} onChange={(e) => enable(e.target.checked)} aria-label={`Refresh ${label} in the background`} /> Refresh in the
-        background
+        <input
+          type="checkbox"
+          checked={!!s?.enabled}
+          onChange={(e) => enable(e.target.checked)}
+          aria-label={`Refresh ${label} in the background`}
+        />{' '}
+        Refresh in the background
       </label>
       {s?.enabled && (
         <>
-          {' '}every{' '}
-          <input type="number" min={MIN_INTERVAL_MINUTES} defaultValue={s.intervalMinutes} aria-label={`Refresh interval for ${label} in minutes`}
-            onBlur={(e) => setInterval(e.target.value)} className="narrow" />{' '}
+          {' '}
+          every{' '}
+          <input
+            type="number"
+            min={MIN_INTERVAL_MINUTES}
+            defaultValue={s.intervalMinutes}
+            aria-label={`Refresh interval for ${label} in minutes`}
+            onBlur={(e) => setInterval(e.target.value)}
+            className="narrow"
+          />{' '}
           min (±10 %){' '}
-          <button type="button" onClick={() => void refreshNow()}>{s.pausedReason ? 'Resume now' : 'Refresh now'}</button>
+          <button type="button" onClick={() => void refreshNow()}>
+            {s.pausedReason ? 'Resume now' : 'Refresh now'}
+          </button>
           <p className="refresh-status" data-testid="refresh-status" data-next-at={s.nextAt ?? undefined}>
-            {modeOf(s) === 'api' ? 'Reads the portal\'s own JSON with your browser session' : 'Opens the portal\'s list page in a background tab'}
+            {modeOf(s) === 'api'
+              ? "Reads the portal's own JSON with your browser session"
+              : "Opens the portal's list page in a background tab"}
             {' · '}
-            {s.lastAttemptAt ? `last try ${formatAgo(s.lastAttemptAt, now)}: ${s.lastOutcome ?? 'in progress'}` : 'not tried yet'}
-            {s.consecutiveFailures > 0 && ` · ${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row`}
+            {s.lastAttemptAt
+              ? `last try ${formatAgo(s.lastAttemptAt, now)}: ${s.lastOutcome ?? 'in progress'}`
+              : 'not tried yet'}
+            {s.consecutiveFailures > 0 &&
+              ` · ${s.consecutiveFailures} failure${s.consecutiveFailures === 1 ? '' : 's'} in a row`}
             {s.pausedReason
               ? ` · stopped: ${s.pausedReason}`
-              : s.nextAt && ` · next ${Date.parse(s.nextAt) <= now.getTime() ? 'due now' : `at ${new Date(s.nextAt).toLocaleString()}`}`}
+              : s.nextAt &&
+                ` · next ${Date.parse(s.nextAt) <= now.getTime() ? 'due now' : `at ${new Date(s.nextAt).toLocaleString()}`}`}
           </p>
         </>
       )}
@@ -134,7 +177,10 @@ function RecipeEditor({ recipe }: { recipe: Recipe }) {
   const field = (name: keyof Recipe['fields'], label: string) => (
     <label>
       {label}{' '}
-      <input value={draft.fields[name]} onChange={(e) => setDraft({ ...draft, fields: { ...draft.fields, [name]: e.target.value } })} />
+      <input
+        value={draft.fields[name]}
+        onChange={(e) => setDraft({ ...draft, fields: { ...draft.fields, [name]: e.target.value } })}
+      />
     </label>
   );
   const save = async () => {
@@ -153,10 +199,12 @@ function RecipeEditor({ recipe }: { recipe: Recipe }) {
         Name <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
       </label>
       <label>
-        Pages starting with <input value={draft.pathPrefix} onChange={(e) => setDraft({ ...draft, pathPrefix: e.target.value })} />
+        Pages starting with{' '}
+        <input value={draft.pathPrefix} onChange={(e) => setDraft({ ...draft, pathPrefix: e.target.value })} />
       </label>
       <label>
-        Case rows <input value={draft.rowSelector} onChange={(e) => setDraft({ ...draft, rowSelector: e.target.value })} />
+        Case rows{' '}
+        <input value={draft.rowSelector} onChange={(e) => setDraft({ ...draft, rowSelector: e.target.value })} />
       </label>
       {field('id', 'Case id')}
       {field('title', 'Title')}
@@ -164,8 +212,12 @@ function RecipeEditor({ recipe }: { recipe: Recipe }) {
       {field('updated', 'Updated')}
       {field('link', 'Link')}
       {error && <p role="alert">{error}</p>}
-      <button type="button" onClick={() => void save()}>Save recipe</button>{' '}
-      <button type="button" onClick={() => void getDb().recipes.delete(recipe.id)}>Delete recipe</button>
+      <button type="button" onClick={() => void save()}>
+        Save recipe
+      </button>{' '}
+      <button type="button" onClick={() => void getDb().recipes.delete(recipe.id)}>
+        Delete recipe
+      </button>
     </fieldset>
   );
 }
@@ -176,7 +228,12 @@ export function PortalSettings() {
   const manual = useManualVendors();
   const recipes = useLiveQuery(() => getDb().recipes.toArray(), []);
   const exportRecipes = () =>
-    downloadBlob(new Blob([JSON.stringify({ format: 'caseradar-recipes', version: 1, recipes }, null, 2)], { type: 'application/json' }), `caseradar-recipes-${stamp()}.json`);
+    downloadBlob(
+      new Blob([JSON.stringify({ format: 'caseradar-recipes', version: 1, recipes }, null, 2)], {
+        type: 'application/json',
+      }),
+      `caseradar-recipes-${stamp()}.json`,
+    );
   return (
     <section className="portal-settings" aria-labelledby="portals-heading">
       <h2 id="portals-heading">Portals</h2>
@@ -192,7 +249,13 @@ export function PortalSettings() {
             {row.tracked && (
               <>
                 {' · tracked on your grant '}
-                <button type="button" className="link-button" onClick={() => void stopTracking(getDb(), browser.scripting, browser.permissions, row.origin)}>Stop tracking</button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => void stopTracking(getDb(), browser.scripting, browser.permissions, row.origin)}
+                >
+                  Stop tracking
+                </button>
               </>
             )}
             {row.vendor && <VendorControls vendor={row.vendor} caseCount={row.caseCount} />}
@@ -218,8 +281,12 @@ export function PortalSettings() {
         <p>No recipes. On a portal Caseradar does not know, open the popup and choose "Make a recipe".</p>
       ) : (
         <>
-          {recipes?.map((r) => <RecipeEditor key={`${r.id}:${r.updatedAt}`} recipe={r} />)}
-          <button type="button" onClick={exportRecipes}>Export recipes (JSON)</button>
+          {recipes?.map((r) => (
+            <RecipeEditor key={`${r.id}:${r.updatedAt}`} recipe={r} />
+          ))}
+          <button type="button" onClick={exportRecipes}>
+            Export recipes (JSON)
+          </button>
         </>
       )}
     </section>

@@ -27,7 +27,11 @@ export function BlindSpots({ now, cases }: { now: Date; cases: StoredCase[] | un
             <strong>{spot.portal}</strong>: {spot.reason} — {describeCost(spot)}.
             {spot.detail && <span className="blind-spot-detail"> {spot.detail}</span>}{' '}
             {spot.lastSuccessAt ? `Last good read ${formatAgo(spot.lastSuccessAt, now)}.` : 'Never read successfully.'}{' '}
-            <button type="button" className="link-button" onClick={() => void browser.tabs.create({ url: spot.openUrl })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void browser.tabs.create({ url: spot.openUrl })}
+            >
               {spot.reason === 'signed out' ? 'Open to sign in' : 'Open portal'}
             </button>
           </li>

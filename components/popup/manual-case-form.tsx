@@ -34,7 +34,9 @@ export function ManualCaseForm({ onDone }: { onDone: () => void }) {
         Contact by{' '}
         <select name="contactChannel" defaultValue="phone">
           {CONTACT_CHANNELS.map((c) => (
-            <option key={c} value={c}>{c}</option>
+            <option key={c} value={c}>
+              {c}
+            </option>
           ))}
         </select>
       </label>
@@ -42,7 +44,9 @@ export function ManualCaseForm({ onDone }: { onDone: () => void }) {
         State{' '}
         <select name="state" defaultValue="open">
           {CASE_STATES.map((s) => (
-            <option key={s} value={s}>{STATE_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {STATE_LABELS[s]}
+            </option>
           ))}
         </select>
       </label>
@@ -51,16 +55,24 @@ export function ManualCaseForm({ onDone }: { onDone: () => void }) {
         <select name="severity" defaultValue="">
           <option value="">not set</option>
           {SEVERITIES.map((s) => (
-            <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s]}
+            </option>
           ))}
         </select>
       </label>
       <label>
         Link <input name="link" type="url" maxLength={2048} placeholder="https://… (optional)" />
       </label>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <button type="submit">Add case</button>{' '}
-      <button type="button" onClick={onDone}>Cancel</button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
     </form>
   );
 }

@@ -23,7 +23,9 @@ interface TabInfo {
 /** The tab the popup acts on: the active one, or `?tab=<id>` when the popup is opened as a page. */
 async function targetTab(): Promise<TabInfo | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = fromQuery ? await browser.tabs.get(fromQuery) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab = fromQuery
+    ? await browser.tabs.get(fromQuery)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (!tab?.id) return null;
   const url = tab.url && /^https:\/\//.test(tab.url) ? new URL(tab.url) : null;
   return { id: tab.id, url };
@@ -35,27 +37,46 @@ export function PopupActions() {
   const [status, setStatus] = useState<string | null>(null);
   const [family, setFamily] = useState<PortalProviderId | ''>('');
   // The platform guess is made once, when the tab is known; the user may then pick another.
-  useEffect(() => void targetTab().then((t) => {
-    setTab(t);
-    setFamily(t?.url ? (guessFamily(t.url) ?? '') : '');
-  }, () => setTab(null)), []);
+  useEffect(
+    () =>
+      void targetTab().then(
+        (t) => {
+          setTab(t);
+          setFamily(t?.url ? (guessFamily(t.url) ?? '') : '');
+        },
+        () => setTab(null),
+      ),
+    [],
+  );
   const origin = tab?.url?.origin ?? null;
-  const tracked = useLiveQuery(async () => (origin ? ((await getDb().trackedOrigins.get(origin)) ?? null) : null), [origin]);
-  const refreshing = useLiveQuery(() => getDb().refresh.filter((s) => s.enabled).count(), []);
+  const tracked = useLiveQuery(
+    async () => (origin ? ((await getDb().trackedOrigins.get(origin)) ?? null) : null),
+    [origin],
+  );
+  const refreshing = useLiveQuery(
+    () =>
+      getDb()
+        .refresh.filter((s) => s.enabled)
+        .count(),
+    [],
+  );
 
   const builtIn = tab?.url ? builtInFamilyOf(tab.url.href) : null;
 
   /** Asks for this one origin (must be the first call in the click, for the browser's gesture rule). */
   const grantThen = (provider: ProviderId, after: () => Promise<void>) => {
     if (!tab || !origin) return;
-    void browser.permissions.request({ origins: [originPattern(origin)] }).then(async (granted) => {
-      if (!granted) {
-        setStatus(`Not tracking ${tab.url!.host}: permission was not granted.`);
-        return;
-      }
-      await trackOrigin(getDb(), browser.scripting, provider, origin, new Date().toISOString());
-      await after();
-    }).catch((e: unknown) => setStatus(`Could not track this portal: ${e instanceof Error ? e.message : String(e)}`));
+    void browser.permissions
+      .request({ origins: [originPattern(origin)] })
+      .then(async (granted) => {
+        if (!granted) {
+          setStatus(`Not tracking ${tab.url!.host}: permission was not granted.`);
+          return;
+        }
+        await trackOrigin(getDb(), browser.scripting, provider, origin, new Date().toISOString());
+        await after();
+      })
+      .catch((e: unknown) => setStatus(`Could not track this portal: ${e instanceof Error ? e.message : String(e)}`));
   };
   const track = () =>
     family &&
@@ -83,7 +104,11 @@ export function PopupActions() {
       setStatus(
         reports.length === 0
           ? 'No portal has background refresh on (Settings → Portals).'
-          : [`Refreshed ${ok} of ${reports.length} portal${reports.length === 1 ? '' : 's'}`, failed && `${failed} failed`, pending && `${pending} loading in the background`]
+          : [
+              `Refreshed ${ok} of ${reports.length} portal${reports.length === 1 ? '' : 's'}`,
+              failed && `${failed} failed`,
+              pending && `${pending} loading in the background`,
+            ]
               .filter(Boolean)
               .join(', ') + '.',
       );
@@ -98,36 +123,64 @@ export function PopupActions() {
         <div className="track-portal">
           <label>
             This page ({tab.url.host}) is a{' '}
-            <select aria-label="Portal platform" value={family} onChange={(e) => setFamily(e.target.value as PortalProviderId | '')}>
+            <select
+              aria-label="Portal platform"
+              value={family}
+              onChange={(e) => setFamily(e.target.value as PortalProviderId | '')}
+            >
               <option value="">platform I don't know</option>
               {TRACKABLE.map((id) => (
-                <option key={id} value={id}>{PROVIDER_NAMES[id]}</option>
+                <option key={id} value={id}>
+                  {PROVIDER_NAMES[id]}
+                </option>
               ))}
             </select>{' '}
             portal
           </label>{' '}
           {family ? (
-            <button type="button" onClick={track}>Track this portal</button>
+            <button type="button" onClick={track}>
+              Track this portal
+            </button>
           ) : (
-            <button type="button" onClick={makeRecipe}>Make a recipe</button>
+            <button type="button" onClick={makeRecipe}>
+              Make a recipe
+            </button>
           )}
         </div>
       )}
       {tab?.url && tracked && (
         <p className="tracked">
           Tracking {tab.url.host} as {PROVIDER_NAMES[tracked.provider]}.{' '}
-          {tracked.provider === 'custom' && <button type="button" className="link-button" onClick={makeRecipe}>Pick again</button>}{' '}
-          <button type="button" className="link-button" onClick={() => void untrack()}>Stop tracking</button>
+          {tracked.provider === 'custom' && (
+            <button type="button" className="link-button" onClick={makeRecipe}>
+              Pick again
+            </button>
+          )}{' '}
+          <button type="button" className="link-button" onClick={() => void untrack()}>
+            Stop tracking
+          </button>
         </p>
       )}
       <div className="action-buttons">
-        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>Add a case by hand</button>{' '}
-        <button type="button" onClick={() => void refreshNow()} title={refreshing ? `${refreshing} portal(s) refresh in the background` : 'Turn on background refresh in Settings'}>
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          Add a case by hand
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => void refreshNow()}
+          title={
+            refreshing ? `${refreshing} portal(s) refresh in the background` : 'Turn on background refresh in Settings'
+          }
+        >
           Refresh now
         </button>
       </div>
       {adding && <ManualCaseForm onDone={() => setAdding(false)} />}
-      {status && <p className="action-status" role="status">{status}</p>}
+      {status && (
+        <p className="action-status" role="status">
+          {status}
+        </p>
+      )}
     </section>
   );
 }

@@ -45,14 +45,22 @@ export function Timeline() {
   const model = useMemo(() => {
     const open = (cases ?? []).filter(isOpen);
     const shown = open.filter(
-      (c) => (showClosingSoon || ballInCourt(c) !== 'closing') && (showSnoozed || !snoozed.has(c.key)) && matchesQuery(c, query),
+      (c) =>
+        (showClosingSoon || ballInCourt(c) !== 'closing') &&
+        (showSnoozed || !snoozed.has(c.key)) &&
+        matchesQuery(c, query),
     );
     const groups = groupOpenCases(shown, (key) => isOverdue(alerts.get(key)));
     const visible = showAll ? groups : limitGroups(groups, FIRST_ROWS);
     const rows = visible.flatMap((g) => g.cases);
     const reminders = new Map(findEscalationReminders(open, workspaces ?? [], alerts).map((r) => [r.caseKey, r]));
     return {
-      open, shown, groups, visible, rows, reminders,
+      open,
+      shown,
+      groups,
+      visible,
+      rows,
+      reminders,
       waiting: countWaitingOnUser(open.filter((c) => !snoozed.has(c.key))),
       overdue: open.filter((c) => isOverdue(alerts.get(c.key))).length,
     };
@@ -152,7 +160,12 @@ export function Timeline() {
         <div ref={listRef} className="case-groups">
           {visible.map((g, gi) =>
             g.cases.length === 0 ? null : (
-              <section key={g.id} className={`case-group group-${g.id}`} aria-labelledby={`group-${g.id}`} data-testid={`group-${g.id}`}>
+              <section
+                key={g.id}
+                className={`case-group group-${g.id}`}
+                aria-labelledby={`group-${g.id}`}
+                data-testid={`group-${g.id}`}
+              >
                 <h2 id={`group-${g.id}`} className="group-title">
                   {g.title} <span className="group-count">{groups[gi]!.cases.length}</span>
                 </h2>
@@ -161,8 +174,17 @@ export function Timeline() {
                     const i = index++;
                     return (
                       <ErrorBoundary key={c.key} what={`Case ${c.caseId}`} as="li">
-                        <CaseRow item={c} now={now} calendar={policy} alerts={alerts.get(c.key)} isSnoozed={snoozed.has(c.key)}
-                          reminder={reminders.get(c.key)} index={i} isActive={i === active} onFocusRow={onFocusRow} />
+                        <CaseRow
+                          item={c}
+                          now={now}
+                          calendar={policy}
+                          alerts={alerts.get(c.key)}
+                          isSnoozed={snoozed.has(c.key)}
+                          reminder={reminders.get(c.key)}
+                          index={i}
+                          isActive={i === active}
+                          onFocusRow={onFocusRow}
+                        />
                       </ErrorBoundary>
                     );
                   })}

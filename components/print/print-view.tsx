@@ -20,15 +20,23 @@ export function PrintView({ keys }: { keys: string[] | null }) {
   return (
     <main className="print">
       <h1>Caseradar — case histories</h1>
-      <p>Printed {new Date().toISOString()} · {pages.length} cases</p>
+      <p>
+        Printed {new Date().toISOString()} · {pages.length} cases
+      </p>
       {pages.map(({ case: c, events }) => (
         <article key={c.key} className="print-case">
-          <h2 dir="auto">{vendorLabel(c)} #{c.caseId}: {c.title}</h2>
-          <p>State: {c.state ?? 'unknown'} ({c.vendorStatus ?? '—'}) · Severity: {c.severity ?? '—'} · Created {c.createdAt ?? '—'} · Last observed {c.lastObservedAt}</p>
+          <h2 dir="auto">
+            {vendorLabel(c)} #{c.caseId}: {c.title}
+          </h2>
+          <p>
+            State: {c.state ?? 'unknown'} ({c.vendorStatus ?? '—'}) · Severity: {c.severity ?? '—'} · Created{' '}
+            {c.createdAt ?? '—'} · Last observed {c.lastObservedAt}
+          </p>
           <ol>
             {events.map((e) => (
               <li key={e.id ?? `${e.type}${e.at}`}>
-                {e.at} — {e.type === 'message' && e.message
+                {e.at} —{' '}
+                {e.type === 'message' && e.message
                   ? `${e.message.side}${e.message.author ? ` (${e.message.author})` : ''}: ${e.message.text ?? ''}`
                   : `${e.type}: ${e.from ?? '—'} → ${e.to ?? '—'}`}
               </li>

@@ -30,7 +30,10 @@ export function StateLabel({ item }: { item: Pick<StoredCase, 'state' | 'vendorS
     <>
       {ours}
       {item.vendorStatus && item.vendorStatus !== ours && (
-        <span className="vendor-status" dir="auto"> · {item.vendorStatus}</span>
+        <span className="vendor-status" dir="auto">
+          {' '}
+          · {item.vendorStatus}
+        </span>
       )}
     </>
   );
@@ -42,7 +45,17 @@ export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'
 }
 
 /** One case in the popup. Portal text is rendered as React text nodes only, never as HTML. */
-export const CaseRow = memo(function CaseRow({ item, now, calendar, alerts = [], isSnoozed = false, reminder, index, isActive, onFocusRow }: CaseRowProps) {
+export const CaseRow = memo(function CaseRow({
+  item,
+  now,
+  calendar,
+  alerts = [],
+  isSnoozed = false,
+  reminder,
+  index,
+  isActive,
+  onFocusRow,
+}: CaseRowProps) {
   const ball = ballInCourt(item);
   const overdue = isOverdue(alerts);
   const href = safeHref(item.url);
@@ -87,7 +100,9 @@ export const CaseRow = memo(function CaseRow({ item, now, calendar, alerts = [],
           <StateLabel item={item} />
         </span>
         {ball !== 'closed' && ball !== 'closing' && (
-          <span className="quiet" data-testid="case-quiet">vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}</span>
+          <span className="quiet" data-testid="case-quiet">
+            vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}
+          </span>
         )}
         {item.owner && (
           <span className="owner" dir="auto">

@@ -44,6 +44,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
       );
     }
     const Tag = this.props.as ?? 'div';
-    return <Tag className="render-error" role="alert" data-testid="render-error">{message}</Tag>;
+    return (
+      <Tag className="render-error" role="alert" data-testid="render-error">
+        {message}
+      </Tag>
+    );
   }
 }

@@ -3,7 +3,10 @@ import { useState } from 'react';
 export type NoticeState = { ok: boolean; text: string } | null;
 
 /** Runs a user action and keeps what it says (its result text, or "prefix + error message") for a Notice. */
-export function useNotice(): { notice: NoticeState; run: (task: () => Promise<string>, failPrefix?: string) => Promise<void> } {
+export function useNotice(): {
+  notice: NoticeState;
+  run: (task: () => Promise<string>, failPrefix?: string) => Promise<void>;
+} {
   const [notice, setNotice] = useState<NoticeState>(null);
   const run = async (task: () => Promise<string>, failPrefix = '') => {
     try {
@@ -27,7 +30,11 @@ export function Notice({ notice }: { notice: NoticeState }) {
 /** Copies plain text to the clipboard and says so (or why not). */
 export function CopyButton({ label, text, copiedText }: { label: string; text: () => string; copiedText: string }) {
   const { notice, run } = useNotice();
-  const copy = () => run(async () => (await navigator.clipboard.writeText(text()), copiedText), 'Not copied (select the text and copy it by hand): ');
+  const copy = () =>
+    run(
+      async () => (await navigator.clipboard.writeText(text()), copiedText),
+      'Not copied (select the text and copy it by hand): ',
+    );
   return (
     <>
       <button type="button" onClick={() => void copy()}>

@@ -22,7 +22,9 @@ export function ProviderMark({ item }: { item: Pick<StoredCase, 'provider' | 've
       <span className={`provider-mark mark-${item.provider}`} aria-hidden="true">
         {mark}
       </span>
-      <span className="provider-name" dir="auto">{label}</span>
+      <span className="provider-name" dir="auto">
+        {label}
+      </span>
     </span>
   );
 }

@@ -19,7 +19,11 @@ export async function applySnooze(caseKey: string, option: SnoozeOption): Promis
 export function SnoozeMenu({ caseKey, isSnoozed }: { caseKey: string; isSnoozed: boolean }) {
   if (isSnoozed) {
     return (
-      <button type="button" className="link-button" onClick={() => void unsnoozeCase(getDb(), caseKey).then(afterChange)}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void unsnoozeCase(getDb(), caseKey).then(afterChange)}
+      >
         Wake
       </button>
     );

@@ -19,7 +19,10 @@ const NO_SNOOZES: never[] = [];
  * Active alerts per case key and the set of snoozed case keys, computed with the same rules as the
  * sweep. Memoised per minute and per store change, so that moving through rows re-renders no row.
  */
-export function useAlerts(cases: StoredCase[] | undefined, now: Date): { alerts: Map<string, Alert[]>; snoozed: Set<string>; policy: Policy } {
+export function useAlerts(
+  cases: StoredCase[] | undefined,
+  now: Date,
+): { alerts: Map<string, Alert[]>; snoozed: Set<string>; policy: Policy } {
   const policy = usePolicy();
   const snoozes = useLiveQuery(() => getDb().snoozes.toArray(), []) ?? NO_SNOOZES;
   const nowIso = now.toISOString();

@@ -21,7 +21,9 @@ export interface CaseKeyActions {
 }
 
 const isTyping = (el: Element | null) =>
-  !!el && (el.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]') || !!el.closest('dialog[open]'));
+  !!el &&
+  (el.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]') ||
+    !!el.closest('dialog[open]'));
 
 /**
  * Gmail-style single keys on the whole document. Keys typed into fields, with Ctrl/Alt/Meta, or inside

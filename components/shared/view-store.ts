@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import { DEFAULT_SORT, EMPTY_FILTER, type CaseFilter, type CaseSort, type SavedView, type SortKey } from '@/lib/cases/dashboard-query';
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  type CaseFilter,
+  type CaseSort,
+  type SavedView,
+  type SortKey,
+} from '@/lib/cases/dashboard-query';
 
 /** View state of the popup only; case rows always come from the store via live queries. */
 interface PopupView {
@@ -59,7 +66,8 @@ export const useDashboardView = create<DashboardView>((set) => ({
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch }, active: -1 })),
   sortBy: (key) => set((s) => ({ sort: { key, dir: s.sort.key === key && s.sort.dir === 'asc' ? 'desc' : 'asc' } })),
   applyView: (view) => set({ filter: { ...view.filter }, sort: { ...view.sort }, active: -1 }),
-  toggleSelected: (key) => set((s) => ({ selected: s.selected.includes(key) ? s.selected.filter((k) => k !== key) : [...s.selected, key] })),
+  toggleSelected: (key) =>
+    set((s) => ({ selected: s.selected.includes(key) ? s.selected.filter((k) => k !== key) : [...s.selected, key] })),
   clearSelected: () => set({ selected: [] }),
   showDetail: (detail) => set({ detail }),
   setActive: (active) => set({ active }),

@@ -7,8 +7,11 @@ import '@/components/styles.css';
 // If the list itself cannot be drawn, the way to the user's data (export, backup, restore) stays open.
 const recovery = (
   <p>
-    Your cases are still stored: open <a href="/dashboard.html" target="_blank" rel="noreferrer">All cases</a> to export,
-    back up or restore them.
+    Your cases are still stored: open{' '}
+    <a href="/dashboard.html" target="_blank" rel="noreferrer">
+      All cases
+    </a>{' '}
+    to export, back up or restore them.
   </p>
 );
 

@@ -32,9 +32,17 @@ export function casesOfPortal(cases: StoredCase[], provider: ProviderId, origin:
   return cases.filter((c) => c.provider === provider && c.portal === portal);
 }
 
-export function findBlindSpots(portals: PortalHealth[], schedules: RefreshSchedule[], cases: StoredCase[], now: Date): BlindSpot[] {
+export function findBlindSpots(
+  portals: PortalHealth[],
+  schedules: RefreshSchedule[],
+  cases: StoredCase[],
+  now: Date,
+): BlindSpot[] {
   const byKey = new Map(schedules.map((s) => [s.key, s]));
-  const keys = new Set([...portals.filter(needsAttention).map((p) => p.key), ...schedules.filter((s) => s.enabled && s.pausedReason).map((s) => s.key)]);
+  const keys = new Set([
+    ...portals.filter(needsAttention).map((p) => p.key),
+    ...schedules.filter((s) => s.enabled && s.pausedReason).map((s) => s.key),
+  ]);
   const health = new Map(portals.map((p) => [p.key, p]));
   return [...keys].sort().map((key) => {
     const p = health.get(key);

@@ -130,4 +130,3 @@ export function isWithinWindow(nowIso: string, window: { start: string; end: str
   const end = parseHm(window.end);
   return start <= end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
 }
-

@@ -48,7 +48,9 @@ async function create(id: string, title: string, message: string, withButtons: b
 export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<void> {
   const alerts = result.toNotify;
   if (alerts.length === 0) return;
-  const cases = new Map((await db.cases.bulkGet(alerts.map((a) => a.caseKey))).filter(Boolean).map((c) => [c!.key, c!]));
+  const cases = new Map(
+    (await db.cases.bulkGet(alerts.map((a) => a.caseKey))).filter(Boolean).map((c) => [c!.key, c!]),
+  );
   const line = (a: Alert) => {
     const c = cases.get(a.caseKey);
     return c ? `${vendorLabel(c)} #${c.caseId} ${c.title}: ${a.reason}` : a.reason;
@@ -56,7 +58,12 @@ export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<
   if (alerts.length > result.policy.digestAbove) {
     const lines = alerts.slice(0, 4).map(line);
     if (alerts.length > 4) lines.push(`…and ${alerts.length - 4} more`);
-    await create(`${DIGEST_PREFIX}${alerts[0]!.id}`, `Caseradar: ${alerts.length} cases need attention`, lines.join('\n'), false);
+    await create(
+      `${DIGEST_PREFIX}${alerts[0]!.id}`,
+      `Caseradar: ${alerts.length} cases need attention`,
+      lines.join('\n'),
+      false,
+    );
     return;
   }
   for (const a of alerts) {

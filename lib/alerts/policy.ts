@@ -31,7 +31,13 @@ export interface Policy {
 
 export type AlertKind = 'vendor-quiet' | 'waiting-on-you' | 'not-observed' | 'first-response-late' | 'vendor-clock';
 
-export const ALERT_KINDS: AlertKind[] = ['vendor-quiet', 'waiting-on-you', 'not-observed', 'first-response-late', 'vendor-clock'];
+export const ALERT_KINDS: AlertKind[] = [
+  'vendor-quiet',
+  'waiting-on-you',
+  'not-observed',
+  'first-response-late',
+  'vendor-clock',
+];
 
 function systemTimeZone(): string {
   try {
@@ -60,7 +66,13 @@ export function defaultPolicy(timeZone = systemTimeZone()): Policy {
     waitingOnYou: { businessDays: 1 },
     notObservedDays: 2,
     quietHours: null,
-    notify: { 'vendor-quiet': true, 'waiting-on-you': true, 'not-observed': true, 'first-response-late': true, 'vendor-clock': true },
+    notify: {
+      'vendor-quiet': true,
+      'waiting-on-you': true,
+      'not-observed': true,
+      'first-response-late': true,
+      'vendor-clock': true,
+    },
     digestAbove: 3,
   };
 }
@@ -79,14 +91,34 @@ export interface VendorClock {
 }
 
 export const VENDOR_CLOCKS: VendorClock[] = [
-  { provider: 'aws', state: 'waiting-on-customer', afterDays: 5, warnDaysBefore: 1,
-    says: 'AWS auto-resolves a case a few days after asking you; reply to keep it open' },
-  { provider: 'aws', state: 'resolved', afterDays: 14, warnDaysBefore: 2,
-    says: 'AWS cannot reopen a resolved case after 14 days' },
-  { provider: 'zendesk', state: 'resolved', afterDays: 4, warnDaysBefore: 1,
-    says: 'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened' },
-  { provider: 'servicenow', state: 'resolved', afterDays: 10, warnDaysBefore: 2,
-    says: 'ServiceNow CSM closes a resolved case 10 days after resolution' },
+  {
+    provider: 'aws',
+    state: 'waiting-on-customer',
+    afterDays: 5,
+    warnDaysBefore: 1,
+    says: 'AWS auto-resolves a case a few days after asking you; reply to keep it open',
+  },
+  {
+    provider: 'aws',
+    state: 'resolved',
+    afterDays: 14,
+    warnDaysBefore: 2,
+    says: 'AWS cannot reopen a resolved case after 14 days',
+  },
+  {
+    provider: 'zendesk',
+    state: 'resolved',
+    afterDays: 4,
+    warnDaysBefore: 1,
+    says: 'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened',
+  },
+  {
+    provider: 'servicenow',
+    state: 'resolved',
+    afterDays: 10,
+    warnDaysBefore: 2,
+    says: 'ServiceNow CSM closes a resolved case 10 days after resolution',
+  },
 ];
 
 /**

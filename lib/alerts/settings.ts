@@ -6,7 +6,14 @@ import { ALERT_KINDS, defaultPolicy, type AlertKind, type Policy } from './polic
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected HH:MM');
 const threshold = z.union([
   z.object({ businessDays: z.number().int().min(1).max(365) }).strict(),
-  z.object({ businessHours: z.number().min(0.25).max(24 * 30) }).strict(),
+  z
+    .object({
+      businessHours: z
+        .number()
+        .min(0.25)
+        .max(24 * 30),
+    })
+    .strict(),
 ]);
 const isTimeZone = (tz: string) => {
   try {
@@ -19,13 +26,24 @@ const isTimeZone = (tz: string) => {
 
 export const policySchema = z.object({
   workingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
-  workingHours: z.object({ start: hm, end: hm }).refine((w) => w.start < w.end, 'Expected the working day to end after it starts'),
+  workingHours: z
+    .object({ start: hm, end: hm })
+    .refine((w) => w.start < w.end, 'Expected the working day to end after it starts'),
   timeZone: z.string().refine(isTimeZone, 'Expected an IANA time zone such as Europe/Berlin'),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD')).max(1000),
   vendorQuiet: z.object({
-    bySeverity: z.object({ critical: threshold, high: threshold, normal: threshold, low: threshold, unknown: threshold }),
+    bySeverity: z.object({
+      critical: threshold,
+      high: threshold,
+      normal: threshold,
+      low: threshold,
+      unknown: threshold,
+    }),
     // Keyed by vendor portal id; at most one per vendor the user could have.
-    byPortal: z.record(z.string().min(1).max(300), threshold).refine((r) => Object.keys(r).length <= 2000, 'Expected at most 2000 vendors').default({}),
+    byPortal: z
+      .record(z.string().min(1).max(300), threshold)
+      .refine((r) => Object.keys(r).length <= 2000, 'Expected at most 2000 vendors')
+      .default({}),
   }),
   waitingOnYou: threshold,
   notObservedDays: z.number().int().min(1).max(365),

@@ -18,11 +18,15 @@ export const SNOOZE_LABELS: Record<SnoozeOption, string> = {
 export function snoozeFor(c: StoredCase, option: SnoozeOption, nowIso: string, policy: Policy): Snooze {
   const now = Date.parse(nowIso);
   const until =
-    option === '4h' ? new Date(now + 4 * 3_600_000).toISOString()
-    : option === '1bd' ? addBusinessDays(nowIso, 1, policy)
-    : option === '3bd' ? addBusinessDays(nowIso, 3, policy)
-    : option === '1w' ? new Date(now + 7 * 86_400_000).toISOString()
-    : null;
+    option === '4h'
+      ? new Date(now + 4 * 3_600_000).toISOString()
+      : option === '1bd'
+        ? addBusinessDays(nowIso, 1, policy)
+        : option === '3bd'
+          ? addBusinessDays(nowIso, 3, policy)
+          : option === '1w'
+            ? new Date(now + 7 * 86_400_000).toISOString()
+            : null;
   return { caseKey: c.key, until, vendorMarker: vendorQuietSince(c), createdAt: nowIso };
 }
 
@@ -51,7 +55,13 @@ export function partitionSnoozes(
   return { snoozed, ended };
 }
 
-export async function snoozeCase(db: CaseradarDB, caseKey: string, option: SnoozeOption, nowIso: string, policy: Policy): Promise<Snooze> {
+export async function snoozeCase(
+  db: CaseradarDB,
+  caseKey: string,
+  option: SnoozeOption,
+  nowIso: string,
+  policy: Policy,
+): Promise<Snooze> {
   const c = await db.cases.get(caseKey);
   if (!c) throw new Error(`Expected a stored case ${caseKey}, found none`);
   const s = snoozeFor(c, option, nowIso, policy);

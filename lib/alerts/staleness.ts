@@ -35,8 +35,16 @@ const DAY_MS = 86_400_000;
  */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-type CaseTime = 'lastVendorMessageAt' | 'lastCustomerMessageAt' | 'updatedAt' | 'createdAt' | 'firstSeenAt' | 'lastObservedAt';
-const CASE_TIMES: CaseTime[] = ['lastVendorMessageAt', 'lastCustomerMessageAt', 'updatedAt', 'createdAt', 'firstSeenAt', 'lastObservedAt'];
+type CaseTime =
+  'lastVendorMessageAt' | 'lastCustomerMessageAt' | 'updatedAt' | 'createdAt' | 'firstSeenAt' | 'lastObservedAt';
+const CASE_TIMES: CaseTime[] = [
+  'lastVendorMessageAt',
+  'lastCustomerMessageAt',
+  'updatedAt',
+  'createdAt',
+  'firstSeenAt',
+  'lastObservedAt',
+];
 
 /** A case's times, each parsed once per sweep of that case (the sweep runs over every open case). */
 type ParsedTimes = Partial<Record<CaseTime, number>>;
@@ -73,7 +81,10 @@ function latestAhead(c: StoredCase, times: ParsedTimes, now: number): string | n
 function elapsed(threshold: Threshold, since: string, now: string, policy: Policy): { over: boolean; text: string } {
   if ('businessHours' in threshold) {
     const hours = businessHoursBetween(since, now, policy);
-    return { over: hours >= threshold.businessHours, text: `${Math.floor(hours)} business hours (limit ${threshold.businessHours})` };
+    return {
+      over: hours >= threshold.businessHours,
+      text: `${Math.floor(hours)} business hours (limit ${threshold.businessHours})`,
+    };
   }
   const days = businessDaysBetween(since, now, policy);
   return {
@@ -94,16 +105,24 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   const times = parseTimes(c);
   const ahead = latestAhead(c, times, now);
   if (ahead) {
-    push('not-observed', 'stale', ahead,
+    push(
+      'not-observed',
+      'stale',
+      ahead,
       `dates up to ${ahead.slice(0, 16).replace('T', ' ')} UTC are ahead of this computer's clock; open the portal to re-read the case`,
-      'clock-ahead');
+      'clock-ahead',
+    );
   }
   // Old data first: never judge silence from a view we have not refreshed.
   const observed = firstTrusted(c, times, ['lastObservedAt'], now);
   const unobservedDays = observed ? Math.floor((now - Date.parse(observed)) / DAY_MS) : 0;
   if (unobservedDays >= policy.notObservedDays) {
-    push('not-observed', 'stale', c.lastObservedAt,
-      `not observed for ${unobservedDays} days; open the portal to refresh before trusting its state`);
+    push(
+      'not-observed',
+      'stale',
+      c.lastObservedAt,
+      `not observed for ${unobservedDays} days; open the portal to refresh before trusting its state`,
+    );
     return alerts;
   }
 
@@ -124,8 +143,19 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   // First response: only judged when we have seen the conversation (messages observed).
   const targetHours = c.severity ? FIRST_RESPONSE_HOURS[c.provider]?.[c.severity] : undefined;
   const created = firstTrusted(c, times, ['createdAt', 'firstSeenAt'], now);
-  if (targetHours && created && c.messageCount > 0 && !c.lastVendorMessageAt && now - Date.parse(created) > targetHours * 3_600_000) {
-    push('first-response-late', 'overdue', created, `no first response from the vendor within its ${targetHours} h target`);
+  if (
+    targetHours &&
+    created &&
+    c.messageCount > 0 &&
+    !c.lastVendorMessageAt &&
+    now - Date.parse(created) > targetHours * 3_600_000
+  ) {
+    push(
+      'first-response-late',
+      'overdue',
+      created,
+      `no first response from the vendor within its ${targetHours} h target`,
+    );
   }
 
   for (const clock of VENDOR_CLOCKS) {
@@ -136,7 +166,13 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
     const firesAt = Date.parse(entered) + clock.afterDays * DAY_MS;
     if (now >= firesAt - clock.warnDaysBefore * DAY_MS) {
       const left = Math.max(0, Math.ceil((firesAt - now) / DAY_MS));
-      push('vendor-clock', 'warning', entered, `${clock.says} (${left === 0 ? 'due now' : `about ${left} day${left === 1 ? '' : 's'} left`})`, clock.state);
+      push(
+        'vendor-clock',
+        'warning',
+        entered,
+        `${clock.says} (${left === 0 ? 'due now' : `about ${left} day${left === 1 ? '' : 's'} left`})`,
+        clock.state,
+      );
     }
   }
   return alerts;

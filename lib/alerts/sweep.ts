@@ -38,7 +38,9 @@ export async function runSweep(db: CaseradarDB, nowIso: string): Promise<SweepRe
     const inQuietHours = !!policy.quietHours && isWithinWindow(nowIso, policy.quietHours, policy.timeZone);
     const toNotify = inQuietHours ? [] : active.filter((a) => policy.notify[a.kind] && !fired.has(a.id));
     if (toNotify.length) {
-      await db.firedAlerts.bulkPut(toNotify.map((a): FiredAlert => ({ id: a.id, caseKey: a.caseKey, kind: a.kind, firedAt: nowIso })));
+      await db.firedAlerts.bulkPut(
+        toNotify.map((a): FiredAlert => ({ id: a.id, caseKey: a.caseKey, kind: a.kind, firedAt: nowIso })),
+      );
     }
     return {
       policy,

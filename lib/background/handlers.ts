@@ -12,7 +12,12 @@ import { FAMILIES, urlMatchesFamily } from '../capture/families';
 import { originOf as originOfUrl } from '../core/text';
 import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
 import { recipeInputSchema } from '../capture/recipes';
-import { failurePayloadSchema, refreshNowPayloadSchema, snapshotPayloadSchema, sweepPayloadSchema } from '../core/schema';
+import {
+  failurePayloadSchema,
+  refreshNowPayloadSchema,
+  snapshotPayloadSchema,
+  sweepPayloadSchema,
+} from '../core/schema';
 import { CLOCK_SKEW_MS } from '../alerts/staleness';
 
 export class RejectedMessage extends Error {
@@ -33,13 +38,21 @@ const originOf = (url: string): string => {
  * family ("Track this portal"), and the snapshot may only speak of that page's origin: a hostile
  * page cannot create cases for another provider or origin.
  */
-export async function checkSender(db: CaseradarDB, provider: ProviderId, pageUrl: string, sender: Runtime.MessageSender): Promise<string> {
+export async function checkSender(
+  db: CaseradarDB,
+  provider: ProviderId,
+  pageUrl: string,
+  sender: Runtime.MessageSender,
+): Promise<string> {
   const family = FAMILIES.find((f) => f.id === provider);
   const senderUrl = sender.url ?? sender.tab?.url;
-  if (!senderUrl || !/^https?:/.test(senderUrl)) throw new RejectedMessage(`Expected a ${provider} content script, got no sender URL`);
+  if (!senderUrl || !/^https?:/.test(senderUrl))
+    throw new RejectedMessage(`Expected a ${provider} content script, got no sender URL`);
   const onFamilyHosts = !!family && urlMatchesFamily(family, senderUrl);
   if (!onFamilyHosts && (await db.trackedOrigins.get(originOf(senderUrl)))?.provider !== provider) {
-    throw new RejectedMessage(`Expected a sender on ${provider} hosts or a portal tracked as ${provider}, got ${originOf(senderUrl)}`);
+    throw new RejectedMessage(
+      `Expected a sender on ${provider} hosts or a portal tracked as ${provider}, got ${originOf(senderUrl)}`,
+    );
   }
   if (originOf(pageUrl) !== originOf(senderUrl)) {
     throw new RejectedMessage(`Expected the page URL on ${originOf(senderUrl)}, got ${originOf(pageUrl)}`);
@@ -66,7 +79,11 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
     }
   };
   /** A background tab we opened for a page refresh: its report finishes that refresh, and we close it. */
-  const finishPageRefresh = async (schedule: RefreshSchedule, tabId: number, outcome: Parameters<typeof finishAttempt>[2]) => {
+  const finishPageRefresh = async (
+    schedule: RefreshSchedule,
+    tabId: number,
+    outcome: Parameters<typeof finishAttempt>[2],
+  ) => {
     if (!refresh) return;
     await finishAttempt({ db, now, random: refresh.random }, schedule.key, outcome);
     await refresh.closeTab(tabId).catch(() => undefined);
@@ -74,7 +91,8 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
   return {
     async 'cs:snapshot'(raw, sender): Promise<IngestResult> {
       const parsed = snapshotPayloadSchema.safeParse(raw);
-      if (!parsed.success) throw new RejectedMessage(`Invalid snapshot: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+      if (!parsed.success)
+        throw new RejectedMessage(`Invalid snapshot: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const payload = parsed.data;
       const origin = await checkSender(db, payload.provider, payload.pageUrl, sender);
       const family = FAMILIES.find((f) => f.id === payload.provider);
@@ -82,10 +100,12 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
       const sourceOk =
         originOf(payload.sourceUrl) === origin ||
         (!family?.apiOnPageOrigin && !!family?.apiUrlPatterns.some((p) => p.test(payload.sourceUrl)));
-      if (!sourceOk) throw new RejectedMessage(`Expected a source on ${origin} or a known API, got ${payload.sourceUrl}`);
+      if (!sourceOk)
+        throw new RejectedMessage(`Expected a source on ${origin} or a known API, got ${payload.sourceUrl}`);
       const caseOrigins = new Set([origin, ...(family?.caseOrigins ?? [])]);
       for (const c of payload.extraction.cases) {
-        if (c.provider !== payload.provider) throw new RejectedMessage(`Expected ${payload.provider} cases, got ${c.provider}`);
+        if (c.provider !== payload.provider)
+          throw new RejectedMessage(`Expected ${payload.provider} cases, got ${c.provider}`);
         if (!caseOrigins.has(originOf(c.url))) {
           throw new RejectedMessage(`Expected case links on ${[...caseOrigins].join(' or ')}, got ${originOf(c.url)}`);
         }
@@ -102,19 +122,37 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
         // One transaction per snapshot: a refused write leaves nothing half-written. Say so where
         // the user looks (the portal's blind spot); that small write may fail too, then the error stands.
         if (!isQuotaError(error)) throw error;
-        await recordFailure(db, payload.provider, payload.pageUrl, 'storage-full', STORAGE_FULL_MESSAGE, now().toISOString()).catch(() => undefined);
+        await recordFailure(
+          db,
+          payload.provider,
+          payload.pageUrl,
+          'storage-full',
+          STORAGE_FULL_MESSAGE,
+          now().toISOString(),
+        ).catch(() => undefined);
         await onStoreChanged().catch(() => undefined);
         throw new RejectedMessage(STORAGE_FULL_MESSAGE);
       }
       if (result.refusedNew) {
         // A flood (or a hostile page): say so where the user looks, as a blind spot of this portal.
-        await recordFailure(db, payload.provider, payload.pageUrl, 'rejected',
+        await recordFailure(
+          db,
+          payload.provider,
+          payload.pageUrl,
+          'rejected',
           `This read listed ${result.refusedNew} more new cases than one read may add (${MAX_NEW_CASES_PER_READ}); they were not added. ` +
-          'Reading the portal again adds the next ones; if they are not yours, delete this portal\'s cases in Options → Portals.', now().toISOString());
+            "Reading the portal again adds the next ones; if they are not yours, delete this portal's cases in Options → Portals.",
+          now().toISOString(),
+        );
       }
       // A page that defers to its JSON has not finished a page refresh yet; its JSON snapshot will.
       if (how === 'refresh' && !payload.extraction.deferredToApi) {
-        await finishPageRefresh(refreshing!, sender.tab!.id!, { ok: true, result, cases: payload.extraction.cases.length, problems: payload.extraction.problems.length });
+        await finishPageRefresh(refreshing!, sender.tab!.id!, {
+          ok: true,
+          result,
+          cases: payload.extraction.cases.length,
+          problems: payload.extraction.problems.length,
+        });
       } else if (how === 'visit') {
         await resumeAfterVisit(db, portalKey(payload.provider, origin), now().toISOString());
       }
@@ -123,7 +161,8 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
     },
     async 'cs:extract-failed'(raw, sender): Promise<void> {
       const parsed = failurePayloadSchema.safeParse(raw);
-      if (!parsed.success) throw new RejectedMessage(`Invalid failure report: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+      if (!parsed.success)
+        throw new RejectedMessage(`Invalid failure report: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const { provider, pageUrl, failure, message } = parsed.data;
       await checkSender(db, provider, pageUrl, sender);
       const refreshing = await scheduleForTab(db, sender.tab?.id);
@@ -138,13 +177,22 @@ export function createHandlers({ db, now, onStoreChanged, extensionOrigin, refre
     async 'cs:save-recipe'(raw, sender) {
       const origin = await recipeOrigin(db, sender);
       const parsed = recipeInputSchema.safeParse(raw);
-      if (!parsed.success) throw new RejectedMessage(`Invalid recipe: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
+      if (!parsed.success)
+        throw new RejectedMessage(`Invalid recipe: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
       const nowIso = now().toISOString();
       return db.transaction('rw', db.recipes, async () => {
         // One recipe per origin and path: picking again replaces it (that is how a recipe is redone).
-        const existing = (await db.recipes.where('origin').equals(origin).toArray()).find((r) => r.pathPrefix === parsed.data.pathPrefix);
+        const existing = (await db.recipes.where('origin').equals(origin).toArray()).find(
+          (r) => r.pathPrefix === parsed.data.pathPrefix,
+        );
         const id = existing?.id ?? crypto.randomUUID();
-        await db.recipes.put({ ...parsed.data, id, origin, createdAt: existing?.createdAt ?? nowIso, updatedAt: nowIso });
+        await db.recipes.put({
+          ...parsed.data,
+          id,
+          origin,
+          createdAt: existing?.createdAt ?? nowIso,
+          updatedAt: nowIso,
+        });
         return { id };
       });
     },

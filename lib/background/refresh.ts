@@ -32,7 +32,6 @@ const FETCH_TIMEOUT_MS = 30_000;
 
 export type RefreshMode = 'api' | 'page';
 
-
 /**
  * What a refresh of this portal reads: the family's JSON with the user's session where its API takes
  * cookies, otherwise its list page in a background tab (consoles whose APIs need page-held tokens,
@@ -50,7 +49,12 @@ export function modeOf(schedule: Pick<RefreshSchedule, 'provider' | 'url'>): Ref
   return adapter?.api?.urlPatterns.some((p) => p.test(schedule.url)) ? 'api' : 'page';
 }
 
-export function newSchedule(provider: ProviderId, origin: string, nowIso: string, intervalMinutes = DEFAULT_INTERVAL_MINUTES): RefreshSchedule | null {
+export function newSchedule(
+  provider: ProviderId,
+  origin: string,
+  nowIso: string,
+  intervalMinutes = DEFAULT_INTERVAL_MINUTES,
+): RefreshSchedule | null {
   const url = defaultRefreshUrl(provider, origin);
   if (!url) return null;
   return {
@@ -94,7 +98,12 @@ export function isDue(s: RefreshSchedule, nowMs: number): boolean {
 /** What one attempt came to. */
 export type RefreshOutcome =
   | { ok: true; result: IngestResult; cases: number; problems?: number }
-  | { ok: false; failure: ParseFailure | 'unreachable' | 'http' | 'storage-full'; message: string; retryAfterMs?: number | null }
+  | {
+      ok: false;
+      failure: ParseFailure | 'unreachable' | 'http' | 'storage-full';
+      message: string;
+      retryAfterMs?: number | null;
+    }
   /** A page refresh is under way in a background tab; its snapshot finishes it. */
   | { ok: 'pending'; tabId: number };
 
@@ -126,7 +135,11 @@ async function claim(db: CaseradarDB, key: string, nowIso: string, force: boolea
 }
 
 /** Records the end of an attempt and schedules the next one. */
-export async function finishAttempt(deps: Pick<RefreshDeps, 'db' | 'now' | 'random'>, key: string, outcome: Exclude<RefreshOutcome, { ok: 'pending' }>): Promise<RefreshSchedule | undefined> {
+export async function finishAttempt(
+  deps: Pick<RefreshDeps, 'db' | 'now' | 'random'>,
+  key: string,
+  outcome: Exclude<RefreshOutcome, { ok: 'pending' }>,
+): Promise<RefreshSchedule | undefined> {
   const { db } = deps;
   const nowMs = deps.now().getTime();
   const nowIso = new Date(nowMs).toISOString();
@@ -136,7 +149,11 @@ export async function finishAttempt(deps: Pick<RefreshDeps, 'db' | 'now' | 'rand
     let next: RefreshSchedule;
     if (outcome.ok) {
       next = {
-        ...s, consecutiveFailures: 0, pausedReason: null, inFlightSince: null, tabId: null,
+        ...s,
+        consecutiveFailures: 0,
+        pausedReason: null,
+        inFlightSince: null,
+        tabId: null,
         lastOutcome: `Read ${outcome.cases} case${outcome.cases === 1 ? '' : 's'}${outcome.problems ? `, ${outcome.problems} unreadable` : ''}`,
         nextAt: new Date(nowMs + nextDelayMinutes(s.intervalMinutes, 0, deps.random) * 60_000).toISOString(),
       };
@@ -152,7 +169,11 @@ export async function finishAttempt(deps: Pick<RefreshDeps, 'db' | 'now' | 'rand
             ? `Stopped after ${failures} failed refreshes in a row`
             : null;
       next = {
-        ...s, consecutiveFailures: failures, pausedReason, inFlightSince: null, tabId: null,
+        ...s,
+        consecutiveFailures: failures,
+        pausedReason,
+        inFlightSince: null,
+        tabId: null,
         lastOutcome: outcome.message.slice(0, 300),
         nextAt: new Date(nowMs + waitMs).toISOString(),
       };
@@ -162,16 +183,30 @@ export async function finishAttempt(deps: Pick<RefreshDeps, 'db' | 'now' | 'rand
   });
   if (!outcome.ok && updated) {
     // The portal's health (blind-spot list) hears of it; no case is touched.
-    const failure = outcome.failure === 'unreachable' || outcome.failure === 'http' ? 'cannot-observe' : outcome.failure;
-    await recordFailure(db, updated.provider, `${updated.origin}/`, failure, `Background refresh: ${outcome.message}`, nowIso);
+    const failure =
+      outcome.failure === 'unreachable' || outcome.failure === 'http' ? 'cannot-observe' : outcome.failure;
+    await recordFailure(
+      db,
+      updated.provider,
+      `${updated.origin}/`,
+      failure,
+      `Background refresh: ${outcome.message}`,
+      nowIso,
+    );
   }
   return updated;
 }
 
-const looksLikeLogin = (url: URL) => /(?:^|\/)(?:login|signin|sign_in|sign-in|auth|sso|saml|oauth2?)(?:[/.?#]|$)|login\.do/i.test(url.pathname + url.search);
+const looksLikeLogin = (url: URL) =>
+  /(?:^|\/)(?:login|signin|sign_in|sign-in|auth|sso|saml|oauth2?)(?:[/.?#]|$)|login\.do/i.test(
+    url.pathname + url.search,
+  );
 
 /** One API refresh: fetch with the session, read with the family's adapter, ingest as 'refresh'. */
-export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch'>, s: RefreshSchedule): Promise<Exclude<RefreshOutcome, { ok: 'pending' }>> {
+export async function refreshByApi(
+  deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch'>,
+  s: RefreshSchedule,
+): Promise<Exclude<RefreshOutcome, { ok: 'pending' }>> {
   const adapter = ADAPTERS.find((a) => a.id === s.provider);
   if (!adapter?.api) return { ok: false, failure: 'unknown-shape', message: `${s.provider} has no JSON reader` };
   let response: Response;
@@ -186,7 +221,11 @@ export async function refreshByApi(deps: Pick<RefreshDeps, 'db' | 'now' | 'fetch
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {
-    return { ok: false, failure: 'unreachable', message: `Could not reach ${new URL(s.url).host}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      failure: 'unreachable',
+      message: `Could not reach ${new URL(s.url).host}: ${(error as Error).message}`,
+    };
   }
   const finalUrl = new URL(response.url || s.url);
   if (response.status === 401 || response.status === 403) {
@@ -248,7 +287,10 @@ export interface RefreshReport {
  * Runs every due refresh (or, with `force`, every enabled one — the user's "refresh now", which
  * also lifts a pause). Page refreshes only start here; their snapshot or the timeout finishes them.
  */
-export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean; keys?: string[] } = {}): Promise<RefreshReport[]> {
+export async function runRefreshes(
+  deps: RefreshDeps,
+  options: { force?: boolean; keys?: string[] } = {},
+): Promise<RefreshReport[]> {
   const { db } = deps;
   const nowMs = deps.now().getTime();
   // One read serves both; claim() re-reads each row in its own transaction before acting.
@@ -260,7 +302,7 @@ export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean
     // Only the address the extension itself uses for that portal is ever fetched or opened: a row that
     // carries another (planted by a backup restored before restore checked them) never runs.
     if (candidate.url !== defaultRefreshUrl(candidate.provider, candidate.origin)) {
-      reports.push({ key: candidate.key, outcome: 'skipped', message: 'Not this portal\'s own refresh address' });
+      reports.push({ key: candidate.key, outcome: 'skipped', message: "Not this portal's own refresh address" });
       continue;
     }
     const claimed = await claim(db, candidate.key, deps.now().toISOString(), !!options.force);
@@ -274,7 +316,11 @@ export async function runRefreshes(deps: RefreshDeps, options: { force?: boolean
         await db.refresh.update(claimed.key, { tabId });
         reports.push({ key: claimed.key, outcome: 'pending', message: null });
       } catch (error) {
-        const s = await finishAttempt(deps, claimed.key, { ok: false, failure: 'unreachable', message: `Could not open ${claimed.url}: ${(error as Error).message}` });
+        const s = await finishAttempt(deps, claimed.key, {
+          ok: false,
+          failure: 'unreachable',
+          message: `Could not open ${claimed.url}: ${(error as Error).message}`,
+        });
         reports.push({ key: claimed.key, outcome: 'failed', message: s?.lastOutcome ?? null });
       }
       continue;
@@ -293,7 +339,11 @@ async function expireStalePageRefreshes(deps: RefreshDeps, schedules: RefreshSch
   );
   for (const s of stale) {
     await deps.closeTab(s.tabId!).catch(() => undefined);
-    await finishAttempt(deps, s.key, { ok: false, failure: 'layout-changed', message: 'The list page gave no cases within 90 s (signed out or layout changed)' });
+    await finishAttempt(deps, s.key, {
+      ok: false,
+      failure: 'layout-changed',
+      message: 'The list page gave no cases within 90 s (signed out or layout changed)',
+    });
   }
 }
 
@@ -303,14 +353,20 @@ async function expireStalePageRefreshes(deps: RefreshDeps, schedules: RefreshSch
  * read): from then on it is theirs. We stop waiting for it and never close it; that attempt ends without
  * counting as a failure, and the next one opens its own tab. True when the tab was one of ours.
  */
-export async function releaseRefreshTab(deps: Pick<RefreshDeps, 'db' | 'now' | 'random'>, tabId: number): Promise<boolean> {
+export async function releaseRefreshTab(
+  deps: Pick<RefreshDeps, 'db' | 'now' | 'random'>,
+  tabId: number,
+): Promise<boolean> {
   const { db } = deps;
   return db.transaction('rw', db.refresh, async () => {
     const s = (await db.refresh.toArray()).find((r) => r.tabId === tabId);
     if (!s) return false;
     const nowMs = deps.now().getTime();
     await db.refresh.put({
-      ...s, tabId: null, inFlightSince: null, lastOutcome: 'You took over the refresh tab; it stays open',
+      ...s,
+      tabId: null,
+      inFlightSince: null,
+      lastOutcome: 'You took over the refresh tab; it stays open',
       nextAt: new Date(nowMs + nextDelayMinutes(s.intervalMinutes, 0, deps.random) * 60_000).toISOString(),
     });
     return true;

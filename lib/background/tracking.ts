@@ -23,18 +23,31 @@ export function scriptsFor(provider: ProviderId, origin: string): Scripting.Regi
   const family = FAMILIES.find((f) => f.id === provider);
   if (!family) throw new Error(`Expected a portal family, got ${provider}`);
   const scripts: Scripting.RegisteredContentScript[] = [
-    { id: id(provider), js: [`content-scripts/${provider}.js`], matches, runAt: 'document_start', persistAcrossSessions: true },
+    {
+      id: id(provider),
+      js: [`content-scripts/${provider}.js`],
+      matches,
+      runAt: 'document_start',
+      persistAcrossSessions: true,
+    },
   ];
   if (family.apiUrlPatterns.length) {
     scripts.push({
-      id: id(`${provider}-tap`), js: [`content-scripts/${provider}-tap.js`], matches, runAt: 'document_start',
-      world: 'MAIN', persistAcrossSessions: true,
+      id: id(`${provider}-tap`),
+      js: [`content-scripts/${provider}-tap.js`],
+      matches,
+      runAt: 'document_start',
+      world: 'MAIN',
+      persistAcrossSessions: true,
     });
   }
   return scripts;
 }
 
-type ScriptingApi = Pick<Scripting.Static, 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'>;
+type ScriptingApi = Pick<
+  Scripting.Static,
+  'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts'
+>;
 
 async function unregisterOrigin(scripting: ScriptingApi, origin: string): Promise<void> {
   const ids = (await scripting.getRegisteredContentScripts())
@@ -44,7 +57,13 @@ async function unregisterOrigin(scripting: ScriptingApi, origin: string): Promis
 }
 
 /** Starts reading `origin` as `provider` (the host permission must already be granted). */
-export async function trackOrigin(db: CaseradarDB, scripting: ScriptingApi, provider: ProviderId, origin: string, nowIso: string): Promise<void> {
+export async function trackOrigin(
+  db: CaseradarDB,
+  scripting: ScriptingApi,
+  provider: ProviderId,
+  origin: string,
+  nowIso: string,
+): Promise<void> {
   await unregisterOrigin(scripting, origin);
   await scripting.registerContentScripts(scriptsFor(provider, origin));
   await db.trackedOrigins.put({ origin, provider, grantedAt: nowIso });

@@ -11,14 +11,16 @@ export function readTimeAttr(el: Element | null | undefined): string | null {
 
 /** Lower-cases and strips accents so that header and label words compare across languages. */
 export function foldLabel(text: string | null | undefined): string {
-  return (text ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    // Recompose what NFKD split but we keep (Japanese voiced marks): "プ" must still equal "プ".
-    .normalize('NFC')
-    .replace(/[\s:：]+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    (text ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Recompose what NFKD split but we keep (Japanese voiced marks): "プ" must still equal "プ".
+      .normalize('NFC')
+      .replace(/[\s:：]+/g, ' ')
+      .trim()
+      .toLowerCase()
+  );
 }
 
 export function problem(where: string, reason: string, caseId?: string): ExtractProblem {

@@ -55,7 +55,10 @@ export const AWS: FamilyInfo = {
   listPage: 'https://support.console.aws.amazon.com/support/home#/case/history',
   matches: ['https://support.console.aws.amazon.com/*', 'https://console.aws.amazon.com/support/*'],
   // JSON 1.1: one endpoint for every operation (X-Amz-Target), so bodies are told apart by shape.
-  apiUrlPatterns: [/^https:\/\/support\.[a-z0-9-]+\.amazonaws\.com\/(?:\?|$)/, /^https:\/\/support\.console\.aws\.amazon\.com\/[^?#]*api/],
+  apiUrlPatterns: [
+    /^https:\/\/support\.[a-z0-9-]+\.amazonaws\.com\/(?:\?|$)/,
+    /^https:\/\/support\.console\.aws\.amazon\.com\/[^?#]*api/,
+  ],
   caseOrigins: ['https://support.console.aws.amazon.com'],
 };
 
@@ -110,7 +113,8 @@ export const JIRA_SERVICE_MANAGEMENT: FamilyInfo = {
 export const SERVICENOW: FamilyInfo = {
   id: 'servicenow',
   listPage: '/csm?id=csm_cases_requests',
-  refreshPath: '/api/now/table/sn_customerservice_case?sysparm_query=ORDERBYDESCsys_updated_on&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=100',
+  refreshPath:
+    '/api/now/table/sn_customerservice_case?sysparm_query=ORDERBYDESCsys_updated_on&sysparm_display_value=all&sysparm_exclude_reference_link=true&sysparm_limit=100',
   // CSM portal (/csm, older /csp) and Service Portal (/sp); match patterns include the query.
   // login.do: where an expired platform session lands, so that it can be reported as signed out.
   matches: [
@@ -137,11 +141,22 @@ export const SALESFORCE: FamilyInfo = {
   // REST query (SOQL) as a site's front end or a refresh calls it, and its next pages
   // (nextRecordsUrl …/query/{locator}-{offset}, no query string). Sites proxy it under their prefix.
   apiOnPageOrigin: true,
-  apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/],
+  apiUrlPatterns: [
+    /^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/,
+  ],
 };
 
 export const FAMILIES: FamilyInfo[] = [
-  ZENDESK, AZURE, AWS, GCP, PARTNER_CENTER, MICROSOFT_365, FRESHDESK, JIRA_SERVICE_MANAGEMENT, SERVICENOW, SALESFORCE,
+  ZENDESK,
+  AZURE,
+  AWS,
+  GCP,
+  PARTNER_CENTER,
+  MICROSOFT_365,
+  FRESHDESK,
+  JIRA_SERVICE_MANAGEMENT,
+  SERVICENOW,
+  SALESFORCE,
 ];
 
 /** The page a user opens to see (or sign in to) a portal's case list; a recipe portal's front page. */

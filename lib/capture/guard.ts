@@ -17,7 +17,8 @@ const isText = (v: unknown): v is string => typeof v === 'string';
 const label = (v: unknown, max: number = TEXT_LIMITS.label) => (isText(v) ? cleanText(v, max) : null);
 const instant = (v: unknown) => (isText(v) && toUtcIso(v) === v ? v : null);
 const fitsId = (v: unknown, max: number = TEXT_LIMITS.id): v is string => isText(v) && v.length > 0 && v.length <= max;
-const httpUrl = (v: unknown): v is string => isText(v) && v.length <= MAX_URL_LENGTH && /^https?:\/\//i.test(v) && URL.canParse(v);
+const httpUrl = (v: unknown): v is string =>
+  isText(v) && v.length <= MAX_URL_LENGTH && /^https?:\/\//i.test(v) && URL.canParse(v);
 
 function guardMessage(m: CaseMessage): CaseMessage | null {
   const at = instant(m?.at);
@@ -26,7 +27,10 @@ function guardMessage(m: CaseMessage): CaseMessage | null {
 }
 
 const guardMessages = (messages: unknown): CaseMessage[] =>
-  (Array.isArray(messages) ? messages : []).map(guardMessage).filter((m): m is CaseMessage => m !== null).slice(0, MAX_MESSAGES);
+  (Array.isArray(messages) ? messages : [])
+    .map(guardMessage)
+    .filter((m): m is CaseMessage => m !== null)
+    .slice(0, MAX_MESSAGES);
 
 function guardProblem(p: ExtractProblem): ExtractProblem {
   const out: ExtractProblem = { where: label(p.where) ?? 'item', reason: label(p.reason, 500) ?? 'unreadable' };
@@ -36,7 +40,8 @@ function guardProblem(p: ExtractProblem): ExtractProblem {
 
 function guardCase(c: CaseSnapshot, where: string): CaseSnapshot | ExtractProblem {
   if (!fitsId(c.caseId)) return { where, reason: `Expected a case id of 1–${TEXT_LIMITS.id} characters` };
-  if (!httpUrl(c.url)) return { where, reason: `Expected an http(s) case link of at most ${MAX_URL_LENGTH} characters`, caseId: c.caseId };
+  if (!httpUrl(c.url))
+    return { where, reason: `Expected an http(s) case link of at most ${MAX_URL_LENGTH} characters`, caseId: c.caseId };
   const out: CaseSnapshot = {
     provider: c.provider,
     caseId: c.caseId,
@@ -55,7 +60,11 @@ function guardCase(c: CaseSnapshot, where: string): CaseSnapshot | ExtractProble
   if (c.sla !== undefined) {
     const minutes = c.sla?.minutes;
     out.sla = c.sla
-      ? { startAt: instant(c.sla.startAt), expiresAt: instant(c.sla.expiresAt), minutes: Number.isInteger(minutes) && minutes! >= 0 && minutes! <= 1e7 ? minutes! : null }
+      ? {
+          startAt: instant(c.sla.startAt),
+          expiresAt: instant(c.sla.expiresAt),
+          minutes: Number.isInteger(minutes) && minutes! >= 0 && minutes! <= 1e7 ? minutes! : null,
+        }
       : null;
   }
   if (c.vendorName !== undefined) out.vendorName = label(c.vendorName, 120);
@@ -74,14 +83,19 @@ export function guardExtraction(x: Extraction): Extraction {
   const problems = x.problems.map(guardProblem);
   const cases: CaseSnapshot[] = [];
   x.cases.forEach((c, i) => {
-    if (cases.length >= MAX_ITEMS) return void problems.push({ where: `case ${i + 1}`, reason: `More than ${MAX_ITEMS} cases in one read` });
+    if (cases.length >= MAX_ITEMS)
+      return void problems.push({ where: `case ${i + 1}`, reason: `More than ${MAX_ITEMS} cases in one read` });
     const guarded = guardCase(c, `case ${i + 1}`);
     if ('provider' in guarded) cases.push(guarded);
     else problems.push(guarded);
   });
   const out: Extraction = { kind: x.kind, cases, problems: problems.slice(0, MAX_ITEMS) };
   if (x.deferredToApi) out.deferredToApi = true;
-  if (x.messageUpdates) out.messageUpdates = x.messageUpdates.map(guardUpdate).filter((u): u is MessageUpdate => u !== null).slice(0, MAX_UPDATES);
+  if (x.messageUpdates)
+    out.messageUpdates = x.messageUpdates
+      .map(guardUpdate)
+      .filter((u): u is MessageUpdate => u !== null)
+      .slice(0, MAX_UPDATES);
   return out;
 }
 

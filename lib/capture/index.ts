@@ -13,4 +13,15 @@ import type { ProviderAdapter } from './types';
 import { zendesk } from './adapters/zendesk';
 
 /** Every family, each guarded so that what it returns always fits the store (guard.ts). */
-export const ADAPTERS: ProviderAdapter[] = [zendesk, azure, aws, gcp, partnerCenter, microsoft365, freshdesk, jiraServiceManagement, servicenow, salesforce].map(guarded);
+export const ADAPTERS: ProviderAdapter[] = [
+  zendesk,
+  azure,
+  aws,
+  gcp,
+  partnerCenter,
+  microsoft365,
+  freshdesk,
+  jiraServiceManagement,
+  servicenow,
+  salesforce,
+].map(guarded);

@@ -38,7 +38,9 @@ const STYLE = `
 export function rowOf(el: Element): Element {
   for (let cur: Element | null = el; cur && cur.parentElement && cur.tagName !== 'BODY'; cur = cur.parentElement) {
     const first = cur.classList[0];
-    const twins = [...cur.parentElement.children].filter((s) => s.tagName === cur!.tagName && (!first || s.classList.contains(first)));
+    const twins = [...cur.parentElement.children].filter(
+      (s) => s.tagName === cur!.tagName && (!first || s.classList.contains(first)),
+    );
     if (twins.length >= 2) return cur;
   }
   return el;
@@ -69,7 +71,12 @@ export function startPicker(): void {
     box.hidden = !el;
     if (!el) return;
     const r = el.getBoundingClientRect();
-    Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    Object.assign(box.style, {
+      left: `${r.left}px`,
+      top: `${r.top}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
   };
   const button = (label: string, onClick: () => void) => {
     const b = document.createElement('button');
@@ -89,7 +96,12 @@ export function startPicker(): void {
     error = '';
     render();
   };
-  const draft = (name: string, pathPrefix: string): RecipeInput => ({ name, pathPrefix, rowSelector: row ? rowSelectorFor(row) : '', fields });
+  const draft = (name: string, pathPrefix: string): RecipeInput => ({
+    name,
+    pathPrefix,
+    rowSelector: row ? rowSelectorFor(row) : '',
+    fields,
+  });
 
   function render() {
     bar.replaceChildren();
@@ -101,7 +113,10 @@ export function startPicker(): void {
     bar.append(title, prompt);
     if (error) bar.append(Object.assign(document.createElement('p'), { className: 'error', textContent: error }));
     if (step === 'save') {
-      const name = Object.assign(document.createElement('input'), { value: location.hostname.replace(/^www\./, ''), name: 'name' });
+      const name = Object.assign(document.createElement('input'), {
+        value: location.hostname.replace(/^www\./, ''),
+        name: 'name',
+      });
       const path = Object.assign(document.createElement('input'), { value: location.pathname, name: 'pathPrefix' });
       const nameLabel = document.createElement('label');
       nameLabel.append('Portal name ', name);
@@ -113,19 +128,26 @@ export function startPicker(): void {
       } catch {
         found = 0;
       }
-      const preview = Object.assign(document.createElement('p'), { textContent: `${found} case row${found === 1 ? '' : 's'} found on this page.` });
+      const preview = Object.assign(document.createElement('p'), {
+        textContent: `${found} case row${found === 1 ? '' : 's'} found on this page.`,
+      });
       preview.dataset.testid = 'recipe-preview';
-      bar.append(nameLabel, pathLabel, preview, button('Save recipe', () => {
-        void send('cs:save-recipe', draft(name.value, path.value || '/'))
-          .then(() => {
-            step = 'done';
-            render();
-          })
-          .catch((e: unknown) => {
-            error = e instanceof Error ? e.message : String(e);
-            render();
-          });
-      }));
+      bar.append(
+        nameLabel,
+        pathLabel,
+        preview,
+        button('Save recipe', () => {
+          void send('cs:save-recipe', draft(name.value, path.value || '/'))
+            .then(() => {
+              step = 'done';
+              render();
+            })
+            .catch((e: unknown) => {
+              error = e instanceof Error ? e.message : String(e);
+              render();
+            });
+        }),
+      );
     }
     if (OPTIONAL.includes(step)) bar.append(button('Skip', next));
     if (step === 'done') {

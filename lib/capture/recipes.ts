@@ -17,13 +17,22 @@ export const recipeInputSchema = z.object({
   name: z.string().trim().min(1, 'Name the portal').max(80),
   pathPrefix: z.string().max(300).regex(/^\//, 'Expected a path starting with /'),
   rowSelector: selector.min(1),
-  fields: z.object({ id: selector.min(1), title: selector.min(1), status: selector, updated: selector, link: selector }),
+  fields: z.object({
+    id: selector.min(1),
+    title: selector.min(1),
+    status: selector,
+    updated: selector,
+    link: selector,
+  }),
 });
 export type RecipeInput = z.infer<typeof recipeInputSchema>;
 
 /** Words portals use for states, in a few languages; anything else keeps its label with state null. */
 const STATE_WORDS: [RegExp, CaseState][] = [
-  [/waiting (?:on|for) (?:you|customer|requester|reporter)|awaiting (?:your|customer|reply|response|info)|action required|needs? (?:your )?(?:info|response|reply)|pending|wartet auf|en attente de (?:votre|vous)/, 'waiting-on-customer'],
+  [
+    /waiting (?:on|for) (?:you|customer|requester|reporter)|awaiting (?:your|customer|reply|response|info)|action required|needs? (?:your )?(?:info|response|reply)|pending|wartet auf|en attente de (?:votre|vous)/,
+    'waiting-on-customer',
+  ],
   [/on hold|hold|paused|zuruckgestellt|en pause/, 'on-hold'],
   [/resolved|solved|fixed|gelost|resolu/, 'resolved'],
   [/closed|cancell?ed|done|completed|geschlossen|ferme|clos/, 'closed'],
@@ -40,11 +49,14 @@ export function guessState(label: string | null): CaseState | null {
 /** Classes that name what an element is, not its momentary state or a build hash. */
 function stableClasses(el: Element): string[] {
   return [...el.classList].filter(
-    (c) => /^[a-z][a-z0-9_-]*$/i.test(c) && !/\d{3,}|^(?:css|sc|jsx|svelte|ng|ember)-|^(?:active|selected|hover|focus|odd|even|is-|has-)/i.test(c),
+    (c) =>
+      /^[a-z][a-z0-9_-]*$/i.test(c) &&
+      !/\d{3,}|^(?:css|sc|jsx|svelte|ng|ember)-|^(?:active|selected|hover|focus|odd|even|is-|has-)/i.test(c),
   );
 }
 
-const esc = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`));
+const esc = (s: string) =>
+  typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`);
 
 /**
  * A selector matching the clicked row and the rows like it: the path from the nearest ancestor with
@@ -58,7 +70,10 @@ export function rowSelectorFor(row: Element): string {
       parts.unshift(`#${esc(el.id)}`);
       break;
     }
-    const classes = stableClasses(el).slice(0, 2).map((c) => `.${esc(c)}`).join('');
+    const classes = stableClasses(el)
+      .slice(0, 2)
+      .map((c) => `.${esc(c)}`)
+      .join('');
     parts.unshift(`${el.tagName.toLowerCase()}${classes}`);
     el = el.parentElement;
   }
@@ -97,7 +112,9 @@ function readInstant(el: Element | null): string | null {
   const attr = time?.getAttribute('datetime') ?? el.getAttribute('datetime') ?? el.getAttribute('data-datetime');
   if (attr) return toUtcIso(attr);
   const text = el.textContent?.trim() ?? '';
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? toUtcIso(text) : null;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/.test(text)
+    ? toUtcIso(text)
+    : null;
 }
 
 /** The case link: the picked link field, else a link around the id, else the row's first link; same origin only. */
@@ -124,21 +141,38 @@ function readLink(row: Element, recipe: Pick<Recipe, 'fields'>, idEl: Element | 
 /** The case id of a recipe row as stored: unique across portals because it names the host. */
 export const recipeCaseId = (id: string, url: URL) => `${id}@${url.host}`;
 
-export function applyRecipe(doc: Document, url: URL, recipe: Pick<Recipe, 'name' | 'rowSelector' | 'fields'>): Extraction {
+export function applyRecipe(
+  doc: Document,
+  url: URL,
+  recipe: Pick<Recipe, 'name' | 'rowSelector' | 'fields'>,
+): Extraction {
   let rows: Element[];
   try {
     rows = [...doc.querySelectorAll(recipe.rowSelector)];
   } catch {
-    throw new ProviderParseError('custom', url.href, 'layout-changed', `Recipe "${recipe.name}" has an invalid row selector`);
+    throw new ProviderParseError(
+      'custom',
+      url.href,
+      'layout-changed',
+      `Recipe "${recipe.name}" has an invalid row selector`,
+    );
   }
   if (rows.length === 0) {
-    throw new ProviderParseError('custom', url.href, 'layout-changed',
-      `Recipe "${recipe.name}" found no case rows: the page may have changed (edit the recipe or pick again)`);
+    throw new ProviderParseError(
+      'custom',
+      url.href,
+      'layout-changed',
+      `Recipe "${recipe.name}" found no case rows: the page may have changed (edit the recipe or pick again)`,
+    );
   }
   return collectItems('list', rows, (row, i): CaseSnapshot | ReturnType<typeof problem> => {
     const idEl = pick(row, recipe.fields.id);
     const id = cleanText(idEl?.textContent, 100)?.replace(/^#\s*/, '');
-    if (!id) return problem(`row ${i + 1}`, `Expected a case id at ${recipe.fields.id}, found ${idEl ? 'empty text' : 'nothing'}`);
+    if (!id)
+      return problem(
+        `row ${i + 1}`,
+        `Expected a case id at ${recipe.fields.id}, found ${idEl ? 'empty text' : 'nothing'}`,
+      );
     const title = cleanText(pick(row, recipe.fields.title)?.textContent, 500);
     if (!title) return problem(`row ${i + 1}`, `Expected a title at ${recipe.fields.title}`, id);
     const status = cleanText(pick(row, recipe.fields.status)?.textContent, 200);

@@ -20,7 +20,6 @@ const MUTATION_DEBOUNCE_MS = 800;
 /** The longest failure text the background accepts (lib/core/schema.ts). */
 const MAX_FAILURE_MESSAGE = 1000;
 
-
 function isTapMessage(data: unknown): data is TapMessage {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
@@ -32,10 +31,19 @@ function isTapMessage(data: unknown): data is TapMessage {
  * world offers, claims it, and asks for one in case the tap started first and its offer went unheard.
  * Runs at document_start, before any page script.
  */
-export function listenToTap(ctx: Pick<ContentScriptContext, 'addEventListener' | 'onInvalidated'>, onBody: (m: TapMessage) => void): void {
+export function listenToTap(
+  ctx: Pick<ContentScriptContext, 'addEventListener' | 'onInvalidated'>,
+  onBody: (m: TapMessage) => void,
+): void {
   let port: MessagePort | null = null;
   ctx.addEventListener(window, 'message', (event: MessageEvent) => {
-    if (port || event.source !== window || (event.data as { source?: unknown } | null)?.source !== TAP_PORT || !event.ports[0]) return;
+    if (
+      port ||
+      event.source !== window ||
+      (event.data as { source?: unknown } | null)?.source !== TAP_PORT ||
+      !event.ports[0]
+    )
+      return;
     port = event.ports[0];
     port.onmessage = (message: MessageEvent) => {
       if (isTapMessage(message.data)) onBody(message.data);
@@ -48,7 +56,10 @@ export function listenToTap(ctx: Pick<ContentScriptContext, 'addEventListener' |
 
 function describe(error: unknown): { failure: ProviderParseError['failure']; message: string } {
   if (error instanceof ProviderParseError) return { failure: error.failure, message: error.message };
-  return { failure: 'layout-changed', message: `Adapter error: ${error instanceof Error ? error.message : String(error)}` };
+  return {
+    failure: 'layout-changed',
+    message: `Adapter error: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }
 
 export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): void {
@@ -78,7 +89,12 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
     const signature = `${sourceUrl}\n${failure}`;
     if (signature === lastSent) return;
     lastSent = signature;
-    void send('cs:extract-failed', { provider: adapter.id, pageUrl: location.href, failure, message: message.slice(0, MAX_FAILURE_MESSAGE) }).catch(() => {
+    void send('cs:extract-failed', {
+      provider: adapter.id,
+      pageUrl: location.href,
+      failure,
+      message: message.slice(0, MAX_FAILURE_MESSAGE),
+    }).catch(() => {
       lastSent = '';
     });
   };
@@ -160,9 +176,12 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
         if (api.urlsAreExclusive === false && !api.detect(parsed, target)) return;
         report(url, api.extract(parsed, target));
       } catch (error) {
-        fail(url, error instanceof SyntaxError
-          ? new ProviderParseError(adapter.id, url, 'unknown-shape', 'Expected a JSON body, got unparseable text')
-          : error);
+        fail(
+          url,
+          error instanceof SyntaxError
+            ? new ProviderParseError(adapter.id, url, 'unknown-shape', 'Expected a JSON body, got unparseable text')
+            : error,
+        );
       }
     });
   }

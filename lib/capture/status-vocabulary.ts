@@ -41,14 +41,23 @@ const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
   },
 };
 
-export const foldStatus = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+export const foldStatus = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /**
  * How a newly read status label relates to the stored one: the same status, a page's coarser view of
  * it (keep what we know), or a different status. Only a page is coarse: the JSON's "open" is exact
  * (new → open is a real step), though a page's "Open" is spelt the same.
  */
-export function compareStatus(provider: ProviderId, stored: string | null, read: string, readFromPage: boolean): 'same' | 'coarser' | 'different' {
+export function compareStatus(
+  provider: ProviderId,
+  stored: string | null,
+  read: string,
+  readFromPage: boolean,
+): 'same' | 'coarser' | 'different' {
   if (stored === null) return 'different';
   const a = foldStatus(stored);
   const b = foldStatus(read);

@@ -23,8 +23,24 @@ export function leafElements(scope: Element): Element[] {
  * details); folded like foldLabel.
  */
 const PANEL_LABELS = new Set([
-  'priority', 'type', 'requester', 'request type', 'shared with', 'group', 'agent', 'assigned to', 'assignee',
-  'created', 'source', 'severity', 'category', 'reporter', 'organization', 'product', 'due by', 'raised by',
+  'priority',
+  'type',
+  'requester',
+  'request type',
+  'shared with',
+  'group',
+  'agent',
+  'assigned to',
+  'assignee',
+  'created',
+  'source',
+  'severity',
+  'category',
+  'reporter',
+  'organization',
+  'product',
+  'due by',
+  'raised by',
 ]);
 /** A panel holds short values; a message holds prose. Longer text than this in a "panel" is a conversation. */
 const PANEL_MAX_TEXT = 160;
@@ -33,7 +49,8 @@ const PANEL_MAX_TEXT = 160;
 function valueBeside(el: Element, scope: Element): string | null {
   const usable = (v: Element | null | undefined) => (v && !v.matches(`th, ${NOT_CONTENT}`) ? textOf(v) : null);
   const parent = el.parentElement && el.parentElement !== scope ? el.parentElement : null;
-  const inline = parent?.children.length === 1 ? cleanText(parent.textContent?.replace(el.textContent ?? '', '')) : null;
+  const inline =
+    parent?.children.length === 1 ? cleanText(parent.textContent?.replace(el.textContent ?? '', '')) : null;
   return usable(el.nextElementSibling) ?? inline ?? usable(parent?.nextElementSibling);
 }
 
@@ -44,9 +61,13 @@ function valueBeside(el: Element, scope: Element): string | null {
  */
 function panelScore(label: Element, scope: Element, labels: Map<Element, string>): number {
   for (let box = label.parentElement; box && box !== scope.parentElement; box = box.parentElement) {
-    const others = new Set([...labels].filter(([el, text]) => el !== label && box.contains(el) && PANEL_LABELS.has(text)).map(([, t]) => t));
+    const others = new Set(
+      [...labels].filter(([el, text]) => el !== label && box.contains(el) && PANEL_LABELS.has(text)).map(([, t]) => t),
+    );
     if (others.size === 0) continue;
-    const prose = leafElements(box).some((leaf) => (leaf.textContent ?? '').trim().length > PANEL_MAX_TEXT) || !!box.querySelector('p, blockquote, pre');
+    const prose =
+      leafElements(box).some((leaf) => (leaf.textContent ?? '').trim().length > PANEL_MAX_TEXT) ||
+      !!box.querySelector('p, blockquote, pre');
     return prose ? 0 : others.size;
   }
   return 0;
@@ -60,7 +81,9 @@ function panelScore(label: Element, scope: Element, labels: Map<Element, string>
  */
 function findLabelledText(scope: Element, label: string): string | null {
   const leaves = leafElements(scope);
-  const labels = new Map(leaves.map((el) => [el, foldLabel(el.textContent)] as const).filter(([, t]) => t.length <= 40));
+  const labels = new Map(
+    leaves.map((el) => [el, foldLabel(el.textContent)] as const).filter(([, t]) => t.length <= 40),
+  );
   let best: { text: string; score: number } | null = null;
   for (const [el, text] of labels) {
     if (text !== label) continue;
@@ -92,8 +115,12 @@ export function extractDetailByLabels(
 ): Extraction {
   const { title, status } = findDetailParts(root, headings);
   if (!title || !status) {
-    throw new ProviderParseError(provider, url.href, 'layout-changed',
-      `Expected a heading (${headings}) and a "Status" label on the case page, found ${title ? 'no status label' : 'no heading'}`);
+    throw new ProviderParseError(
+      provider,
+      url.href,
+      'layout-changed',
+      `Expected a heading (${headings}) and a "Status" label on the case page, found ${title ? 'no status label' : 'no heading'}`,
+    );
   }
   const snapshot: CaseSnapshot = {
     provider,
@@ -109,4 +136,3 @@ export function extractDetailByLabels(
   };
   return { kind: 'detail', cases: [snapshot], problems: [] };
 }
-

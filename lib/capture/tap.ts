@@ -76,7 +76,12 @@ export function installTap(patterns: RegExp[]): void {
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
   const urls = new WeakMap<XMLHttpRequest, string>();
-  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  XMLHttpRequest.prototype.open = function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
     try {
       urls.set(this, new URL(String(url), document.baseURI).href);
     } catch {

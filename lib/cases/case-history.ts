@@ -76,7 +76,10 @@ export function describeEscalation(ws: Pick<CaseWorkspace, 'caseKey' | 'escalati
 export const byTime = (a: HistoryItem, b: HistoryItem) => Date.parse(a.at) - Date.parse(b.at);
 
 /** Oldest first: the case's events with its recorded escalation placed at its date. */
-export function buildCaseHistory(events: CaseEvent[], workspace?: Pick<CaseWorkspace, 'caseKey' | 'escalation'>): HistoryItem[] {
+export function buildCaseHistory(
+  events: CaseEvent[],
+  workspace?: Pick<CaseWorkspace, 'caseKey' | 'escalation'>,
+): HistoryItem[] {
   const items = events.map(describeEvent);
   const escalation = describeEscalation(workspace);
   if (escalation) items.push(escalation);

@@ -33,14 +33,21 @@ export const DEFAULT_CONTACTS: Partial<Record<ProviderId, ContactFields>> = {
     statusPage: 'https://health.aws.amazon.com/health/status',
     social: '@AWSSupport',
   },
-  gcp: { ...EMPTY, portalUrl: 'https://console.cloud.google.com/support', statusPage: 'https://status.cloud.google.com/' },
+  gcp: {
+    ...EMPTY,
+    portalUrl: 'https://console.cloud.google.com/support',
+    statusPage: 'https://status.cloud.google.com/',
+  },
   'microsoft-365': {
     ...EMPTY,
     portalUrl: 'https://admin.microsoft.com/Adminportal/Home#/support',
     statusPage: 'https://status.cloud.microsoft/',
     social: '@MSFT365Status',
   },
-  'microsoft-partner-center': { ...EMPTY, portalUrl: 'https://partner.microsoft.com/dashboard/support/servicerequests' },
+  'microsoft-partner-center': {
+    ...EMPTY,
+    portalUrl: 'https://partner.microsoft.com/dashboard/support/servicerequests',
+  },
 };
 
 const isProviderId = (v: string): v is ProviderId => (PROVIDER_IDS as readonly string[]).includes(v);
@@ -62,7 +69,11 @@ const webAddress = z
 const contactSchema = z.object({
   vendor: z.string().trim().min(1, 'Expected a vendor'),
   portalUrl: webAddress,
-  phone: z.string().trim().max(60).regex(/^[0-9+()./\s-]*$/, 'Expected a phone number (digits, spaces, + - ( ) . /)'),
+  phone: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[0-9+()./\s-]*$/, 'Expected a phone number (digits, spaces, + - ( ) . /)'),
   statusPage: webAddress,
   social: z.string().trim().max(200),
 });
@@ -73,7 +84,11 @@ export async function loadContact(db: CaseradarDB, vendor: string, caseUrl?: str
 }
 
 /** Validates and stores a contact; throws "field: reason" on the first problem. */
-export async function saveContact(db: CaseradarDB, contact: Omit<VendorContact, 'updatedAt'>, nowIso: string): Promise<VendorContact> {
+export async function saveContact(
+  db: CaseradarDB,
+  contact: Omit<VendorContact, 'updatedAt'>,
+  nowIso: string,
+): Promise<VendorContact> {
   const parsed = contactSchema.safeParse(contact);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -13,14 +13,18 @@ export function loadCaseEvents(db: CaseradarDB, caseKey: string): Promise<CaseEv
  * incidents (an incident left empty goes too). Only a backup brings it back.
  */
 export async function deleteCase(db: CaseradarDB, caseKey: string, nowIso: string): Promise<void> {
-  await db.transaction('rw', [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents], async () => {
-    await db.events.where('caseKey').equals(caseKey).delete();
-    await db.snoozes.delete(caseKey);
-    await db.firedAlerts.where('caseKey').equals(caseKey).delete();
-    await db.workspaces.delete(caseKey);
-    await unlinkEverywhere(db, caseKey, nowIso);
-    await db.cases.delete(caseKey);
-  });
+  await db.transaction(
+    'rw',
+    [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents],
+    async () => {
+      await db.events.where('caseKey').equals(caseKey).delete();
+      await db.snoozes.delete(caseKey);
+      await db.firedAlerts.where('caseKey').equals(caseKey).delete();
+      await db.workspaces.delete(caseKey);
+      await unlinkEverywhere(db, caseKey, nowIso);
+      await db.cases.delete(caseKey);
+    },
+  );
 }
 
 /**
@@ -29,15 +33,19 @@ export async function deleteCase(db: CaseradarDB, caseKey: string, nowIso: strin
  * contact stay, so a genuine portal read again comes back under the same name. Returns the count.
  */
 export async function deletePortalCases(db: CaseradarDB, portal: string, nowIso: string): Promise<number> {
-  return db.transaction('rw', [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents], async () => {
-    const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
-    if (!keys.length) return 0;
-    await db.events.where('caseKey').anyOf(keys).delete();
-    await db.snoozes.bulkDelete(keys);
-    await db.firedAlerts.where('caseKey').anyOf(keys).delete();
-    await db.workspaces.bulkDelete(keys);
-    for (const key of keys) await unlinkEverywhere(db, key, nowIso);
-    await db.cases.bulkDelete(keys);
-    return keys.length;
-  });
+  return db.transaction(
+    'rw',
+    [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents],
+    async () => {
+      const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
+      if (!keys.length) return 0;
+      await db.events.where('caseKey').anyOf(keys).delete();
+      await db.snoozes.bulkDelete(keys);
+      await db.firedAlerts.where('caseKey').anyOf(keys).delete();
+      await db.workspaces.bulkDelete(keys);
+      for (const key of keys) await unlinkEverywhere(db, key, nowIso);
+      await db.cases.bulkDelete(keys);
+      return keys.length;
+    },
+  );
 }

@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { vendorKey } from './contacts';
 import type { CaseradarDB } from '../store/db';
-import { CASE_STATES, PROVIDER_NAMES, SEVERITIES, vendorLabel, type CaseEvent, type CaseState, type Severity, type StoredCase } from '../core/model';
+import {
+  CASE_STATES,
+  PROVIDER_NAMES,
+  SEVERITIES,
+  vendorLabel,
+  type CaseEvent,
+  type CaseState,
+  type Severity,
+  type StoredCase,
+} from '../core/model';
 import { ballInCourt, compareUrgency, vendorQuietSince, type BallInCourt } from '../alerts/urgency';
 
 const BALLS = ['you', 'vendor', 'unknown', 'closing', 'closed'] as const satisfies readonly BallInCourt[];
@@ -21,7 +30,18 @@ export interface CaseFilter {
   ball: '' | BallInCourt;
 }
 
-export const SORT_KEYS = ['urgency', 'vendor', 'caseId', 'title', 'state', 'severity', 'ball', 'quiet', 'updated', 'seen'] as const;
+export const SORT_KEYS = [
+  'urgency',
+  'vendor',
+  'caseId',
+  'title',
+  'state',
+  'severity',
+  'ball',
+  'quiet',
+  'updated',
+  'seen',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface CaseSort {
   key: SortKey;
@@ -59,7 +79,9 @@ export async function loadMessageText(db: CaseradarDB): Promise<MessageText> {
 }
 
 function haystack(c: StoredCase): string {
-  return [c.caseId, c.title, vendorLabel(c), PROVIDER_NAMES[c.provider], c.vendorStatus ?? '', c.owner ?? ''].join('\n').toLowerCase();
+  return [c.caseId, c.title, vendorLabel(c), PROVIDER_NAMES[c.provider], c.vendorStatus ?? '', c.owner ?? '']
+    .join('\n')
+    .toLowerCase();
 }
 
 /** True when every word of the query is in the case's id, title, vendor, status, owner or message text. */
@@ -74,7 +96,14 @@ export function matchesQuery(c: StoredCase, query: string, messages?: MessageTex
 /** True when the case passes every set filter (the query included). */
 export function matchesFilter(c: StoredCase, f: CaseFilter, messages?: MessageText): boolean {
   if (f.vendor && vendorKey(c) !== f.vendor) return false;
-  if (f.state === 'active' ? c.state === 'closed' : f.state === 'unknown' ? c.state !== null : f.state && c.state !== f.state) return false;
+  if (
+    f.state === 'active'
+      ? c.state === 'closed'
+      : f.state === 'unknown'
+        ? c.state !== null
+        : f.state && c.state !== f.state
+  )
+    return false;
   if (f.severity === 'none' ? c.severity !== null : f.severity && c.severity !== f.severity) return false;
   if (f.ball && ballInCourt(c) !== f.ball) return false;
   return matchesQuery(c, f.query, messages);
@@ -106,8 +135,16 @@ export function sortCases(cases: StoredCase[], sort: CaseSort): StoredCase[] {
 }
 
 /** Filter then sort: what the dashboard shows. */
-export function queryCases(cases: StoredCase[], filter: CaseFilter, sort: CaseSort, messages?: MessageText): StoredCase[] {
-  return sortCases(cases.filter((c) => matchesFilter(c, filter, messages)), sort);
+export function queryCases(
+  cases: StoredCase[],
+  filter: CaseFilter,
+  sort: CaseSort,
+  messages?: MessageText,
+): StoredCase[] {
+  return sortCases(
+    cases.filter((c) => matchesFilter(c, filter, messages)),
+    sort,
+  );
 }
 
 /** The vendors present in `cases`, for the vendor filter: [vendorKey, label], by label. */

@@ -7,7 +7,13 @@ import type { CaseWorkspace, CaseradarDB, Incident } from '../store/db';
 import { vendorLabel, type CaseEvent, type StoredCase } from '../core/model';
 
 /** Links the cases into a new incident. Throws when fewer than two distinct cases are given. */
-export async function createIncident(db: CaseradarDB, title: string, caseKeys: string[], nowIso: string, id: string = crypto.randomUUID()): Promise<Incident> {
+export async function createIncident(
+  db: CaseradarDB,
+  title: string,
+  caseKeys: string[],
+  nowIso: string,
+  id: string = crypto.randomUUID(),
+): Promise<Incident> {
   const keys = [...new Set(caseKeys)];
   if (keys.length < 2) throw new Error(`Expected at least two cases to link, got ${keys.length}`);
   const name = title.trim() || `Incident of ${nowIso.slice(0, 10)}`;
@@ -21,7 +27,11 @@ export async function linkCases(db: CaseradarDB, id: string, caseKeys: string[],
   await db.transaction('rw', db.incidents, async () => {
     const incident = await db.incidents.get(id);
     if (!incident) throw new Error(`Expected an incident ${id}, found none`);
-    await db.incidents.put({ ...incident, caseKeys: [...new Set([...incident.caseKeys, ...caseKeys])], updatedAt: nowIso });
+    await db.incidents.put({
+      ...incident,
+      caseKeys: [...new Set([...incident.caseKeys, ...caseKeys])],
+      updatedAt: nowIso,
+    });
   });
 }
 

@@ -14,14 +14,21 @@ export const CONTACT_CHANNELS = ['phone', 'email', 'chat', 'social media', 'in p
 
 export const manualCaseSchema = z.object({
   vendorName: z.string().trim().min(1, 'Say who the vendor is').max(120),
-  reference: z.string().trim().max(100).regex(/^[^\s/]*$/, 'Use the vendor\'s reference without spaces or slashes'),
+  reference: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\s/]*$/, "Use the vendor's reference without spaces or slashes"),
   title: z.string().trim().min(1, 'Give the case a title').max(500),
   contactChannel: z.enum(CONTACT_CHANNELS),
   link: z
     .string()
     .trim()
     .max(2048)
-    .refine((v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'A link must start with http:// or https://'),
+    .refine(
+      (v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)),
+      'A link must start with http:// or https://',
+    ),
   state: z.enum(CASE_STATES),
   severity: z.enum(SEVERITIES).nullable(),
 });
@@ -60,34 +67,72 @@ export async function addManualCase(db: CaseradarDB, raw: unknown, nowIso: strin
   const key = caseKeyOf('manual', '', caseId);
   const existing = await db.cases.get(key);
   if (existing) {
-    throw new ManualCaseError(`A case with reference ${caseId} is already on record (${existing.vendorName ?? 'manual'}): open it instead`);
+    throw new ManualCaseError(
+      `A case with reference ${caseId} is already on record (${existing.vendorName ?? 'manual'}): open it instead`,
+    );
   }
   await ingestSnapshot(db, {
-    provider: 'manual', pageUrl: MANUAL_SOURCE, sourceUrl: MANUAL_SOURCE, capturedAt: nowIso, how: 'manual',
+    provider: 'manual',
+    pageUrl: MANUAL_SOURCE,
+    sourceUrl: MANUAL_SOURCE,
+    capturedAt: nowIso,
+    how: 'manual',
     extraction: { kind: 'detail', cases: [snapshotOf(input, caseId, nowIso)], problems: [] },
   });
   return key;
 }
 
 /** Records a contact on a manual case (the vendor called back, I sent the logs), dated now. */
-export async function logManualContact(db: CaseradarDB, key: string, side: MessageSide, text: string, nowIso: string): Promise<void> {
+export async function logManualContact(
+  db: CaseradarDB,
+  key: string,
+  side: MessageSide,
+  text: string,
+  nowIso: string,
+): Promise<void> {
   const stored = await db.cases.get(key);
-  if (!stored || stored.provider !== 'manual') throw new ManualCaseError('Only cases entered by hand are updated by hand');
-  const message: CaseMessage = { at: nowIso, author: side === 'vendor' ? stored.vendorName ?? null : 'me', side, text: text.trim().slice(0, 4000) || null };
+  if (!stored || stored.provider !== 'manual')
+    throw new ManualCaseError('Only cases entered by hand are updated by hand');
+  const message: CaseMessage = {
+    at: nowIso,
+    author: side === 'vendor' ? (stored.vendorName ?? null) : 'me',
+    side,
+    text: text.trim().slice(0, 4000) || null,
+  };
   await ingestSnapshot(db, {
-    provider: 'manual', pageUrl: MANUAL_SOURCE, sourceUrl: MANUAL_SOURCE, capturedAt: nowIso, how: 'manual',
-    extraction: { kind: 'detail', cases: [], problems: [], messageUpdates: [{ caseId: stored.caseId, messages: [message] }] },
+    provider: 'manual',
+    pageUrl: MANUAL_SOURCE,
+    sourceUrl: MANUAL_SOURCE,
+    capturedAt: nowIso,
+    how: 'manual',
+    extraction: {
+      kind: 'detail',
+      cases: [],
+      problems: [],
+      messageUpdates: [{ caseId: stored.caseId, messages: [message] }],
+    },
   });
 }
 
 /** Moves a manual case to another state (kept in its history like any portal's change). */
-export async function setManualState(db: CaseradarDB, key: string, state: ManualCaseInput['state'], nowIso: string): Promise<void> {
+export async function setManualState(
+  db: CaseradarDB,
+  key: string,
+  state: ManualCaseInput['state'],
+  nowIso: string,
+): Promise<void> {
   const stored = await db.cases.get(key);
-  if (!stored || stored.provider !== 'manual') throw new ManualCaseError('Only cases entered by hand are updated by hand');
+  if (!stored || stored.provider !== 'manual')
+    throw new ManualCaseError('Only cases entered by hand are updated by hand');
   await ingestSnapshot(db, {
-    provider: 'manual', pageUrl: MANUAL_SOURCE, sourceUrl: MANUAL_SOURCE, capturedAt: nowIso, how: 'manual',
+    provider: 'manual',
+    pageUrl: MANUAL_SOURCE,
+    sourceUrl: MANUAL_SOURCE,
+    capturedAt: nowIso,
+    how: 'manual',
     extraction: {
-      kind: 'detail', problems: [],
+      kind: 'detail',
+      problems: [],
       cases: [{ ...stored, vendorStatus: STATE_LABELS[state], state, updatedAt: nowIso, messages: undefined }],
     },
   });

@@ -24,7 +24,9 @@ export interface StatusUpdateInput {
 const MAX_STEPS = 6;
 
 function formatDay(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 function stepOf(e: CaseEvent): string | null {
@@ -56,7 +58,7 @@ function whereItStands(input: StatusUpdateInput): string {
     case 'closed':
       return 'The case is closed.';
     case 'unknown':
-      return 'We are waiting for the vendor\'s next update.';
+      return "We are waiting for the vendor's next update.";
     case 'vendor': {
       const days = businessDaysBetween(vendorQuietSince(c), input.nowIso, input.policy);
       const quiet = days >= 1 ? ` (no news from them for ${days} business day${days === 1 ? '' : 's'})` : '';
@@ -70,14 +72,20 @@ export function composeStatusUpdate(input: StatusUpdateInput): string {
   const { case: c, workspace, policy } = input;
   const tz = policy.timeZone;
   const opened = c.createdAt ?? c.firstSeenAt;
-  const lines = [`Status update: ${c.title}`, `Reported to ${vendorLabel(c)} (case ${c.caseId}) on ${formatDay(opened, tz)}.`, ''];
+  const lines = [
+    `Status update: ${c.title}`,
+    `Reported to ${vendorLabel(c)} (case ${c.caseId}) on ${formatDay(opened, tz)}.`,
+    '',
+  ];
   lines.push(`Where it stands: ${whereItStands(input)}`);
   if (c.severity) lines.push(`Priority with the vendor: ${SEVERITY_LABELS[c.severity]}.`);
   const impact = workspace?.infoPack.impact.trim();
   if (impact) lines.push(`Impact: ${impact}`);
   const esc = workspace?.escalation;
   if (esc?.escalatedAt) {
-    lines.push(`We escalated the case${esc.level ? ` to level ${esc.level}` : ''} on ${formatDay(esc.escalatedAt, tz)}.`);
+    lines.push(
+      `We escalated the case${esc.level ? ` to level ${esc.level}` : ''} on ${formatDay(esc.escalatedAt, tz)}.`,
+    );
   }
   if (c.lastVendorMessageAt) lines.push(`Last reply from the vendor: ${formatDay(c.lastVendorMessageAt, tz)}.`);
 
@@ -91,6 +99,9 @@ export function composeStatusUpdate(input: StatusUpdateInput): string {
   if (steps.length) lines.push('', 'What has happened so far:', ...steps);
 
   const closed = c.state === 'closed';
-  lines.push('', closed ? 'No further updates are planned.' : 'We will send the next update as soon as anything changes.');
+  lines.push(
+    '',
+    closed ? 'No further updates are planned.' : 'We will send the next update as soon as anything changes.',
+  );
   return lines.join('\n');
 }

@@ -18,9 +18,10 @@ export async function loadWorkspace(db: CaseradarDB, caseKey: string): Promise<C
 /** Stores the workspace; an escalation with no level, contact or date is stored as none. */
 export async function saveWorkspace(db: CaseradarDB, ws: CaseWorkspace, nowIso: string): Promise<CaseWorkspace> {
   const esc = ws.escalation;
-  const escalation = esc && (esc.level.trim() || esc.contact.trim() || esc.escalatedAt)
-    ? { level: esc.level.trim(), contact: esc.contact.trim(), escalatedAt: esc.escalatedAt }
-    : null;
+  const escalation =
+    esc && (esc.level.trim() || esc.contact.trim() || esc.escalatedAt)
+      ? { level: esc.level.trim(), contact: esc.contact.trim(), escalatedAt: esc.escalatedAt }
+      : null;
   const row: CaseWorkspace = { ...ws, escalation, updatedAt: nowIso };
   await db.workspaces.put(row);
   return row;
@@ -30,15 +31,16 @@ export async function saveWorkspace(db: CaseradarDB, ws: CaseWorkspace, nowIso: 
  * The info pack as plain text to paste into a vendor's reply box: case reference first, then the
  * three sections; empty sections are left out.
  */
-export function formatInfoPack(c: Pick<StoredCase, 'provider' | 'vendorName' | 'caseId' | 'title'>, ws: Pick<CaseWorkspace, 'infoPack'>): string {
+export function formatInfoPack(
+  c: Pick<StoredCase, 'provider' | 'vendorName' | 'caseId' | 'title'>,
+  ws: Pick<CaseWorkspace, 'infoPack'>,
+): string {
   const sections: [string, string][] = [
     ['Environment', ws.infoPack.environment],
     ['Steps to reproduce', ws.infoPack.repro],
     ['Business impact', ws.infoPack.impact],
   ];
-  const body = sections
-    .filter(([, text]) => text.trim())
-    .map(([title, text]) => `${title}:\n${text.trim()}`);
+  const body = sections.filter(([, text]) => text.trim()).map(([title, text]) => `${title}:\n${text.trim()}`);
   return [`${vendorLabel(c)} case ${c.caseId}: ${c.title}`, ...body].join('\n\n');
 }
 
@@ -67,7 +69,15 @@ export function findEscalationReminders(
       const esc = ws.escalation;
       const overdue = (alertsByCase.get(ws.caseKey) ?? []).filter((a) => a.level === 'overdue');
       if (!esc?.escalatedAt || !open.has(ws.caseKey) || overdue.length === 0) return [];
-      return [{ caseKey: ws.caseKey, level: esc.level, contact: esc.contact, escalatedAt: esc.escalatedAt, reasons: overdue.map((a) => a.reason) }];
+      return [
+        {
+          caseKey: ws.caseKey,
+          level: esc.level,
+          contact: esc.contact,
+          escalatedAt: esc.escalatedAt,
+          reasons: overdue.map((a) => a.reason),
+        },
+      ];
     })
     .sort((a, b) => Date.parse(a.escalatedAt) - Date.parse(b.escalatedAt));
 }

@@ -12,7 +12,13 @@
 import { PROVIDER_NAMES, type ProviderId } from './model';
 
 /** Families with one fixed console: the provider id is the portal. */
-export const CONSOLE_PROVIDERS = ['microsoft-365', 'microsoft-partner-center', 'azure', 'aws', 'gcp'] as const satisfies readonly ProviderId[];
+export const CONSOLE_PROVIDERS = [
+  'microsoft-365',
+  'microsoft-partner-center',
+  'azure',
+  'aws',
+  'gcp',
+] as const satisfies readonly ProviderId[];
 
 export function isConsole(provider: ProviderId): boolean {
   return (CONSOLE_PROVIDERS as readonly ProviderId[]).includes(provider);
@@ -32,7 +38,8 @@ function manualPortal(vendorName: string | null | undefined): string {
 export function portalOf(provider: ProviderId, url: string, vendorName?: string | null): string {
   if (provider === 'manual') return manualPortal(vendorName);
   if (isConsole(provider)) return provider;
-  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw new Error(`Expected the portal's http(s) address, got ${url.slice(0, 100)}`);
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new Error(`Expected the portal's http(s) address, got ${url.slice(0, 100)}`);
   return new URL(url).host;
 }
 
@@ -50,10 +57,26 @@ export function portalOrigin(provider: ProviderId, portal: string, sampleUrl?: s
 
 /** Host labels that name the platform or the page, not the vendor. */
 const PLATFORM_SUFFIXES = [
-  /\.zendesk\.com$/, /\.freshdesk\.com$/, /\.atlassian\.net$/, /\.service-now\.com$/,
-  /\.my\.site\.com$/, /\.(?:my\.salesforce-sites|lightning\.force|force)\.com$/,
+  /\.zendesk\.com$/,
+  /\.freshdesk\.com$/,
+  /\.atlassian\.net$/,
+  /\.service-now\.com$/,
+  /\.my\.site\.com$/,
+  /\.(?:my\.salesforce-sites|lightning\.force|force)\.com$/,
 ];
-const GENERIC_LABELS = new Set(['www', 'help', 'support', 'helpdesk', 'servicedesk', 'portal', 'customer', 'customers', 'service', 'care', 'my']);
+const GENERIC_LABELS = new Set([
+  'www',
+  'help',
+  'support',
+  'helpdesk',
+  'servicedesk',
+  'portal',
+  'customer',
+  'customers',
+  'service',
+  'care',
+  'my',
+]);
 
 const titleCase = (s: string) => s.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase());
 
@@ -84,7 +107,8 @@ export function defaultVendorName(provider: ProviderId, portal: string): string 
 /** Words a page title uses for the page itself, or for the kind of site, never for the vendor. */
 const PAGE_WORDS =
   /^(?:my |all |open |closed |submit a |new )?(?:requests?|tickets?|cases?|activities|activity|support|help|help cent(?:er|re)|home|sign in|log ?in|customer portal|service portal|portal|service desk|knowledge base|dashboard)$/i;
-const SITE_SUFFIX = /\s+(?:help cent(?:er|re)|support cent(?:er|re)|support portal|customer portal|service portal|service desk|helpdesk|customer (?:support|service|care)|support|portal)$/i;
+const SITE_SUFFIX =
+  /\s+(?:help cent(?:er|re)|support cent(?:er|re)|support portal|customer portal|service portal|service desk|helpdesk|customer (?:support|service|care)|support|portal)$/i;
 
 /** Control, zero-width and direction-override characters: never part of a name shown to the user. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
@@ -115,9 +139,13 @@ export function cleanVendorName(raw: string | null | undefined): string | null {
  */
 export function readPortalName(doc: Document): string | null {
   const meta = (selector: string) => doc.querySelector<HTMLMetaElement>(selector)?.content ?? null;
-  const fromMeta = cleanVendorName(meta('meta[property="og:site_name"]')) ?? cleanVendorName(meta('meta[name="application-name"]'));
+  const fromMeta =
+    cleanVendorName(meta('meta[property="og:site_name"]')) ?? cleanVendorName(meta('meta[name="application-name"]'));
   if (fromMeta) return fromMeta;
-  const parts = (doc.title ?? '').split(/\s+[-–—|:·]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = (doc.title ?? '')
+    .split(/\s+[-–—|:·]\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   // The brand closes the title ("Link down – Northwind Fiber"); it opens it only in a two-part title
   // whose end is a page word ("Northwind Fiber - Requests"). A middle part is a case's own title.
   const last = cleanVendorName(parts.at(-1));

@@ -6,14 +6,23 @@ import { z } from 'zod';
 import { CASE_STATES, PROVIDER_IDS, SEVERITIES } from './model';
 import { toUtcIso } from './time';
 
-const isoUtc = z.string().max(40).refine((v) => toUtcIso(v) === v, 'Expected an ISO-8601 UTC timestamp');
+const isoUtc = z
+  .string()
+  .max(40)
+  .refine((v) => toUtcIso(v) === v, 'Expected an ISO-8601 UTC timestamp');
 /** A machine time with its zone (any ISO-8601 form toUtcIso reads): what stored rows and backups hold. */
-export const isoTime = z.string().max(40).refine((v) => toUtcIso(v) !== null, 'Expected an ISO-8601 time with a zone');
+export const isoTime = z
+  .string()
+  .max(40)
+  .refine((v) => toUtcIso(v) !== null, 'Expected an ISO-8601 time with a zone');
 /** An http(s) origin exactly as URL.origin writes it (no path, no trailing slash). */
 export const httpOrigin = z
   .string()
   .max(300)
-  .refine((v) => /^https?:\/\//i.test(v) && URL.canParse(v) && new URL(v).origin === v, 'Expected an http(s) origin such as https://help.example.com');
+  .refine(
+    (v) => /^https?:\/\//i.test(v) && URL.canParse(v) && new URL(v).origin === v,
+    'Expected an http(s) origin such as https://help.example.com',
+  );
 export const httpUrl = z
   .string()
   .max(2048)
@@ -44,7 +53,11 @@ export const caseSnapshotSchema = z.object({
   messages: z.array(caseMessageSchema).max(2000).optional(),
   vendorRef: shortText(300).nullable().optional(),
   sla: z
-    .object({ startAt: isoUtc.nullable(), expiresAt: isoUtc.nullable(), minutes: z.number().int().min(0).max(1e7).nullable() })
+    .object({
+      startAt: isoUtc.nullable(),
+      expiresAt: isoUtc.nullable(),
+      minutes: z.number().int().min(0).max(1e7).nullable(),
+    })
     .nullable()
     .optional(),
   vendorName: shortText(120).nullable().optional(),
@@ -89,4 +102,6 @@ export const failurePayloadSchema = z.object({
 export const sweepPayloadSchema = z.object({ now: isoUtc.optional() }).strict();
 
 /** "Refresh now" from our pages: every enabled portal, or the given ones; `now` lets tests set the clock. */
-export const refreshNowPayloadSchema = z.object({ keys: z.array(z.string().max(300)).max(200).optional(), now: isoUtc.optional() }).strict();
+export const refreshNowPayloadSchema = z
+  .object({ keys: z.array(z.string().max(300)).max(200).optional(), now: isoUtc.optional() })
+  .strict();

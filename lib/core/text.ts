@@ -45,7 +45,10 @@ export function safeCaseUrl(href: string | null | undefined, base: URL): string 
   if (href) {
     try {
       const u = new URL(href, base);
-      const ok = (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === base.origin && u.href.length <= MAX_URL_LENGTH;
+      const ok =
+        (u.protocol === 'https:' || u.protocol === 'http:') &&
+        u.origin === base.origin &&
+        u.href.length <= MAX_URL_LENGTH;
       if (ok) return u.href;
     } catch {
       // Malformed href: fall through to the page URL.

@@ -29,23 +29,27 @@ const portalOfLink = (provider: ProviderId, url: string) => {
     return null; // Not an http(s) link: the url check names the problem.
   }
 };
-const storedCaseSchema = caseSnapshotSchema.extend({
-  key: z.string().min(3).max(400),
-  portal: z.string().min(1).max(300),
-  // A manual case may have no link (a phone call); every other case links to its portal.
-  url: urlOrEmpty,
-  owner: z.string().max(200).nullable().optional(),
-  firstSeenAt: iso,
-  lastObservedAt: iso,
-  observedVia: z.string().max(2048),
-  observedHow: z.enum(['visit', 'refresh', 'manual']),
-  lastVendorMessageAt: iso.nullable(),
-  lastCustomerMessageAt: iso.nullable(),
-  messageCount: z.number().int().min(0),
-})
+const storedCaseSchema = caseSnapshotSchema
+  .extend({
+    key: z.string().min(3).max(400),
+    portal: z.string().min(1).max(300),
+    // A manual case may have no link (a phone call); every other case links to its portal.
+    url: urlOrEmpty,
+    owner: z.string().max(200).nullable().optional(),
+    firstSeenAt: iso,
+    lastObservedAt: iso,
+    observedVia: z.string().max(2048),
+    observedHow: z.enum(['visit', 'refresh', 'manual']),
+    lastVendorMessageAt: iso.nullable(),
+    lastCustomerMessageAt: iso.nullable(),
+    messageCount: z.number().int().min(0),
+  })
   .refine((c) => c.provider === 'manual' || c.url !== '', { message: 'Expected an http(s) URL', path: ['url'] })
   // A row cannot file itself under another vendor's portal: its portal follows from its link.
-  .refine((c) => c.provider === 'manual' ? c.portal.startsWith('manual:') : c.portal === portalOfLink(c.provider, c.url), 'Expected the portal its link is on')
+  .refine(
+    (c) => (c.provider === 'manual' ? c.portal.startsWith('manual:') : c.portal === portalOfLink(c.provider, c.url)),
+    'Expected the portal its link is on',
+  )
   .refine((c) => c.key === caseKeyOf(c.provider, c.portal, c.caseId), 'Expected key = portal:caseId');
 
 const eventSchema = z.object({
@@ -81,49 +85,118 @@ export const backupSchema = z.object({
     events: z.array(eventSchema),
     portals: z.array(portalSchema),
     snoozes: z.array(z.object({ caseKey: z.string(), until: iso.nullable(), vendorMarker: iso, createdAt: iso })),
-    firedAlerts: z.array(z.object({ id: z.string(), caseKey: z.string(), kind: z.enum(ALERT_KINDS as [AlertKind, ...AlertKind[]]), firedAt: iso })),
+    firedAlerts: z.array(
+      z.object({
+        id: z.string(),
+        caseKey: z.string(),
+        kind: z.enum(ALERT_KINDS as [AlertKind, ...AlertKind[]]),
+        firedAt: iso,
+      }),
+    ),
     settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
     // Version 2: the user's own work and grants.
-    workspaces: z.array(z.object({
-      caseKey: z.string(),
-      notes: z.string().max(200_000),
-      infoPack: z.object({ environment: z.string(), repro: z.string(), impact: z.string() }),
-      escalation: z.object({ level: z.string(), contact: z.string(), escalatedAt: iso.nullable() }).nullable(),
-      updatedAt: iso,
-    })),
-    incidents: z.array(z.object({ id: z.string(), title: z.string(), caseKeys: z.array(z.string()), createdAt: iso, updatedAt: iso })),
-    contacts: z.array(z.object({ vendor: z.string(), portalUrl: urlOrEmpty, phone: z.string(), statusPage: urlOrEmpty, social: z.string(), updatedAt: iso })),
+    workspaces: z.array(
+      z.object({
+        caseKey: z.string(),
+        notes: z.string().max(200_000),
+        infoPack: z.object({ environment: z.string(), repro: z.string(), impact: z.string() }),
+        escalation: z.object({ level: z.string(), contact: z.string(), escalatedAt: iso.nullable() }).nullable(),
+        updatedAt: iso,
+      }),
+    ),
+    incidents: z.array(
+      z.object({ id: z.string(), title: z.string(), caseKeys: z.array(z.string()), createdAt: iso, updatedAt: iso }),
+    ),
+    contacts: z.array(
+      z.object({
+        vendor: z.string(),
+        portalUrl: urlOrEmpty,
+        phone: z.string(),
+        statusPage: urlOrEmpty,
+        social: z.string(),
+        updatedAt: iso,
+      }),
+    ),
     trackedOrigins: z.array(z.object({ origin: httpOrigin, provider: providerIdSchema, grantedAt: iso })),
-    recipes: z.array(z.object({
-      id: z.string(), origin: httpOrigin, pathPrefix: z.string(), name: z.string(), rowSelector: z.string(),
-      fields: z.object({ id: z.string(), title: z.string(), status: z.string(), updated: z.string(), link: z.string() }),
-      createdAt: iso, updatedAt: iso,
-    })),
+    recipes: z.array(
+      z.object({
+        id: z.string(),
+        origin: httpOrigin,
+        pathPrefix: z.string(),
+        name: z.string(),
+        rowSelector: z.string(),
+        fields: z.object({
+          id: z.string(),
+          title: z.string(),
+          status: z.string(),
+          updated: z.string(),
+          link: z.string(),
+        }),
+        createdAt: iso,
+        updatedAt: iso,
+      }),
+    ),
     // Version 3: one row per vendor portal, with the user's name for it.
-    vendors: z.array(z.object({
-      portal: z.string().min(1).max(300), provider: providerIdSchema, origin: httpOrigin.nullable(),
-      readName: z.string().max(120).nullable(), userName: z.string().max(120).nullable(), updatedAt: iso,
-    })),
-    refresh: z.array(z.object({
-      key: z.string(), provider: providerIdSchema, origin: httpOrigin, enabled: z.boolean(),
-      intervalMinutes: z.number().int().min(5).max(10_080), url: httpUrl, nextAt: iso.nullable(),
-      consecutiveFailures: z.number().int().min(0), pausedReason: z.string().nullable(),
-      lastAttemptAt: iso.nullable(), lastOutcome: z.string().nullable(), inFlightSince: iso.nullable(),
-      tabId: z.number().int().nullable().optional(),
-    })),
+    vendors: z.array(
+      z.object({
+        portal: z.string().min(1).max(300),
+        provider: providerIdSchema,
+        origin: httpOrigin.nullable(),
+        readName: z.string().max(120).nullable(),
+        userName: z.string().max(120).nullable(),
+        updatedAt: iso,
+      }),
+    ),
+    refresh: z.array(
+      z.object({
+        key: z.string(),
+        provider: providerIdSchema,
+        origin: httpOrigin,
+        enabled: z.boolean(),
+        intervalMinutes: z.number().int().min(5).max(10_080),
+        url: httpUrl,
+        nextAt: iso.nullable(),
+        consecutiveFailures: z.number().int().min(0),
+        pausedReason: z.string().nullable(),
+        lastAttemptAt: iso.nullable(),
+        lastOutcome: z.string().nullable(),
+        inFlightSince: iso.nullable(),
+        tabId: z.number().int().nullable().optional(),
+      }),
+    ),
   }),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
 const TABLES = [
-  'cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings',
-  'workspaces', 'incidents', 'contacts', 'trackedOrigins', 'recipes', 'refresh', 'vendors',
+  'cases',
+  'events',
+  'portals',
+  'snoozes',
+  'firedAlerts',
+  'settings',
+  'workspaces',
+  'incidents',
+  'contacts',
+  'trackedOrigins',
+  'recipes',
+  'refresh',
+  'vendors',
 ] as const;
 type TableName = (typeof TABLES)[number];
 /** Tables whose rows are restored whole by primary key (cases and events have their own rules). */
 const KEYED: Record<Exclude<TableName, 'cases' | 'events'>, string> = {
-  portals: 'key', snoozes: 'caseKey', firedAlerts: 'id', settings: 'key', workspaces: 'caseKey',
-  incidents: 'id', contacts: 'vendor', trackedOrigins: 'origin', recipes: 'id', refresh: 'key', vendors: 'portal',
+  portals: 'key',
+  snoozes: 'caseKey',
+  firedAlerts: 'id',
+  settings: 'key',
+  workspaces: 'caseKey',
+  incidents: 'id',
+  contacts: 'vendor',
+  trackedOrigins: 'origin',
+  recipes: 'id',
+  refresh: 'key',
+  vendors: 'portal',
 };
 const keyedTables = Object.keys(KEYED) as (keyof typeof KEYED)[];
 
@@ -133,35 +206,64 @@ const UPGRADERS: Record<number, (backup: Record<string, unknown>) => Record<stri
   1: (b) => ({
     ...b,
     version: 2,
-    tables: { ...(b.tables as object), workspaces: [], incidents: [], contacts: [], trackedOrigins: [], recipes: [], refresh: [] },
+    tables: {
+      ...(b.tables as object),
+      workspaces: [],
+      incidents: [],
+      contacts: [],
+      trackedOrigins: [],
+      recipes: [],
+      refresh: [],
+    },
   }),
   // 2 → 3: cases keyed by vendor portal, as the store upgrade does it (the same function). Rows whose
   // shape is wrong are left for validation to name; the upgrade only moves keys.
   2: (b) => {
     const tables = b.tables as Record<string, unknown>;
     const rows = (name: string) => (Array.isArray(tables?.[name]) ? (tables[name] as Record<string, unknown>[]) : []);
-    const valid = rows('cases').every((c) => typeof c.url === 'string' && typeof c.provider === 'string' && typeof c.caseId === 'string');
-    if (!valid) throw new BackupError('A case row of this older backup has no link, provider or case number: it cannot be placed under a vendor');
+    const valid = rows('cases').every(
+      (c) => typeof c.url === 'string' && typeof c.provider === 'string' && typeof c.caseId === 'string',
+    );
+    if (!valid)
+      throw new BackupError(
+        'A case row of this older backup has no link, provider or case number: it cannot be placed under a vendor',
+      );
     let upgraded: ReturnType<typeof toPortalIdentity>;
     try {
-      upgraded = toPortalIdentity({
-      cases: rows('cases'), events: rows('events'), snoozes: rows('snoozes'), firedAlerts: rows('firedAlerts'),
-      workspaces: rows('workspaces'), incidents: rows('incidents'), contacts: rows('contacts'), settings: rows('settings'),
-      }, typeof b.createdAt === 'string' ? b.createdAt : new Date(0).toISOString());
+      upgraded = toPortalIdentity(
+        {
+          cases: rows('cases'),
+          events: rows('events'),
+          snoozes: rows('snoozes'),
+          firedAlerts: rows('firedAlerts'),
+          workspaces: rows('workspaces'),
+          incidents: rows('incidents'),
+          contacts: rows('contacts'),
+          settings: rows('settings'),
+        },
+        typeof b.createdAt === 'string' ? b.createdAt : new Date(0).toISOString(),
+      );
     } catch (error) {
-      throw new BackupError(`This older backup could not be upgraded to version 3: ${error instanceof Error ? error.message : String(error)}`);
+      throw new BackupError(
+        `This older backup could not be upgraded to version 3: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return { ...b, version: 3, tables: { ...tables, ...upgraded } };
   },
 };
 
 export async function createBackup(db: CaseradarDB, nowIso: string): Promise<Backup> {
-  return db.transaction('r', TABLES.map((t) => db.table(t)), async () => ({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    createdAt: nowIso,
-    tables: Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()]))),
-  }) as Backup);
+  return db.transaction(
+    'r',
+    TABLES.map((t) => db.table(t)),
+    async () =>
+      ({
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: nowIso,
+        tables: Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await db.table(t).toArray()]))),
+      }) as Backup,
+  );
 }
 
 export class BackupError extends Error {
@@ -181,8 +283,12 @@ export function parseBackup(text: string): Backup {
   }
   let doc = raw as Record<string, unknown>;
   let version = Number(doc.version);
-  if (!Number.isInteger(version) || version < 1) throw new BackupError(`Expected a backup version, got ${JSON.stringify(doc.version)}`);
-  if (version > BACKUP_VERSION) throw new BackupError(`This backup is version ${version}; this Caseradar reads up to ${BACKUP_VERSION}. Update Caseradar first.`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new BackupError(`Expected a backup version, got ${JSON.stringify(doc.version)}`);
+  if (version > BACKUP_VERSION)
+    throw new BackupError(
+      `This backup is version ${version}; this Caseradar reads up to ${BACKUP_VERSION}. Update Caseradar first.`,
+    );
   while (version < BACKUP_VERSION) {
     const upgrade = UPGRADERS[version];
     if (!upgrade) throw new BackupError(`No upgrade from backup version ${version}`);
@@ -202,8 +308,13 @@ export function parseBackup(text: string): Backup {
 function rowInWords(doc: Record<string, unknown>, path: PropertyKey[]): string | null {
   const [top, table, index, ...field] = path;
   if (top !== 'tables' || typeof table !== 'string' || typeof index !== 'number') return null;
-  const row = ((doc.tables as Record<string, unknown[]> | undefined)?.[table]?.[index] ?? {}) as Record<string, unknown>;
-  const name = [row.key, row.caseKey, row.id, row.origin, row.vendor].find((v) => typeof v === 'string' || typeof v === 'number');
+  const row = ((doc.tables as Record<string, unknown[]> | undefined)?.[table]?.[index] ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const name = [row.key, row.caseKey, row.id, row.origin, row.vendor].find(
+    (v) => typeof v === 'string' || typeof v === 'number',
+  );
   const named = name === undefined ? '' : ` (${JSON.stringify(String(name).slice(0, 80))})`;
   return `${table} row ${index + 1}${named}${field.length ? `, field ${field.join('.')}` : ''}`;
 }
@@ -229,7 +340,10 @@ export interface RestorePlan {
   tables: Record<TableName, { add: number; update: number; keep: number; remove: number }>;
 }
 
-const newerCase = (a: { lastObservedAt: string; updatedAt: string | null }, b: { lastObservedAt: string; updatedAt: string | null }) =>
+const newerCase = (
+  a: { lastObservedAt: string; updatedAt: string | null },
+  b: { lastObservedAt: string; updatedAt: string | null },
+) =>
   Date.parse(a.updatedAt ?? a.lastObservedAt) > Date.parse(b.updatedAt ?? b.lastObservedAt) ||
   (a.updatedAt === b.updatedAt && Date.parse(a.lastObservedAt) > Date.parse(b.lastObservedAt));
 
@@ -248,23 +362,43 @@ export const RESTORED_PAUSED = 'Restored from a backup: turn it on to refresh ag
  * the address the extension itself uses for that portal, never the backup's, and paused until the user
  * turns them on.
  */
-async function restorableSchedules(rows: Backup['tables']['refresh'], { isGranted }: RestoreOptions): Promise<RefreshSchedule[]> {
+async function restorableSchedules(
+  rows: Backup['tables']['refresh'],
+  { isGranted }: RestoreOptions,
+): Promise<RefreshSchedule[]> {
   const kept: RefreshSchedule[] = [];
   for (const row of rows) {
     const url = defaultRefreshUrl(row.provider, row.origin);
     const family = FAMILIES.find((f) => f.id === row.provider);
     if (!url || !family || new URL(url).origin !== row.origin) continue;
     if (!urlMatchesFamily(family, url) && !(await isGranted(row.origin))) continue;
-    kept.push({ ...row, url, enabled: false, pausedReason: RESTORED_PAUSED, consecutiveFailures: 0, nextAt: null, inFlightSince: null, tabId: null });
+    kept.push({
+      ...row,
+      url,
+      enabled: false,
+      pausedReason: RESTORED_PAUSED,
+      consecutiveFailures: 0,
+      nextAt: null,
+      inFlightSince: null,
+      tabId: null,
+    });
   }
   return kept;
 }
 
 /** What a restore would do, without doing it. */
-export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace', options: RestoreOptions): Promise<RestorePlan> {
-  backup = { ...backup, tables: { ...backup.tables, refresh: await restorableSchedules(backup.tables.refresh, options) } };
+export async function planRestore(
+  db: CaseradarDB,
+  backup: Backup,
+  mode: 'merge' | 'replace',
+  options: RestoreOptions,
+): Promise<RestorePlan> {
+  backup = {
+    ...backup,
+    tables: { ...backup.tables, refresh: await restorableSchedules(backup.tables.refresh, options) },
+  };
   const tables = {} as RestorePlan['tables'];
-  const counts = async <R,>(name: TableName, rows: R[], keyOf: (r: R) => string) => {
+  const counts = async <R>(name: TableName, rows: R[], keyOf: (r: R) => string) => {
     const current = await db.table(name).count();
     if (mode === 'replace') return { add: rows.length, update: 0, keep: 0, remove: current };
     const existing = new Set((await db.table(name).toCollection().primaryKeys()).map(String));
@@ -274,8 +408,12 @@ export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge'
   };
   tables.cases = await counts('cases', backup.tables.cases, (r) => r.key);
   if (mode === 'merge') {
-    const stored = new Map((await db.cases.bulkGet(backup.tables.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]));
-    tables.cases.update = backup.tables.cases.filter((c) => stored.has(c.key) && newerCase(c, stored.get(c.key)!)).length;
+    const stored = new Map(
+      (await db.cases.bulkGet(backup.tables.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]),
+    );
+    tables.cases.update = backup.tables.cases.filter(
+      (c) => stored.has(c.key) && newerCase(c, stored.get(c.key)!),
+    ).length;
   }
   if (mode === 'merge') {
     const existing = new Set((await db.events.toArray()).map((e) => `${e.caseKey}\u0000${e.dedupKey}`));
@@ -295,41 +433,64 @@ export async function planRestore(db: CaseradarDB, backup: Backup, mode: 'merge'
  * backup are added, a case is updated only when the backup's copy is newer, events are added by their
  * dedup key (never duplicated), and nothing already stored is removed.
  */
-export async function restoreBackup(db: CaseradarDB, backup: Backup, mode: 'merge' | 'replace', options: RestoreOptions): Promise<void> {
+export async function restoreBackup(
+  db: CaseradarDB,
+  backup: Backup,
+  mode: 'merge' | 'replace',
+  options: RestoreOptions,
+): Promise<void> {
   // Asked before the transaction: it may await nothing but the store.
   const t = { ...backup.tables, refresh: await restorableSchedules(backup.tables.refresh, options) };
-  await db.transaction('rw', TABLES.map((name) => db.table(name)), async () => {
-    if (mode === 'replace') {
-      for (const name of TABLES) await db.table(name).clear();
-      for (const name of TABLES) await db.table(name).bulkPut(t[name] as never[]);
-      await settleVendors(db, t.cases as StoredCase[], backup.createdAt);
-      return;
-    }
-    const stored = new Map((await db.cases.bulkGet(t.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]));
-    await db.cases.bulkPut(t.cases.filter((c) => !stored.has(c.key) || newerCase(c, stored.get(c.key)!)) as never);
-    const existing = new Set((await db.events.toArray()).map((e) => `${e.caseKey}\u0000${e.dedupKey}`));
-    // New ids in merge mode: the backup's ids may already belong to other events here.
-    const events = t.events.filter((e) => !existing.has(`${e.caseKey}\u0000${e.dedupKey}`)).map(({ id: _id, ...e }) => e);
-    await db.events.bulkAdd(events as never);
-    // A case's message count and latest message times follow from its events: the merged set, which
-    // may hold replies that neither copy of the case row counted.
-    const touched = [...new Set([...t.cases.map((c) => c.key), ...events.map((e) => e.caseKey)])];
-    const merged = await db.events.where('caseKey').anyOf(touched).filter((e) => e.type === 'message').toArray();
-    const rows = (await db.cases.bulkGet(touched)).filter((c) => c !== undefined);
-    const recounted = rows.flatMap((c) => {
-      const fields = messageFields(merged.filter((e) => e.caseKey === c.key));
-      const same = fields.messageCount === c.messageCount && fields.lastVendorMessageAt === c.lastVendorMessageAt &&
-        fields.lastCustomerMessageAt === c.lastCustomerMessageAt;
-      return same ? [] : [{ ...c, ...fields }];
-    });
-    await db.cases.bulkPut(recounted);
-    // Everything else: rows missing here are added; rows already here are kept as they are.
-    for (const name of keyedTables) {
-      const have = new Set((await db.table(name).toCollection().primaryKeys()).map(String));
-      const rows = t[name] as Record<string, unknown>[];
-      await db.table(name).bulkAdd(rows.filter((r) => !have.has(String(r[KEYED[name]]))));
-    }
-    // Every case now in the store shows the name its vendor row gives (this store's, where it had one).
-    await settleVendors(db, (await db.cases.bulkGet(t.cases.map((c) => c.key))).filter((c) => c !== undefined), backup.createdAt);
-  });
+  await db.transaction(
+    'rw',
+    TABLES.map((name) => db.table(name)),
+    async () => {
+      if (mode === 'replace') {
+        for (const name of TABLES) await db.table(name).clear();
+        for (const name of TABLES) await db.table(name).bulkPut(t[name] as never[]);
+        await settleVendors(db, t.cases as StoredCase[], backup.createdAt);
+        return;
+      }
+      const stored = new Map(
+        (await db.cases.bulkGet(t.cases.map((c) => c.key))).filter(Boolean).map((c) => [c!.key, c!]),
+      );
+      await db.cases.bulkPut(t.cases.filter((c) => !stored.has(c.key) || newerCase(c, stored.get(c.key)!)) as never);
+      const existing = new Set((await db.events.toArray()).map((e) => `${e.caseKey}\u0000${e.dedupKey}`));
+      // New ids in merge mode: the backup's ids may already belong to other events here.
+      const events = t.events
+        .filter((e) => !existing.has(`${e.caseKey}\u0000${e.dedupKey}`))
+        .map(({ id: _id, ...e }) => e);
+      await db.events.bulkAdd(events as never);
+      // A case's message count and latest message times follow from its events: the merged set, which
+      // may hold replies that neither copy of the case row counted.
+      const touched = [...new Set([...t.cases.map((c) => c.key), ...events.map((e) => e.caseKey)])];
+      const merged = await db.events
+        .where('caseKey')
+        .anyOf(touched)
+        .filter((e) => e.type === 'message')
+        .toArray();
+      const rows = (await db.cases.bulkGet(touched)).filter((c) => c !== undefined);
+      const recounted = rows.flatMap((c) => {
+        const fields = messageFields(merged.filter((e) => e.caseKey === c.key));
+        const same =
+          fields.messageCount === c.messageCount &&
+          fields.lastVendorMessageAt === c.lastVendorMessageAt &&
+          fields.lastCustomerMessageAt === c.lastCustomerMessageAt;
+        return same ? [] : [{ ...c, ...fields }];
+      });
+      await db.cases.bulkPut(recounted);
+      // Everything else: rows missing here are added; rows already here are kept as they are.
+      for (const name of keyedTables) {
+        const have = new Set((await db.table(name).toCollection().primaryKeys()).map(String));
+        const rows = t[name] as Record<string, unknown>[];
+        await db.table(name).bulkAdd(rows.filter((r) => !have.has(String(r[KEYED[name]]))));
+      }
+      // Every case now in the store shows the name its vendor row gives (this store's, where it had one).
+      await settleVendors(
+        db,
+        (await db.cases.bulkGet(t.cases.map((c) => c.key))).filter((c) => c !== undefined),
+        backup.createdAt,
+      );
+    },
+  );
 }

@@ -22,13 +22,42 @@ const cell = (v: unknown): string => (v === null || v === undefined ? '' : neutr
 
 // vendor: the name the user knows the vendor by; portal: where the case lives; platform: what it runs on.
 export const EVENT_COLUMNS = [
-  'vendor', 'portal', 'platform', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'eventType', 'eventAt', 'recordedAt',
-  'from', 'to', 'messageSide', 'messageAuthor', 'messageText', 'caseUrl',
+  'vendor',
+  'portal',
+  'platform',
+  'caseId',
+  'title',
+  'state',
+  'vendorStatus',
+  'severity',
+  'eventType',
+  'eventAt',
+  'recordedAt',
+  'from',
+  'to',
+  'messageSide',
+  'messageAuthor',
+  'messageText',
+  'caseUrl',
 ] as const;
 
 export const CASE_COLUMNS = [
-  'vendor', 'portal', 'platform', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'vendorSeverity', 'owner', 'createdAt',
-  'updatedAt', 'firstSeenAt', 'lastObservedAt', 'messageCount', 'url',
+  'vendor',
+  'portal',
+  'platform',
+  'caseId',
+  'title',
+  'state',
+  'vendorStatus',
+  'severity',
+  'vendorSeverity',
+  'owner',
+  'createdAt',
+  'updatedAt',
+  'firstSeenAt',
+  'lastObservedAt',
+  'messageCount',
+  'url',
 ] as const;
 
 function unparse(rows: string[][], withHeader: readonly string[] | null): string {
@@ -41,10 +70,27 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
   const rows: string[][] = [];
   for (const { case: c, events } of page) {
     for (const e of events) {
-      rows.push([
-        vendorLabel(c), c.portal, c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, e.type, e.at, e.recordedAt,
-        e.from, e.to, e.message?.side, e.message?.author, e.message?.text, c.url,
-      ].map(cell));
+      rows.push(
+        [
+          vendorLabel(c),
+          c.portal,
+          c.provider,
+          c.caseId,
+          c.title,
+          c.state,
+          c.vendorStatus,
+          c.severity,
+          e.type,
+          e.at,
+          e.recordedAt,
+          e.from,
+          e.to,
+          e.message?.side,
+          e.message?.author,
+          e.message?.text,
+          c.url,
+        ].map(cell),
+      );
     }
   }
   return unparse(rows, header ? EVENT_COLUMNS : null);
@@ -53,7 +99,24 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
 /** One row per case, for one page of cases. */
 export function casesCsv(page: CaseWithEvents[], header: boolean): string {
   const rows = page.map(({ case: c }) =>
-    [vendorLabel(c), c.portal, c.provider, c.caseId, c.title, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner, c.createdAt,
-      c.updatedAt, c.firstSeenAt, c.lastObservedAt, c.messageCount, c.url].map(cell));
+    [
+      vendorLabel(c),
+      c.portal,
+      c.provider,
+      c.caseId,
+      c.title,
+      c.state,
+      c.vendorStatus,
+      c.severity,
+      c.vendorSeverity,
+      c.owner,
+      c.createdAt,
+      c.updatedAt,
+      c.firstSeenAt,
+      c.lastObservedAt,
+      c.messageCount,
+      c.url,
+    ].map(cell),
+  );
   return unparse(rows, header ? CASE_COLUMNS : null);
 }

@@ -29,7 +29,9 @@ export interface EvidenceBundle {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -43,7 +45,9 @@ export async function sha256Hex(text: string): Promise<string> {
 export async function buildEvidence(db: CaseradarDB, caseKey: string, nowIso: string): Promise<EvidenceBundle> {
   const c = await db.cases.get(caseKey);
   if (!c) throw new Error(`Expected a stored case ${caseKey}, found none`);
-  const events = (await db.events.where('caseKey').equals(caseKey).toArray()).sort((a, b) => a.at.localeCompare(b.at) || (a.id ?? 0) - (b.id ?? 0));
+  const events = (await db.events.where('caseKey').equals(caseKey).toArray()).sort(
+    (a, b) => a.at.localeCompare(b.at) || (a.id ?? 0) - (b.id ?? 0),
+  );
   const stored = await db.workspaces.get(caseKey);
   const workspace = stored ? (({ caseKey: _key, ...rest }) => rest)(stored) : null;
   const content = { case: c, events, workspace };

@@ -37,7 +37,8 @@ export function escapeMarkdown(text: string): string {
 
 const md = (text: string | null | undefined) => escapeMarkdown(text ?? '—');
 /** An ISO time as it is; anything else in a time field (a hand-edited backup) escaped like text. */
-const mdTime = (iso: string | null | undefined) => (iso && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(iso) ? iso : md(iso));
+const mdTime = (iso: string | null | undefined) =>
+  iso && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(iso) ? iso : md(iso);
 
 function markdownPage(page: CaseWithEvents[]): string {
   return page
@@ -68,11 +69,22 @@ function markdownPage(page: CaseWithEvents[]): string {
 }
 
 /** Builds the export as a Blob, page by page. */
-export async function exportCases(db: CaseradarDB, format: ExportFormat, scope: ExportScope, nowIso: string): Promise<Blob> {
+export async function exportCases(
+  db: CaseradarDB,
+  format: ExportFormat,
+  scope: ExportScope,
+  nowIso: string,
+): Promise<Blob> {
   const { mime } = EXPORT_FORMATS[format];
   let blob = new Blob([], { type: mime });
   let first = true;
-  if (format === 'json') blob = new Blob([`{"format":"caseradar-export","version":${JSON_EXPORT_VERSION},"exportedAt":${JSON.stringify(nowIso)},"cases":[`], { type: mime });
+  if (format === 'json')
+    blob = new Blob(
+      [
+        `{"format":"caseradar-export","version":${JSON_EXPORT_VERSION},"exportedAt":${JSON.stringify(nowIso)},"cases":[`,
+      ],
+      { type: mime },
+    );
   if (format === 'markdown') blob = new Blob([`# Caseradar export\n\nExported ${nowIso}.\n\n`], { type: mime });
   for await (const page of walkCases(db, scope)) {
     let chunk: string;

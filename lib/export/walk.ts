@@ -11,12 +11,16 @@ export interface CaseWithEvents {
 }
 
 /** Which cases an export covers. */
-export type ExportScope = { kind: 'all' } | { kind: 'keys'; keys: string[] } | { kind: 'filter'; test: (c: StoredCase) => boolean };
+export type ExportScope =
+  { kind: 'all' } | { kind: 'keys'; keys: string[] } | { kind: 'filter'; test: (c: StoredCase) => boolean };
 
 export const PAGE_SIZE = 250;
 
 /** Cases in key order with their events (oldest first), one page at a time. */
-export async function* walkCases(db: CaseradarDB, scope: ExportScope = { kind: 'all' }): AsyncGenerator<CaseWithEvents[]> {
+export async function* walkCases(
+  db: CaseradarDB,
+  scope: ExportScope = { kind: 'all' },
+): AsyncGenerator<CaseWithEvents[]> {
   if (scope.kind === 'keys') {
     for (let i = 0; i < scope.keys.length; i += PAGE_SIZE) {
       const page = (await db.cases.bulkGet(scope.keys.slice(i, i + PAGE_SIZE))).filter((c): c is StoredCase => !!c);
@@ -38,7 +42,10 @@ export async function* walkCases(db: CaseradarDB, scope: ExportScope = { kind: '
 }
 
 async function withEvents(db: CaseradarDB, cases: StoredCase[]): Promise<CaseWithEvents[]> {
-  const events = await db.events.where('caseKey').anyOf(cases.map((c) => c.key)).toArray();
+  const events = await db.events
+    .where('caseKey')
+    .anyOf(cases.map((c) => c.key))
+    .toArray();
   const byCase = new Map<string, CaseEvent[]>();
   for (const e of events) byCase.set(e.caseKey, [...(byCase.get(e.caseKey) ?? []), e]);
   return cases.map((c) => ({

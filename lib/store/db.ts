@@ -205,8 +205,19 @@ export class CaseradarDB extends Dexie {
         vendors: '&portal, provider',
       })
       .upgrade(async (tx) => {
-        const names = ['cases', 'events', 'snoozes', 'firedAlerts', 'workspaces', 'incidents', 'contacts', 'settings'] as const;
-        const before = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await tx.table(n).toArray()]))) as V2Tables;
+        const names = [
+          'cases',
+          'events',
+          'snoozes',
+          'firedAlerts',
+          'workspaces',
+          'incidents',
+          'contacts',
+          'settings',
+        ] as const;
+        const before = Object.fromEntries(
+          await Promise.all(names.map(async (n) => [n, await tx.table(n).toArray()])),
+        ) as V2Tables;
         const after = toPortalIdentity(before, new Date().toISOString());
         for (const n of names) {
           await tx.table(n).clear();

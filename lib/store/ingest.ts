@@ -116,18 +116,35 @@ function newCase(snap: CaseSnapshot, input: SnapshotInput, key: string, portal: 
 }
 
 /** Field-level merge of a fresh snapshot into a stored case. Returns the changed case and change events. */
-function mergeFields(stored: StoredCase, snap: CaseSnapshot, input: SnapshotInput): { next: StoredCase; events: CaseEvent[] } {
+function mergeFields(
+  stored: StoredCase,
+  snap: CaseSnapshot,
+  input: SnapshotInput,
+): { next: StoredCase; events: CaseEvent[] } {
   const next: StoredCase = { ...stored };
   const events: CaseEvent[] = [];
   // When the portal dates the change, use that; otherwise the moment we noticed it.
   const at = snap.updatedAt && ms(snap.updatedAt) > ms(stored.updatedAt) ? snap.updatedAt : input.capturedAt;
   const change = (type: CaseEvent['type'], from: string | null, to: string | null) =>
-    events.push({ caseKey: stored.key, type, at, recordedAt: input.capturedAt, from, to, dedupKey: `${type}:${to ?? ''}:${at}` });
+    events.push({
+      caseKey: stored.key,
+      type,
+      at,
+      recordedAt: input.capturedAt,
+      from,
+      to,
+      dedupKey: `${type}:${to ?? ''}:${at}`,
+    });
 
   // A page that does not show a field (null/undefined) never erases what another page told us.
   if (snap.vendorStatus !== null) {
     // A DOM read comes from the page itself; a JSON read from the API address the page called.
-    const relation = compareStatus(snap.provider, stored.vendorStatus, snap.vendorStatus, input.sourceUrl === input.pageUrl);
+    const relation = compareStatus(
+      snap.provider,
+      stored.vendorStatus,
+      snap.vendorStatus,
+      input.sourceUrl === input.pageUrl,
+    );
     if (relation === 'different') {
       change('state', stored.vendorStatus, snap.vendorStatus);
       next.vendorStatus = snap.vendorStatus;
@@ -186,7 +203,9 @@ function sameRecord(a: object, b: object): boolean {
 }
 
 /** A case's message count and latest message per side, from its message events. */
-export function messageFields(events: CaseEvent[]): Pick<StoredCase, 'messageCount' | 'lastVendorMessageAt' | 'lastCustomerMessageAt'> {
+export function messageFields(
+  events: CaseEvent[],
+): Pick<StoredCase, 'messageCount' | 'lastVendorMessageAt' | 'lastCustomerMessageAt'> {
   let lastVendorMessageAt: string | null = null;
   let lastCustomerMessageAt: string | null = null;
   let messageCount = 0;
@@ -253,7 +272,10 @@ function withTrustedDates(input: SnapshotInput): { extraction: Extraction; untru
  */
 function portalsOf(input: SnapshotInput, snaps: CaseSnapshot[]): { page: string; ofSnap: string[] } {
   const page = input.provider === 'manual' ? '' : portalOf(input.provider, input.pageUrl);
-  return { page, ofSnap: snaps.map((s) => (input.provider === 'manual' ? portalOf('manual', '', s.vendorName) : page)) };
+  return {
+    page,
+    ofSnap: snaps.map((s) => (input.provider === 'manual' ? portalOf('manual', '', s.vendorName) : page)),
+  };
 }
 
 /** What a read says its vendor is called: a recipe's or manual case's vendor, or the page's own name. */
@@ -269,7 +291,9 @@ function readNameOf(input: SnapshotInput, snap: CaseSnapshot): string | null {
 async function unclaimedName(db: CaseradarDB, portal: string, name: string | null): Promise<string | null> {
   if (!name) return name;
   const folded = name.trim().toLowerCase();
-  const taken = (await db.vendors.toArray()).some((v) => v.portal !== portal && vendorDisplayName(v).toLowerCase() === folded);
+  const taken = (await db.vendors.toArray()).some(
+    (v) => v.portal !== portal && vendorDisplayName(v).toLowerCase() === folded,
+  );
   return taken ? `${name} (${portal})` : name;
 }
 
@@ -277,7 +301,13 @@ async function unclaimedName(db: CaseradarDB, portal: string, name: string | nul
  * Brings the vendor rows of the read's portals up to date and gives every case row of them the
  * vendor's name. A name that changed is rewritten on the portal's other cases too, in this transaction.
  */
-async function applyVendorNames(db: CaseradarDB, input: SnapshotInput, snaps: CaseSnapshot[], portals: string[], next: Map<string, StoredCase>): Promise<number> {
+async function applyVendorNames(
+  db: CaseradarDB,
+  input: SnapshotInput,
+  snaps: CaseSnapshot[],
+  portals: string[],
+  next: Map<string, StoredCase>,
+): Promise<number> {
   const fresh = new Map<string, { snap: CaseSnapshot }>();
   snaps.forEach((snap, i) => fresh.has(portals[i]!) || fresh.set(portals[i]!, { snap }));
   if (!fresh.size) return 0;
@@ -288,7 +318,10 @@ async function applyVendorNames(db: CaseradarDB, input: SnapshotInput, snaps: Ca
     const stored = storedRows[i++];
     const said = cleanReadName(input.provider, readNameOf(input, snap));
     // Most reads repeat the stored name: only a new one is checked against the other vendors.
-    const readName = !said || said === stored?.readName || `${said} (${portal})` === stored?.readName ? (stored?.readName ?? said) : await unclaimedName(db, portal, said);
+    const readName =
+      !said || said === stored?.readName || `${said} (${portal})` === stored?.readName
+        ? (stored?.readName ?? said)
+        : await unclaimedName(db, portal, said);
     const row: VendorPortal | undefined = stored
       ? nextVendorRow(stored, { portal, provider: input.provider, origin: stored.origin, readName }, input.capturedAt)
       : newVendorRow(input.provider, portal, readName, snap.url || input.pageUrl, input.capturedAt);
@@ -298,10 +331,15 @@ async function applyVendorNames(db: CaseradarDB, input: SnapshotInput, snaps: Ca
       await db.vendors.put(row);
       writes++;
       if (stored && vendorDisplayName(stored) !== shown) {
-        writes += await db.cases.where('portal').equals(portal).and((c) => !next.has(c.key)).modify({ vendorName: shown });
+        writes += await db.cases
+          .where('portal')
+          .equals(portal)
+          .and((c) => !next.has(c.key))
+          .modify({ vendorName: shown });
       }
     }
-    for (const [key, c] of next) if (c.portal === portal && c.vendorName !== shown) next.set(key, { ...c, vendorName: shown });
+    for (const [key, c] of next)
+      if (c.portal === portal && c.vendorName !== shown) next.set(key, { ...c, vendorName: shown });
   }
   return writes;
 }
@@ -311,8 +349,15 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
   const trusted = withTrustedDates(raw);
   const input: SnapshotInput = { ...raw, extraction: trusted.extraction };
   const result: IngestResult = {
-    created: 0, updated: 0, unchanged: 0, stale: 0, eventsAdded: 0, unmatchedMessages: 0, rowsWritten: 0,
-    untrustedDates: trusted.untrusted, refusedNew: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    stale: 0,
+    eventsAdded: 0,
+    unmatchedMessages: 0,
+    rowsWritten: 0,
+    untrustedDates: trusted.untrusted,
+    refusedNew: 0,
   };
   const allSnaps = input.extraction.cases.filter((c) => c.provider === input.provider);
   const allPortals = portalsOf(input, allSnaps);
@@ -350,8 +395,14 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
       const current = next.get(key) ?? stored.get(key);
       if (!current) {
         next.set(key, newCase(snap, input, key, snapPortals[i]!));
-        candidateEvents.push({ caseKey: key, type: 'created', at: snap.createdAt ?? input.capturedAt,
-          recordedAt: input.capturedAt, to: snap.vendorStatus, dedupKey: 'created' });
+        candidateEvents.push({
+          caseKey: key,
+          type: 'created',
+          at: snap.createdAt ?? input.capturedAt,
+          recordedAt: input.capturedAt,
+          to: snap.vendorStatus,
+          dedupKey: 'created',
+        });
         result.created++;
         return;
       }
@@ -368,7 +419,10 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
       // Observation time only moves forward: a snapshot captured earlier but dated newer by the
       // portal updates the fields, not when we last looked.
       const observedLater = ms(input.capturedAt) > ms(current.lastObservedAt);
-      if (observedLater && (ms(input.capturedAt) - ms(current.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length)) {
+      if (
+        observedLater &&
+        (ms(input.capturedAt) - ms(current.lastObservedAt) >= OBSERVATION_GRANULARITY_MS || merged.events.length)
+      ) {
         row = { ...row, lastObservedAt: input.capturedAt, observedVia: input.sourceUrl, observedHow: input.how };
       }
       next.set(key, row);
@@ -378,7 +432,8 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
     const vendorWrites = await applyVendorNames(db, input, snaps, snapPortals, next);
 
     // Messages are facts with their own times: merged whatever the snapshot's age, deduplicated by key.
-    for (const [key, messages] of messagesByKey) candidateEvents.push(...messageEvents(key, messages, input.capturedAt));
+    for (const [key, messages] of messagesByKey)
+      candidateEvents.push(...messageEvents(key, messages, input.capturedAt));
     if (candidateEvents.length) {
       const existing = await db.events
         .where('[caseKey+dedupKey]')
@@ -393,7 +448,11 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
     // A new case may already have messages on record (comments read before its case list).
     const createdKeys = [...next.keys()].filter((k) => !stored.get(k));
     const earlierMessages = createdKeys.length
-      ? await db.events.where('caseKey').anyOf(createdKeys).filter((e) => e.type === 'message').toArray()
+      ? await db.events
+          .where('caseKey')
+          .anyOf(createdKeys)
+          .filter((e) => e.type === 'message')
+          .toArray()
       : [];
     for (const e of [...earlierMessages, ...candidateEvents]) {
       if (e.type !== 'message' || !e.message) continue;
@@ -438,8 +497,11 @@ async function recordSuccess(db: CaseradarDB, input: SnapshotInput): Promise<num
     lastProblemCount: input.extraction.problems.length,
   };
   // Skip the write when nothing but a sub-minute clock tick changed (keeps re-ingest write-free).
-  if (stored && sameRecord({ ...next, lastSuccessAt: null }, { ...stored, lastSuccessAt: null }) &&
-      ms(next.lastSuccessAt) - ms(stored.lastSuccessAt) < OBSERVATION_GRANULARITY_MS) {
+  if (
+    stored &&
+    sameRecord({ ...next, lastSuccessAt: null }, { ...stored, lastSuccessAt: null }) &&
+    ms(next.lastSuccessAt) - ms(stored.lastSuccessAt) < OBSERVATION_GRANULARITY_MS
+  ) {
     return 0;
   }
   await db.portals.put(next);

@@ -66,10 +66,16 @@ export function toPortalIdentity(t: V2Tables, nowIso: string): V3Tables {
   const firedAlerts = t.firedAlerts.map((a) => {
     const from = String(a.caseKey);
     const id = String(a.id);
-    return { ...a, caseKey: keyOf(from), id: id.startsWith(`${from}|`) ? `${keyOf(from)}${id.slice(from.length)}` : id };
+    return {
+      ...a,
+      caseKey: keyOf(from),
+      id: id.startsWith(`${from}|`) ? `${keyOf(from)}${id.slice(from.length)}` : id,
+    };
   });
   const workspaces = t.workspaces.map((w) => ({ ...w, caseKey: keyOf(String(w.caseKey)) }));
-  const incidents = t.incidents.map((i) => (Array.isArray(i.caseKeys) ? { ...i, caseKeys: i.caseKeys.map((k) => keyOf(String(k))) } : i));
+  const incidents = t.incidents.map((i) =>
+    Array.isArray(i.caseKeys) ? { ...i, caseKeys: i.caseKeys.map((k) => keyOf(String(k))) } : i,
+  );
 
   // Contacts were kept per provider id, or per vendor name for recipe and manual vendors: each now
   // belongs to the portals it described. One no portal matches stays as it was (nothing is lost).
@@ -77,7 +83,9 @@ export function toPortalIdentity(t: V2Tables, nowIso: string): V3Tables {
   const taken = new Set<string>();
   for (const row of t.contacts) {
     const vendor = String(row.vendor);
-    const portals = isConsoleId(vendor) ? new Set([vendor]) : (portalsOfProvider.get(vendor) ?? portalsOfName.get(vendor.trim()));
+    const portals = isConsoleId(vendor)
+      ? new Set([vendor])
+      : (portalsOfProvider.get(vendor) ?? portalsOfName.get(vendor.trim()));
     const targets = portals ? [...portals].filter((p) => !taken.has(p)) : [];
     if (!targets.length) {
       contacts.push(row);
@@ -89,15 +97,29 @@ export function toPortalIdentity(t: V2Tables, nowIso: string): V3Tables {
     }
   }
 
-  const settings = t.settings.map((s) => (s.key === 'policy' ? { ...s, value: policyByPortal(s.value, portalsOfProvider) } : s));
-  return { cases: named, events, snoozes, firedAlerts, workspaces, incidents, contacts, settings, vendors: [...vendors.values()] };
+  const settings = t.settings.map((s) =>
+    s.key === 'policy' ? { ...s, value: policyByPortal(s.value, portalsOfProvider) } : s,
+  );
+  return {
+    cases: named,
+    events,
+    snoozes,
+    firedAlerts,
+    workspaces,
+    incidents,
+    contacts,
+    settings,
+    vendors: [...vendors.values()],
+  };
 }
 
 const isConsoleId = (v: string) => isConsole(v as ProviderId);
 
 /** vendorQuiet.byProvider (per platform) becomes byPortal: a platform's threshold goes to each of its portals. */
 function policyByPortal(value: unknown, portalsOfProvider: Map<string, Set<string>>): unknown {
-  const policy = value as { vendorQuiet?: { byProvider?: Record<string, unknown>; byPortal?: Record<string, unknown> } } | null;
+  const policy = value as {
+    vendorQuiet?: { byProvider?: Record<string, unknown>; byPortal?: Record<string, unknown> };
+  } | null;
   if (!policy?.vendorQuiet?.byProvider) return value;
   const { byProvider, ...quiet } = policy.vendorQuiet;
   const byPortal: Record<string, unknown> = { ...quiet.byPortal };

@@ -21,12 +21,26 @@ export function platformName(provider: ProviderId): string | null {
  * The vendor row of `portal` after a read that named it `readName` (or said nothing: null). Returns the
  * row to write, or undefined when the stored one stands. Call inside a transaction over vendors.
  */
-export function nextVendorRow(stored: VendorPortal | undefined, fresh: Omit<VendorPortal, 'userName' | 'updatedAt'>, nowIso: string): VendorPortal | undefined {
+export function nextVendorRow(
+  stored: VendorPortal | undefined,
+  fresh: Omit<VendorPortal, 'userName' | 'updatedAt'>,
+  nowIso: string,
+): VendorPortal | undefined {
   // A manual vendor keeps the name first typed ("Contoso Telecom" over a later "contoso  telecom");
   // a recipe's or page's latest name wins (the user renamed the recipe, the vendor rebranded).
-  const readName = (fresh.provider === 'manual' ? stored?.readName : null) ?? readNameOf(fresh.provider, fresh.readName) ?? stored?.readName ?? null;
+  const readName =
+    (fresh.provider === 'manual' ? stored?.readName : null) ??
+    readNameOf(fresh.provider, fresh.readName) ??
+    stored?.readName ??
+    null;
   if (stored && stored.readName === readName) return undefined;
-  return { ...fresh, origin: stored?.origin ?? fresh.origin, readName, userName: stored?.userName ?? null, updatedAt: nowIso };
+  return {
+    ...fresh,
+    origin: stored?.origin ?? fresh.origin,
+    readName,
+    userName: stored?.userName ?? null,
+    updatedAt: nowIso,
+  };
 }
 
 export class VendorError extends Error {
@@ -49,9 +63,12 @@ export async function renameVendor(db: CaseradarDB, portal: string, name: string
     const next = { ...stored, userName: trimmed || null, updatedAt: nowIso };
     await db.vendors.put(next);
     const shown = vendorDisplayName(next);
-    await db.cases.where('portal').equals(portal).modify((c) => {
-      c.vendorName = shown;
-    });
+    await db.cases
+      .where('portal')
+      .equals(portal)
+      .modify((c) => {
+        c.vendorName = shown;
+      });
     return shown;
   });
 }
@@ -65,10 +82,22 @@ export function readNameOf(provider: ProviderId, raw: string | null | undefined)
 }
 
 /** A new vendor row for a portal first seen (store upgrade, a read, a restore). */
-export function newVendorRow(provider: ProviderId, portal: string, readName: string | null, sampleUrl: string | undefined, nowIso: string): VendorPortal {
-  return { portal, provider, origin: portalOrigin(provider, portal, sampleUrl), readName: readNameOf(provider, readName), userName: null, updatedAt: nowIso };
+export function newVendorRow(
+  provider: ProviderId,
+  portal: string,
+  readName: string | null,
+  sampleUrl: string | undefined,
+  nowIso: string,
+): VendorPortal {
+  return {
+    portal,
+    provider,
+    origin: portalOrigin(provider, portal, sampleUrl),
+    readName: readNameOf(provider, readName),
+    userName: null,
+    updatedAt: nowIso,
+  };
 }
-
 
 /**
  * After rows arrive from outside the ingest (a restored backup): every portal of `cases` gets a vendor
@@ -86,6 +115,8 @@ export async function settleVendors(db: CaseradarDB, cases: StoredCase[], nowIso
       await db.vendors.put(row);
     }
   }
-  const fixes = cases.filter((c) => c.vendorName !== vendorDisplayName(rows.get(c.portal)!)).map((c) => ({ ...c, vendorName: vendorDisplayName(rows.get(c.portal)!) }));
+  const fixes = cases
+    .filter((c) => c.vendorName !== vendorDisplayName(rows.get(c.portal)!))
+    .map((c) => ({ ...c, vendorName: vendorDisplayName(rows.get(c.portal)!) }));
   if (fixes.length) await db.cases.bulkPut(fixes);
 }

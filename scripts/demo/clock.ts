@@ -34,7 +34,8 @@ const TOKEN = /\{\{at:([^|}]+)(?:\|([^}]+))?\}\}/g;
 /** Every `{{at:…}}` token of the template replaced by its instant, formatted. */
 export function renderDemoTemplate(template: string, now: number, timeZone: string): string {
   return template.replace(TOKEN, (_token, when: string, format = 'iso') =>
-    formatInstant(demoInstant(when.trim(), now, timeZone), format.trim(), now, timeZone));
+    formatInstant(demoInstant(when.trim(), now, timeZone), format.trim(), now, timeZone),
+  );
 }
 
 /** A local calendar date as a day number: days since 1970-01-01, whose weekday is (day + 4) % 7. */

@@ -19,24 +19,58 @@ const STATES = ['open', 'waiting-on-customer', 'on-hold', 'resolved', 'new'] as 
 function storedCase(i: number, prefix = 'zendesk'): StoredCase {
   const updated = BASE + (i % 120) * DAY;
   return {
-    key: `${prefix}:${100000 + i}`, portal: 'x.zendesk.com', provider: 'zendesk', caseId: String(100000 + i), title: `Case ${i}: link flapping at site ${i % 37} & VPN`,
-    vendorStatus: 'Open', state: STATES[i % STATES.length]!, severity: (['critical', 'high', 'normal', 'low'] as const)[i % 4]!,
-    vendorSeverity: 'normal', createdAt: iso(updated - 3 * DAY), updatedAt: iso(updated), url: `https://x.zendesk.com/hc/requests/${100000 + i}`,
-    owner: 'Sam Support', firstSeenAt: iso(updated), lastObservedAt: iso(BASE + 150 * DAY), observedVia: 'https://x.zendesk.com/hc/en-us/requests',
-    observedHow: 'visit', lastVendorMessageAt: iso(updated), lastCustomerMessageAt: null, messageCount: 0, vendorRef: null, sla: null,
+    key: `${prefix}:${100000 + i}`,
+    portal: 'x.zendesk.com',
+    provider: 'zendesk',
+    caseId: String(100000 + i),
+    title: `Case ${i}: link flapping at site ${i % 37} & VPN`,
+    vendorStatus: 'Open',
+    state: STATES[i % STATES.length]!,
+    severity: (['critical', 'high', 'normal', 'low'] as const)[i % 4]!,
+    vendorSeverity: 'normal',
+    createdAt: iso(updated - 3 * DAY),
+    updatedAt: iso(updated),
+    url: `https://x.zendesk.com/hc/requests/${100000 + i}`,
+    owner: 'Sam Support',
+    firstSeenAt: iso(updated),
+    lastObservedAt: iso(BASE + 150 * DAY),
+    observedVia: 'https://x.zendesk.com/hc/en-us/requests',
+    observedHow: 'visit',
+    lastVendorMessageAt: iso(updated),
+    lastCustomerMessageAt: null,
+    messageCount: 0,
+    vendorRef: null,
+    sla: null,
   };
 }
 
 function event(c: StoredCase, j: number): CaseEvent {
   const at = iso(Date.parse(c.createdAt!) + j * 3_600_000);
-  return { caseKey: c.key, type: 'message', at, recordedAt: at, dedupKey: `msg:${at}:vendor:Sam`,
-    message: { at, author: 'Sam Support', side: j % 2 ? 'vendor' : 'customer', text: `Message ${j} on ${c.caseId}: please send the logs, "quoted", =SUM(A1)` } };
+  return {
+    caseKey: c.key,
+    type: 'message',
+    at,
+    recordedAt: at,
+    dedupKey: `msg:${at}:vendor:Sam`,
+    message: {
+      at,
+      author: 'Sam Support',
+      side: j % 2 ? 'vendor' : 'customer',
+      text: `Message ${j} on ${c.caseId}: please send the logs, "quoted", =SUM(A1)`,
+    },
+  };
 }
 
 async function clear(): Promise<void> {
   const db = getDb();
   await db.transaction('rw', [db.cases, db.events, db.portals, db.snoozes, db.firedAlerts], async () => {
-    await Promise.all([db.cases.clear(), db.events.clear(), db.portals.clear(), db.snoozes.clear(), db.firedAlerts.clear()]);
+    await Promise.all([
+      db.cases.clear(),
+      db.events.clear(),
+      db.portals.clear(),
+      db.snoozes.clear(),
+      db.firedAlerts.clear(),
+    ]);
   });
 }
 
@@ -54,8 +88,18 @@ async function seed(cases: number, eventsPerCase: number): Promise<void> {
 
 function snapshot(i: number): CaseSnapshot {
   const c = storedCase(i);
-  return { provider: 'zendesk', caseId: c.caseId, title: `${c.title} (renamed)`, vendorStatus: 'Pending', state: 'waiting-on-customer',
-    severity: c.severity, vendorSeverity: c.vendorSeverity, createdAt: c.createdAt, updatedAt: iso(BASE + 200 * DAY), url: c.url };
+  return {
+    provider: 'zendesk',
+    caseId: c.caseId,
+    title: `${c.title} (renamed)`,
+    vendorStatus: 'Pending',
+    state: 'waiting-on-customer',
+    severity: c.severity,
+    vendorSeverity: c.vendorSeverity,
+    createdAt: c.createdAt,
+    updatedAt: iso(BASE + 200 * DAY),
+    url: c.url,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -74,35 +118,64 @@ async function timeIt(runs: number, setup: () => Promise<void>, fn: () => Promis
 /** Ingest of a 500-case snapshot into 2,000 stored cases vs a raw IndexedDB put of the same 500 rows. */
 async function ingest(runs: number) {
   const input = {
-    provider: 'zendesk' as const, pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
-    capturedAt: iso(BASE + 201 * DAY), how: 'visit' as const,
+    provider: 'zendesk' as const,
+    pageUrl: 'https://x.zendesk.com/hc/en-us/requests',
+    sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+    capturedAt: iso(BASE + 201 * DAY),
+    how: 'visit' as const,
     extraction: { kind: 'list' as const, cases: Array.from({ length: 500 }, (_, i) => snapshot(i * 4)), problems: [] },
   };
-  const ingestMs = await timeIt(runs, () => seed(2000, 0), () => ingestSnapshot(getDb(), input));
+  const ingestMs = await timeIt(
+    runs,
+    () => seed(2000, 0),
+    () => ingestSnapshot(getDb(), input),
+  );
   const again = await ingestSnapshot(getDb(), input);
   const rows = input.extraction.cases.map((s) => ({ ...storedCase(0), ...s, key: `raw:${s.caseId}` }));
-  const rawMs = await timeIt(runs, () => seed(2000, 0), () => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('caseradar-raw-bench', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'key' });
-    open.onsuccess = () => {
-      const tx = open.result.transaction('rows', 'readwrite');
-      const store = tx.objectStore('rows');
-      for (const r of rows) store.put(r);
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  const rawMs = await timeIt(
+    runs,
+    () => seed(2000, 0),
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('caseradar-raw-bench', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'key' });
+        open.onsuccess = () => {
+          const tx = open.result.transaction('rows', 'readwrite');
+          const store = tx.objectStore('rows');
+          for (const r of rows) store.put(r);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
   return { ingestMs, rawMs, reingestRowsWritten: again.rowsWritten };
 }
 
 function listPage(n: number): string {
-  const rows = Array.from({ length: n }, (_, i) => `<tr><td class="request-info requests-table-info"><a href="/hc/en-us/requests/${1000 + i}" class="striped-list-title" title="Subject ${i} &amp; more">Subject ${i} &amp; more</a></td><td>#${1000 + i}</td><td><time datetime="2026-10-01T07:15:02+00:00">x</time></td><td><time datetime="2026-10-02T11:40:55+00:00">y</time></td><td class="requests-table-status"><span class="status-label status-label-request status-label-${['open', 'pending', 'solved'][i % 3]}">S</span></td></tr>`).join('');
+  const rows = Array.from(
+    { length: n },
+    (_, i) =>
+      `<tr><td class="request-info requests-table-info"><a href="/hc/en-us/requests/${1000 + i}" class="striped-list-title" title="Subject ${i} &amp; more">Subject ${i} &amp; more</a></td><td>#${1000 + i}</td><td><time datetime="2026-10-01T07:15:02+00:00">x</time></td><td><time datetime="2026-10-02T11:40:55+00:00">y</time></td><td class="requests-table-status"><span class="status-label status-label-request status-label-${['open', 'pending', 'solved'][i % 3]}">S</span></td></tr>`,
+  ).join('');
   return `<html><body><table class="table my-activities-table requests-table my-requests"><thead><tr><th>Subject</th></tr></thead><tbody>${rows}</tbody></table></body></html>`;
 }
 
 function azureBody(n: number) {
-  return { value: Array.from({ length: n }, (_, i) => ({ id: `/providers/Microsoft.Support/supportTickets/t${i}`, name: `t${i}`, type: 'Microsoft.Support/supportTickets',
-    properties: { supportTicketId: String(2610010040000000 + i), title: `Ticket ${i}`, severity: 'moderate', status: 'Open', createdDate: '2026-10-01T08:00:00Z', modifiedDate: '2026-10-02T10:20:30Z' } })) };
+  return {
+    value: Array.from({ length: n }, (_, i) => ({
+      id: `/providers/Microsoft.Support/supportTickets/t${i}`,
+      name: `t${i}`,
+      type: 'Microsoft.Support/supportTickets',
+      properties: {
+        supportTicketId: String(2610010040000000 + i),
+        title: `Ticket ${i}`,
+        severity: 'moderate',
+        status: 'Open',
+        createdDate: '2026-10-01T08:00:00Z',
+        modifiedDate: '2026-10-02T10:20:30Z',
+      },
+    })),
+  };
 }
 
 /** Adapter time on a 500-row list page (parse excluded: the browser has parsed the page already) and a 500-case JSON body. */
@@ -110,7 +183,9 @@ function extraction(runs: number) {
   const url = new URL('https://x.zendesk.com/hc/en-us/requests');
   const doc = new DOMParser().parseFromString(listPage(500), 'text/html');
   const jsonText = JSON.stringify(azureBody(500));
-  const apiUrl = new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01');
+  const apiUrl = new URL(
+    'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+  );
   const page: number[] = [];
   const json: number[] = [];
   for (let r = 0; r < runs; r++) {

@@ -11,7 +11,10 @@ test.beforeEach(async ({ context }) => {
 const rowOf = (popup: import('@playwright/test').Page, caseId: string) =>
   popup.getByTestId('case-row').filter({ hasText: `#${caseId}` });
 
-test('AWS: the console list (two pages) fills the popup; the case page adds its communications', async ({ context, openPopup }) => {
+test('AWS: the console list (two pages) fills the popup; the case page adds its communications', async ({
+  context,
+  openPopup,
+}) => {
   const page = await context.newPage();
   await page.goto(DEMO_URLS.awsList);
   await expect(page.locator('body[data-loaded="true"]')).toBeAttached();
@@ -20,8 +23,9 @@ test('AWS: the console list (two pages) fills the popup; the case page adds its 
   await expect(popup.locator('.case-row .provider', { hasText: 'AWS' })).toHaveCount(5);
   // AWS asked us something on the last working day: our reply is overdue.
   await expect(rowOf(popup, '176543210900123')).toContainText('Waiting on you · pending-customer-action');
-  await expect(rowOf(popup, '176543210900123').getByTestId('alert'))
-    .toHaveText('waiting on you for 1 business day (limit 1)');
+  await expect(rowOf(popup, '176543210900123').getByTestId('alert')).toHaveText(
+    'waiting on you for 1 business day (limit 1)',
+  );
   await expect(rowOf(popup, '176543210900123').getByTestId('case-messages')).toHaveText('2 messages');
   // Critical: judged in business hours. Reopened two working days ago, it is past 4 hours whatever the hour;
   // the new one from 40 minutes ago cannot be.
@@ -48,7 +52,9 @@ test('Google Cloud: cases list, then a case page with its comments', async ({ co
   await expect(rowOf(popup, '51234567')).toContainText('Waiting on you · ACTION_REQUIRED');
   await expect(rowOf(popup, '51234567').getByTestId('overdue')).toHaveCount(0); // Google answered an hour ago
   await expect(rowOf(popup, '51234567').getByRole('link')).toHaveAttribute(
-    'href', 'https://console.cloud.google.com/support/cases/detail/v2/51234567?project=acme-prod-123');
+    'href',
+    'https://console.cloud.google.com/support/cases/detail/v2/51234567?project=acme-prod-123',
+  );
 
   await page.goto(DEMO_URLS.gcpDetail);
   await expect(rowOf(popup, '51234567').getByTestId('case-messages')).toHaveText('2 messages');
@@ -69,7 +75,10 @@ test('Partner Center: service requests with their notes', async ({ context, open
   await expect(rowOf(popup, '615112491169010').getByTestId('overdue')).toHaveCount(0);
 });
 
-test('Microsoft 365 admin center: the grid fills the popup; an open request pane adds messages', async ({ context, openPopup }) => {
+test('Microsoft 365 admin center: the grid fills the popup; an open request pane adds messages', async ({
+  context,
+  openPopup,
+}) => {
   const page = await context.newPage();
   await page.goto(DEMO_URLS.m365List);
   const popup = await openPopup();
@@ -92,7 +101,9 @@ test('Azure: opening a ticket loads its communications as messages', async ({ co
   await expect(rowOf(popup, '2610010040001234')).toBeVisible();
   // The portal's own front end loads the communications when the ticket is opened.
   await page.evaluate(() =>
-    fetch('https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Support/supportTickets/7f3e2d1c-0000-4000-8000-000000000001/communications?api-version=2024-04-01'),
+    fetch(
+      'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Support/supportTickets/7f3e2d1c-0000-4000-8000-000000000001/communications?api-version=2024-04-01',
+    ),
   );
   await expect(rowOf(popup, '2610010040001234').getByTestId('case-messages')).toHaveText('2 messages');
 });

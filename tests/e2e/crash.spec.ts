@@ -6,7 +6,14 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { DEMO_URLS, fulfilHtml } from '../../scripts/demo-portals';
 import { MAX_NEW_CASES_PER_READ } from '../../lib/store/ingest';
-import { clearTables, contentScriptWorld, readTables, sendFromPage, stopServiceWorker, type Sent } from '../helpers/extension-e2e';
+import {
+  clearTables,
+  contentScriptWorld,
+  readTables,
+  sendFromPage,
+  stopServiceWorker,
+  type Sent,
+} from '../helpers/extension-e2e';
 import { expect, test } from './extension';
 
 const ORIGIN = 'https://northwind.zendesk.com';
@@ -36,14 +43,32 @@ function bigSnapshot(firstId: number, count = PER_READ, messages = MESSAGES) {
   return {
     name: 'cs:snapshot',
     payload: {
-      provider: 'zendesk', pageUrl: PAGE, sourceUrl: `${ORIGIN}/api/v2/requests.json`, capturedAt: iso(NOW - 60_000),
-      extraction: { kind: 'list', problems: [], cases: Array.from({ length: count }, (_, i) => ({
-        provider: 'zendesk', caseId: String(firstId + i), title: `Generated request ${i}`, vendorStatus: 'open', state: 'open',
-        severity: 'normal', vendorSeverity: 'normal', createdAt: iso(NOW - 90 * DAY_MS), updatedAt: iso(NOW - 60 * DAY_MS),
-        url: `${ORIGIN}/hc/requests/${firstId + i}`,
-        messages: Array.from({ length: messages }, (_, j) => ({
-          at: iso(NOW - (61 + j) * DAY_MS), side: j % 2 ? 'vendor' : 'customer', author: j % 2 ? 'Sam Support' : 'Alex Example',
-          text: `Message ${j} on request ${firstId + i}` })) })) },
+      provider: 'zendesk',
+      pageUrl: PAGE,
+      sourceUrl: `${ORIGIN}/api/v2/requests.json`,
+      capturedAt: iso(NOW - 60_000),
+      extraction: {
+        kind: 'list',
+        problems: [],
+        cases: Array.from({ length: count }, (_, i) => ({
+          provider: 'zendesk',
+          caseId: String(firstId + i),
+          title: `Generated request ${i}`,
+          vendorStatus: 'open',
+          state: 'open',
+          severity: 'normal',
+          vendorSeverity: 'normal',
+          createdAt: iso(NOW - 90 * DAY_MS),
+          updatedAt: iso(NOW - 60 * DAY_MS),
+          url: `${ORIGIN}/hc/requests/${firstId + i}`,
+          messages: Array.from({ length: messages }, (_, j) => ({
+            at: iso(NOW - (61 + j) * DAY_MS),
+            side: j % 2 ? 'vendor' : 'customer',
+            author: j % 2 ? 'Sam Support' : 'Alex Example',
+            text: `Message ${j} on request ${firstId + i}`,
+          })),
+        })),
+      },
     },
   };
 }
@@ -53,7 +78,8 @@ async function store(ext: Page) {
   const t = (await readTables(ext, ['cases', 'events', 'portals', 'firedAlerts'])) as Record<string, Row[]>;
   return { cases: t.cases!, events: t.events!, portals: t.portals!, firedAlerts: t.firedAlerts! };
 }
-const keysWith = (rows: Row[], prefix: number) => rows.filter((r) => String(r.key ?? r.caseKey).startsWith(`northwind.zendesk.com:${prefix}`)).length;
+const keysWith = (rows: Row[], prefix: number) =>
+  rows.filter((r) => String(r.key ?? r.caseKey).startsWith(`northwind.zendesk.com:${prefix}`)).length;
 
 /**
  * The routed Zendesk list page (no requests of its own, so every case in the store is one these tests
@@ -70,12 +96,17 @@ async function setUp(context: BrowserContext, extensionId: string) {
   return { portal, ext, send: (await contentScriptWorld(context, portal)).send };
 }
 
-test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, it lands once and whole', async ({ context, extensionId }) => {
+test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, it lands once and whole', async ({
+  context,
+  extensionId,
+}) => {
   const { portal, ext, send } = await setUp(context, extensionId);
 
   // How long a whole ingest of this size takes here.
   const started = Date.now();
-  expect(await send(bigSnapshot(100_000))).toEqual({ ok: expect.objectContaining({ created: PER_READ, eventsAdded: PER_READ * (1 + MESSAGES) }) });
+  expect(await send(bigSnapshot(100_000))).toEqual({
+    ok: expect.objectContaining({ created: PER_READ, eventsAdded: PER_READ * (1 + MESSAGES) }),
+  });
   const ingestMs = Date.now() - started;
   const before = await store(ext);
 
@@ -92,7 +123,10 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
     // All or nothing: never some of the snapshot's cases, never cases without their events.
     expect([0, PER_READ], `attempt ${attempt}: ${landed} of ${PER_READ} cases stored`).toContain(landed);
     expect(keysWith(after.events, firstId / 10_000)).toBe(landed * (1 + MESSAGES));
-    test.info().annotations.push({ type: 'stop', description: `at ${share * 100}% of ${ingestMs} ms: ${landed ? 'ingest had committed' : 'ingest interrupted'}` });
+    test.info().annotations.push({
+      type: 'stop',
+      description: `at ${share * 100}% of ${ingestMs} ms: ${landed ? 'ingest had committed' : 'ingest interrupted'}`,
+    });
     if (landed === 0) {
       interrupted++;
       expect(outcome, 'the content script hears that the snapshot was not stored').toHaveProperty('error');
@@ -101,7 +135,12 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
     }
     // The content script's next read sends it again (a new worker starts for it): it lands whole, once.
     const again = await send(bigSnapshot(firstId));
-    expect(again).toEqual({ ok: expect.objectContaining({ created: landed ? 0 : PER_READ, eventsAdded: landed ? 0 : PER_READ * (1 + MESSAGES) }) });
+    expect(again).toEqual({
+      ok: expect.objectContaining({
+        created: landed ? 0 : PER_READ,
+        eventsAdded: landed ? 0 : PER_READ * (1 + MESSAGES),
+      }),
+    });
     const final = await store(ext);
     expect(keysWith(final.cases, firstId / 10_000)).toBe(PER_READ);
     expect(keysWith(final.events, firstId / 10_000)).toBe(PER_READ * (1 + MESSAGES));
@@ -111,17 +150,30 @@ test('a worker stopped mid-ingest writes nothing of that snapshot; sent again, i
   expect(interrupted, 'at least one stop fell inside an ingest').toBeGreaterThan(0);
 });
 
-test('a worker stopped mid-sweep records and notifies nothing of that sweep; the next sweep notifies each alert once', async ({ context, extensionId }) => {
+test('a worker stopped mid-sweep records and notifies nothing of that sweep; the next sweep notifies each alert once', async ({
+  context,
+  extensionId,
+}) => {
   const { ext, send } = await setUp(context, extensionId);
   // BIG cases, as several reads bring them in (no messages: the vendor last updated 60 days ago).
   for (let first = 100_000; first < 100_000 + BIG; first += PER_READ) {
     expect(await send(bigSnapshot(first, PER_READ, 0))).toEqual({ ok: expect.objectContaining({ created: PER_READ }) });
   }
   const notifications = () =>
-    ext.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object> } } }).chrome.notifications.getAll()));
+    ext.evaluate(async () =>
+      Object.keys(
+        await (
+          globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object> } } }
+        ).chrome.notifications.getAll(),
+      ),
+    );
   const clearNotifications = () =>
     ext.evaluate(async () => {
-      const n = (globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object>; clear: (id: string) => Promise<boolean> } } }).chrome.notifications;
+      const n = (
+        globalThis as unknown as {
+          chrome: { notifications: { getAll: () => Promise<object>; clear: (id: string) => Promise<boolean> } };
+        }
+      ).chrome.notifications;
       for (const id of Object.keys(await n.getAll())) await n.clear(id);
     });
   // Every case, quiet for 60 days, is overdue: one vendor-quiet alert each. The ingest above already
@@ -148,7 +200,10 @@ test('a worker stopped mid-sweep records and notifies nothing of that sweep; the
     const outcome = await pending;
     const fired = (await store(ext)).firedAlerts.length;
     const shown = await notifications();
-    test.info().annotations.push({ type: 'stop', description: `at ${share * 100}% of ${sweepMs} ms: ${fired ? 'sweep had committed' : 'sweep interrupted'}` });
+    test.info().annotations.push({
+      type: 'stop',
+      description: `at ${share * 100}% of ${sweepMs} ms: ${fired ? 'sweep had committed' : 'sweep interrupted'}`,
+    });
     // All or nothing: a sweep records all of its alerts or none.
     expect([0, alerts]).toContain(fired);
     if (fired === 0) {

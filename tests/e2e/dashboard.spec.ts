@@ -10,11 +10,15 @@ async function openDashboard(context: BrowserContext, extensionId: string): Prom
   return dash;
 }
 
-const rowOf = (page: Page, caseKey: string) => page.locator(`[data-testid="dashboard-row"][data-case-key="${caseKey}"]`);
+const rowOf = (page: Page, caseKey: string) =>
+  page.locator(`[data-testid="dashboard-row"][data-case-key="${caseKey}"]`);
 const caseIds = (page: Page) => page.getByTestId('dashboard-row').locator('td:nth-child(3)').allTextContents();
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('search reaches message text; filters, column sort and saved views narrow and order the table', async ({ context, extensionId }) => {
+test('search reaches message text; filters, column sort and saved views narrow and order the table', async ({
+  context,
+  extensionId,
+}) => {
   await visitDemoPortals(context, { zendeskDetail: true });
   const dash = await openDashboard(context, extensionId);
   const rows = dash.getByTestId('dashboard-row');
@@ -73,7 +77,10 @@ test('search reaches message text; filters, column sort and saved views narrow a
   await expect(dash.getByLabel('Saved view', { exact: true }).locator('option')).toHaveText(['unsaved']);
 });
 
-test('case detail: vertical timeline, workspace, info pack, escalation reminder, status update and who to contact', async ({ context, extensionId }) => {
+test('case detail: vertical timeline, workspace, info pack, escalation reminder, status update and who to contact', async ({
+  context,
+  extensionId,
+}) => {
   // Granted to every origin: Chromium refuses to name an extension origin here.
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await visitDemoPortals(context, { zendeskDetail: true });
@@ -84,9 +91,14 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
 
   const history = detail.getByRole('list', { name: 'History of Northwind Fiber #48213' }).getByTestId('history-item');
-  await expect(history.locator('.history-heading')).toContainText(['Case opened', 'You wrote (Alex Example)', 'Vendor wrote (Sam Support (Northwind))']);
+  await expect(history.locator('.history-heading')).toContainText([
+    'Case opened',
+    'You wrote (Alex Example)',
+    'Vendor wrote (Sam Support (Northwind))',
+  ]);
   await expect(history.filter({ hasText: 'Vendor wrote' }).locator('.history-text')).toHaveText(
-    'Could you power-cycle the ONT and send us the LED status?');
+    'Could you power-cycle the ONT and send us the LED status?',
+  );
 
   await detail.getByLabel('Notes (only for you)').fill('Ask for the RFO once fixed');
   await detail.getByLabel('Environment').fill('Site B, ONT model X-200, firmware 3.1');
@@ -96,7 +108,8 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await expect(detail.getByText('Info pack copied.')).toBeVisible();
   expect(await clipboard(dash)).toBe(
     'Northwind Fiber case 48213: Fiber link down at "Site B" & VPN flapping\n\nEnvironment:\nSite B, ONT model X-200, firmware 3.1\n\n' +
-    'Steps to reproduce:\nPing 10.0.0.1 from Site B\n\nBusiness impact:\nSite B (40 staff) is offline');
+      'Steps to reproduce:\nPing 10.0.0.1 from Site B\n\nBusiness impact:\nSite B (40 staff) is offline',
+  );
 
   // Escalate: the case waits on us since the last working day, overdue, so the escalation is flagged everywhere.
   await detail.getByLabel('Escalation level').fill('2');
@@ -105,14 +118,17 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await detail.getByRole('button', { name: 'Save workspace' }).click();
   await expect(detail.getByText('Workspace saved.')).toBeVisible();
   await expect(detail.getByTestId('escalation-reminder')).toContainText(
-    'Escalated (level 2, Dana (duty manager)) and still overdue: waiting on you for 1 business day (limit 1)');
+    'Escalated (level 2, Dana (duty manager)) and still overdue: waiting on you for 1 business day (limit 1)',
+  );
   await expect(dash.getByTestId('escalation-reminders')).toContainText('Northwind Fiber #48213');
   await expect(history.last()).toContainText('Escalated: level 2, with Dana (duty manager)');
 
   const update = detail.getByRole('textbox', { name: 'Status update for your users' });
   const lines = (await update.inputValue()).split('\n');
-  expect(lines.slice(0, 2)).toEqual(['Status update: Fiber link down at "Site B" & VPN flapping',
-    `Reported to Northwind Fiber (case 48213) on ${demoDay('-1bd@09:15')}.`]);
+  expect(lines.slice(0, 2)).toEqual([
+    'Status update: Fiber link down at "Site B" & VPN flapping',
+    `Reported to Northwind Fiber (case 48213) on ${demoDay('-1bd@09:15')}.`,
+  ]);
   expect(lines).toContain('Where it stands: The vendor has asked us for information; we are working on it.');
   expect(lines).toContain('Impact: Site B (40 staff) is offline');
   expect(lines).toContain(`We escalated the case to level 2 on ${demoDay('today')}.`);
@@ -136,7 +152,10 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await rowOf(dash, 'azure:2610010040001234').getByRole('button', { name: 'Details' }).click();
   await expect(dash.getByRole('heading', { name: 'Who to contact at Azure' })).toBeVisible();
   await expect(dash.getByLabel('Status page')).toHaveValue('https://azure.status.microsoft/');
-  await expect(dash.getByRole('link', { name: 'Open the status page' })).toHaveAttribute('href', 'https://azure.status.microsoft/');
+  await expect(dash.getByRole('link', { name: 'Open the status page' })).toHaveAttribute(
+    'href',
+    'https://azure.status.microsoft/',
+  );
   await dash.getByLabel('Phone').fill('+1 555 0100');
   await dash.getByLabel('Status page').fill('javascript:alert(1)');
   await dash.getByRole('button', { name: 'Save contact' }).click();
@@ -149,17 +168,23 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await expect(dash.getByTestId('case-detail')).toContainText('Phone +1 555 0100');
 });
 
-test('a case detail shows portal text as text: markup in a title, owner or message is never parsed', async ({ context, extensionId }) => {
+test('a case detail shows portal text as text: markup in a title, owner or message is never parsed', async ({
+  context,
+  extensionId,
+}) => {
   // Strings of the hostile corpus on a routed Zendesk request page (tests/e2e/hostile.spec.ts takes the
   // whole corpus through the popup, the table and the print view).
   const markup = HOSTILE.filter((h) => ['script-tag', 'img-onerror', 'svg-onload', 'iframe-srcdoc'].includes(h.name));
   const id = 1000;
-  await context.route('https://hostile.zendesk.com/**', (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: new URL(route.request().url()).pathname === `/hc/en-us/requests/${id}`
-      ? hostileZendeskDetail(markup, id, markup[0]!.value, markup[1]!.value)
-      : hostileZendeskList(markup.slice(0, 1), id),
-  }));
+  await context.route('https://hostile.zendesk.com/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body:
+        new URL(route.request().url()).pathname === `/hc/en-us/requests/${id}`
+          ? hostileZendeskDetail(markup, id, markup[0]!.value, markup[1]!.value)
+          : hostileZendeskList(markup.slice(0, 1), id),
+    }),
+  );
   const portal = await context.newPage();
   await portal.goto('https://hostile.zendesk.com/hc/en-us/requests');
   const dash = await openDashboard(context, extensionId);
@@ -181,7 +206,9 @@ test('cases at two vendors are linked into one incident with a merged timeline',
   await dash.getByRole('checkbox', { name: 'Select Northwind Fiber #48213' }).check();
   await expect(dash.getByRole('button', { name: 'Link into a new incident' })).toBeDisabled();
   await dash.getByRole('checkbox', { name: 'Select Azure #2610010040001234' }).check();
-  await expect(dash.getByTestId('selected-count')).toHaveText('2 selected: Northwind Fiber #48213, Azure #2610010040001234');
+  await expect(dash.getByTestId('selected-count')).toHaveText(
+    '2 selected: Northwind Fiber #48213, Azure #2610010040001234',
+  );
   await dash.getByLabel('Incident name').fill('Site B outage');
   await dash.getByRole('button', { name: 'Link into a new incident' }).click();
 
@@ -190,7 +217,9 @@ test('cases at two vendors are linked into one incident with a merged timeline',
   const merged = incident.getByRole('list', { name: 'Merged history of Site B outage' }).getByTestId('history-item');
   const labels = await merged.locator('.history-case').allTextContents();
   expect(new Set(labels)).toEqual(new Set(['Northwind Fiber #48213', 'Azure #2610010040001234']));
-  const times = await merged.locator('time').evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
+  const times = await merged
+    .locator('time')
+    .evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute('datetime')!)));
   expect(times).toEqual([...times].sort((a, b) => a - b));
   await expect(merged.filter({ hasText: 'Vendor wrote (Sam Support (Northwind))' })).toHaveCount(1);
   await expect(dash.getByTestId('selected-count')).toHaveCount(0);
@@ -204,7 +233,10 @@ test('cases at two vendors are linked into one incident with a merged timeline',
   await expect(dash.getByTestId('incident').locator('.chip')).toHaveText(['Azure #2610010040001234']);
 });
 
-test('the keyboard drives the dashboard: j/k, Enter for details, o to open, Escape, / and ?', async ({ context, extensionId }) => {
+test('the keyboard drives the dashboard: j/k, Enter for details, o to open, Escape, / and ?', async ({
+  context,
+  extensionId,
+}) => {
   await visitDemoPortals(context, { zendeskDetail: true });
   const dash = await openDashboard(context, extensionId);
   const rows = dash.getByTestId('dashboard-row');
@@ -237,7 +269,10 @@ test('the keyboard drives the dashboard: j/k, Enter for details, o to open, Esca
   await expect(dash.getByRole('dialog')).toBeHidden();
 });
 
-test('2,000 cases and 50,000 events: a virtual table with full row semantics, search and keyboard', async ({ context, extensionId }) => {
+test('2,000 cases and 50,000 events: a virtual table with full row semantics, search and keyboard', async ({
+  context,
+  extensionId,
+}) => {
   const dash = await openDashboard(context, extensionId);
   await expect(dash.getByTestId('dashboard-count')).toHaveText('0 of 0 cases');
   await seedCases(dash, { cases: 2000, eventsPerCase: 25 });
@@ -272,7 +307,10 @@ test('2,000 cases and 50,000 events: a virtual table with full row semantics, se
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`dashboard (with case and incident detail) and settings have no serious accessibility violations (${colorScheme})`, async ({ context, extensionId }) => {
+  test(`dashboard (with case and incident detail) and settings have no serious accessibility violations (${colorScheme})`, async ({
+    context,
+    extensionId,
+  }) => {
     await visitDemoPortals(context, { zendeskDetail: true });
     const dash = await openDashboard(context, extensionId);
     await dash.emulateMedia({ colorScheme });

@@ -4,7 +4,10 @@ import { DEMO_URLS } from '../../scripts/demo-portals';
 import { expect, test } from './extension';
 import { routeDemo } from './ui-seed';
 
-test('export from the dashboard downloads the histories; a backup restores a wiped store', async ({ context, extensionId }) => {
+test('export from the dashboard downloads the histories; a backup restores a wiped store', async ({
+  context,
+  extensionId,
+}) => {
   await routeDemo(context);
   const portal = await context.newPage();
   await portal.goto(DEMO_URLS.zendeskList);
@@ -18,14 +21,19 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   await expect(rows.filter({ hasText: '#48213' })).toContainText('Critical');
 
   // CSV of events: parsed back, values intact (quotes and ampersands included).
-  const [csvDownload] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export' }).click()]);
+  const [csvDownload] = await Promise.all([
+    dash.waitForEvent('download'),
+    dash.getByRole('button', { name: 'Export' }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^caseradar-csv-events-.*\.csv$/);
   const csv = Papa.parse<string[]>(readFileSync((await csvDownload.path())!, 'utf8'), { skipEmptyLines: true }).data;
   const header = csv[0]!;
   expect(header.slice(0, 5)).toEqual(['vendor', 'portal', 'platform', 'caseId', 'title']);
   const col = (r: string[], name: string) => r[header.indexOf(name)];
   const messages = csv.filter((r) => col(r, 'eventType') === 'message');
-  expect(messages.map((r) => [col(r, 'vendor'), col(r, 'caseId'), col(r, 'messageSide'), col(r, 'messageAuthor')])).toEqual([
+  expect(
+    messages.map((r) => [col(r, 'vendor'), col(r, 'caseId'), col(r, 'messageSide'), col(r, 'messageAuthor')]),
+  ).toEqual([
     ['Northwind Fiber', '48213', 'customer', 'Alex Example'],
     ['Northwind Fiber', '48213', 'vendor', 'Sam Support (Northwind)'],
   ]);
@@ -37,14 +45,20 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   await expect(rows).toHaveCount(1);
   await dash.getByLabel('Format').selectOption('json');
   await dash.getByLabel('Cases').selectOption('shown');
-  const [jsonDownload] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Export' }).click()]);
+  const [jsonDownload] = await Promise.all([
+    dash.waitForEvent('download'),
+    dash.getByRole('button', { name: 'Export' }).click(),
+  ]);
   const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
   expect(json).toMatchObject({ format: 'caseradar-export', version: 1 });
   expect(json.cases.map((c: { caseId: string }) => c.caseId)).toEqual(['48213']);
   await dash.getByPlaceholder('id, title, vendor, status').fill('');
 
   // Back up, wipe every case through the UI, restore the backup through the UI.
-  const [backupDownload] = await Promise.all([dash.waitForEvent('download'), dash.getByRole('button', { name: 'Back up everything' }).click()]);
+  const [backupDownload] = await Promise.all([
+    dash.waitForEvent('download'),
+    dash.getByRole('button', { name: 'Back up everything' }).click(),
+  ]);
   const backupPath = (await backupDownload.path())!;
   for (let left = 5; left > 0; left--) {
     await rows.first().getByRole('button', { name: 'Delete' }).click();
@@ -59,10 +73,17 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   await expect(rows.filter({ hasText: '#48213' })).toContainText('Fiber link down at "Site B" & VPN flapping');
 });
 
-test('a file that is not a backup is refused with its reason, and nothing changes', async ({ context, extensionId }) => {
+test('a file that is not a backup is refused with its reason, and nothing changes', async ({
+  context,
+  extensionId,
+}) => {
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dash.getByLabel('Restore from a backup').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
-  await expect(dash.getByRole('status')).toContainText('Reading the backup failed: Expected a file with "format": "caseradar-backup"');
+  await dash
+    .getByLabel('Restore from a backup')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+  await expect(dash.getByRole('status')).toContainText(
+    'Reading the backup failed: Expected a file with "format": "caseradar-backup"',
+  );
   await expect(dash.getByTestId('restore-plan')).toHaveCount(0);
 });

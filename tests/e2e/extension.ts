@@ -33,7 +33,9 @@ export const test = base.extend<ExtensionFixtures>({
   badgeText: async ({ worker }, use) => {
     // Runs inside the service worker, where `chrome` is the extension API.
     await use(() =>
-      worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.action.getBadgeText({})),
+      worker.evaluate(() =>
+        (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.action.getBadgeText({}),
+      ),
     );
   },
 });

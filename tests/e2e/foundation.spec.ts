@@ -5,7 +5,11 @@ import { routeDemo } from './ui-seed';
 // The demo portals' dates are relative to today (see visitDemoPortals in ui-seed.ts for their story), so
 // what these tests assert holds whatever the date, weekday and time of day.
 
-test('Zendesk and Azure portal visits fill one timeline, most urgent first, with the badge', async ({ context, openPopup, badgeText }) => {
+test('Zendesk and Azure portal visits fill one timeline, most urgent first, with the badge', async ({
+  context,
+  openPopup,
+  badgeText,
+}) => {
   await routeDemo(context);
   const zendesk = await context.newPage();
   await zendesk.goto(DEMO_URLS.zendeskList);
@@ -62,11 +66,15 @@ test('a page whose layout is unknown shows as a blind spot and changes no case',
 
   // The theme changes: the same URL now serves a layout the adapter does not know.
   await context.unroute('https://northwind.zendesk.com/**');
-  await context.route('https://northwind.zendesk.com/**', (route) => fulfilHtml(route, 'zendesk/list-unknown-layout.html'));
+  await context.route('https://northwind.zendesk.com/**', (route) =>
+    fulfilHtml(route, 'zendesk/list-unknown-layout.html'),
+  );
   await page.reload();
 
   const blindSpot = popup.getByTestId('blind-spot');
-  await expect(blindSpot).toContainText(/Northwind Fiber \(northwind\.zendesk\.com\): layout changed — 4 open cases unobserved/);
+  await expect(blindSpot).toContainText(
+    /Northwind Fiber \(northwind\.zendesk\.com\): layout changed — 4 open cases unobserved/,
+  );
   await expect(blindSpot).toContainText('layout changed');
   await expect(blindSpot).toContainText(/Last good read .* ago/);
   await expect(popup.getByTestId('case-row')).toHaveCount(4);
@@ -76,8 +84,12 @@ test('a page whose layout is unknown shows as a blind spot and changes no case',
 test('a signed-out Azure session is reported, not turned into "no cases"', async ({ context, openPopup }) => {
   await context.route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
   await context.route(/management\.azure\.com/, (route) =>
-    route.fulfill({ status: 401, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' },
-      body: '{"error":{"code":"AuthenticationFailed"}}' }),
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: '{"error":{"code":"AuthenticationFailed"}}',
+    }),
   );
   const page = await context.newPage();
   await page.goto(DEMO_URLS.azurePortal);

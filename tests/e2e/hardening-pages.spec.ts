@@ -6,14 +6,21 @@ import { fixture, fulfilHtml } from '../../scripts/demo-portals';
 import { readTables, sendFromPage } from '../helpers/extension-e2e';
 import { expect, test } from './extension';
 
-test('a monitoring mail pasted into a Freshdesk conversation cannot set the ticket\'s state', async ({ context, openPopup }) => {
+test("a monitoring mail pasted into a Freshdesk conversation cannot set the ticket's state", async ({
+  context,
+  openPopup,
+}) => {
   // The vendor's reply quotes an alert mail whose table says "Status | RESOLVED"; the ticket itself
   // still waits for the customer's reply.
   const pasted = '<table><tr><td>Status</td><td>RESOLVED</td></tr><tr><td>Priority</td><td>P1</td></tr></table>';
-  const page = fixture('freshdesk/portal-detail.html').replace('<p>We rolled back the gateway;', `${pasted}<p>We rolled back the gateway;`);
+  const page = fixture('freshdesk/portal-detail.html').replace(
+    '<p>We rolled back the gateway;',
+    `${pasted}<p>We rolled back the gateway;`,
+  );
   expect(page).toContain(pasted);
   await context.route('https://acme.freshdesk.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page }));
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page }),
+  );
   const portal = await context.newPage();
   await portal.goto('https://acme.freshdesk.com/support/tickets/41203');
   const popup = await openPopup();
@@ -26,11 +33,23 @@ test('a refresh tab the user switched to is never closed; one nobody touched is'
   const minutes = (n: number) => new Date(NOW + n * 60_000).toISOString();
   // First a visit, so that the portal is known; then the portal answers with a sign-in page.
   let signedIn = true;
-  await context.route('https://portal.azure.com/**', (route) => signedIn
-    ? fulfilHtml(route, 'azure/portal.html')
-    : route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>Sign in</title><form><input type="password"></form>' }));
-  await context.route(/management\.azure\.com/, (route) => route.fulfill({
-    status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: fixture('azure/list.json') }));
+  await context.route('https://portal.azure.com/**', (route) =>
+    signedIn
+      ? fulfilHtml(route, 'azure/portal.html')
+      : route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!DOCTYPE html><title>Sign in</title><form><input type="password"></form>',
+        }),
+  );
+  await context.route(/management\.azure\.com/, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: fixture('azure/list.json'),
+    }),
+  );
   const visit = await context.newPage();
   await visit.goto('https://portal.azure.com/#blade/Microsoft_Azure_Support/HelpAndSupportBlade/managesupportrequest');
   const options = await context.newPage();
@@ -42,7 +61,8 @@ test('a refresh tab the user switched to is never closed; one nobody touched is'
   signedIn = false;
 
   const refreshNow = (at: string) => sendFromPage(options, { name: 'ui:refresh-now', payload: { now: at } });
-  const schedule = async () => ((await readTables(options, ['refresh'])).refresh as { tabId: number | null; lastOutcome: string | null }[])[0]!;
+  const schedule = async () =>
+    ((await readTables(options, ['refresh'])).refresh as { tabId: number | null; lastOutcome: string | null }[])[0]!;
 
   // The refresh opens the list page in a background tab; it lands on sign-in. The user switches to it.
   const [taken] = await Promise.all([context.waitForEvent('page'), refreshNow(minutes(0))]);

@@ -11,7 +11,8 @@ import { expect, test } from './extension';
 
 const ORIGIN = 'https://hostile.zendesk.com';
 const PAGE = `${ORIGIN}/hc/en-us/requests`;
-const EMPTY_LIST = '<!DOCTYPE html><html><body><main><p class="no-activities">No requests</p><div id="frames"></div></main></body></html>';
+const EMPTY_LIST =
+  '<!DOCTYPE html><html><body><main><p class="no-activities">No requests</p><div id="frames"></div></main></body></html>';
 
 /** The zendesk Requests API fixture with its ids replaced, as a response body. */
 function requestsBody(ids: number[]): string {
@@ -25,38 +26,64 @@ async function storedCases(ext: Page): Promise<{ key: string; url: string }[]> {
   return (await readTables(ext, ['cases'])).cases as { key: string; url: string }[];
 }
 
-test('forged main-world tap messages for another provider, another origin or from a frame create no case', async ({ context, extensionId }) => {
-  await context.route(`${ORIGIN}/**`, (route) => route.request().url().startsWith(`${ORIGIN}/api/v2/requests.json`)
-    ? route.fulfill({ status: 200, contentType: 'application/json', body: requestsBody([700001, 700002]) })
-    : route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }));
+test('forged main-world tap messages for another provider, another origin or from a frame create no case', async ({
+  context,
+  extensionId,
+}) => {
+  await context.route(`${ORIGIN}/**`, (route) =>
+    route.request().url().startsWith(`${ORIGIN}/api/v2/requests.json`)
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: requestsBody([700001, 700002]) })
+      : route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }),
+  );
   // A third-party frame inside the portal posts what the tap would, for the portal's own API URL.
-  await context.route('https://evil.example/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body:
-    `<!DOCTYPE html><html><body><script>
+  await context.route('https://evil.example/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><html><body><script>
       parent.postMessage(${JSON.stringify(tap(`${ORIGIN}/api/v2/requests.json`, requestsBody([900001, 900002])))}, '*');
       document.title = 'posted';
-    </script></body></html>` }));
+    </script></body></html>`,
+    }),
+  );
   const portal = await context.newPage();
   await portal.goto(PAGE);
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${extensionId}/dashboard.html`);
 
   // The page itself forges messages: another provider's API, and its own family's API path on another host.
-  await portal.evaluate((messages) => messages.forEach((m) => window.postMessage(m, '*')), [
-    tap('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01', fixture('azure/list.json')),
-    tap('https://evil.example/api/v2/requests.json', requestsBody([800001, 800002])),
-    // A forged 401 for the family's API path on another host must not mark this portal signed out.
-    { ...tap('https://evil.example/api/v2/requests.json', '{}'), status: 401 },
-  ]);
+  await portal.evaluate(
+    (messages) => messages.forEach((m) => window.postMessage(m, '*')),
+    [
+      tap(
+        'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+        fixture('azure/list.json'),
+      ),
+      tap('https://evil.example/api/v2/requests.json', requestsBody([800001, 800002])),
+      // A forged 401 for the family's API path on another host must not mark this portal signed out.
+      { ...tap('https://evil.example/api/v2/requests.json', '{}'), status: 401 },
+    ],
+  );
   await portal.evaluate(() => {
     const frame = document.createElement('iframe');
     frame.src = 'https://evil.example/frame.html';
     document.getElementById('frames')!.append(frame);
   });
-  await expect.poll(() => portal.frames().find((f) => f.url().startsWith('https://evil.example'))?.title()).toBe('posted');
+  await expect
+    .poll(() =>
+      portal
+        .frames()
+        .find((f) => f.url().startsWith('https://evil.example'))
+        ?.title(),
+    )
+    .toBe('posted');
 
   // The same message for the page's own API URL, posted by the page, is not believed either: only the
   // tap's private channel carries bodies.
-  await portal.evaluate((m) => window.postMessage(m, '*'), tap(`${ORIGIN}/api/v2/requests.json`, requestsBody([600001, 600002])));
+  await portal.evaluate(
+    (m) => window.postMessage(m, '*'),
+    tap(`${ORIGIN}/api/v2/requests.json`, requestsBody([600001, 600002])),
+  );
   // Positive control: the page's own fetch of its API, which the tap hands over; a page listener hears
   // no body, and the tap left no global behind.
   const heard = await portal.evaluate(async (api) => {
@@ -77,8 +104,13 @@ test('forged main-world tap messages for another provider, another origin or fro
   expect(portals.map((p) => [p.key, p.lastError])).toEqual([[`zendesk|${ORIGIN}`, null]]);
 });
 
-test('a content script cannot speak for another origin, provider or page: Chrome names the sender and the background checks it', async ({ context, extensionId }) => {
-  await context.route(`${ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }));
+test('a content script cannot speak for another origin, provider or page: Chrome names the sender and the background checks it', async ({
+  context,
+  extensionId,
+}) => {
+  await context.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: EMPTY_LIST }),
+  );
   const portal = await context.newPage();
   await portal.goto(PAGE);
   const ext = await context.newPage();
@@ -88,23 +120,81 @@ test('a content script cannot speak for another origin, provider or page: Chrome
   const snapshot = (over: Record<string, unknown>, caseOver: Record<string, unknown> = {}) => ({
     name: 'cs:snapshot',
     payload: {
-      provider: 'zendesk', pageUrl: PAGE, sourceUrl: PAGE, capturedAt: new Date().toISOString(),
-      extraction: { kind: 'list', problems: [], cases: [{ provider: 'zendesk', caseId: '7', title: 'T', vendorStatus: 'Open', state: 'open',
-        severity: null, vendorSeverity: null, createdAt: null, updatedAt: null, url: `${PAGE}/7`, ...caseOver }] },
+      provider: 'zendesk',
+      pageUrl: PAGE,
+      sourceUrl: PAGE,
+      capturedAt: new Date().toISOString(),
+      extraction: {
+        kind: 'list',
+        problems: [],
+        cases: [
+          {
+            provider: 'zendesk',
+            caseId: '7',
+            title: 'T',
+            vendorStatus: 'Open',
+            state: 'open',
+            severity: null,
+            vendorSeverity: null,
+            createdAt: null,
+            updatedAt: null,
+            url: `${PAGE}/7`,
+            ...caseOver,
+          },
+        ],
+      },
       ...over,
     },
   });
   const refusals: [string, unknown, RegExp][] = [
-    ['another origin of the same family', snapshot({ pageUrl: 'https://victim.zendesk.com/hc/en-us/requests', sourceUrl: 'https://victim.zendesk.com/hc/en-us/requests' },
-      { url: 'https://victim.zendesk.com/hc/en-us/requests/7' }), /Expected the page URL on https:\/\/hostile\.zendesk\.com/],
-    ['another provider', snapshot({ provider: 'azure', pageUrl: 'https://portal.azure.com/', sourceUrl: 'https://portal.azure.com/' },
-      { provider: 'azure', url: 'https://portal.azure.com/#x' }), /Expected a sender on azure hosts/],
-    ['case links to another origin', snapshot({}, { url: 'https://victim.zendesk.com/hc/en-us/requests/7' }), /Expected case links on/],
+    [
+      'another origin of the same family',
+      snapshot(
+        {
+          pageUrl: 'https://victim.zendesk.com/hc/en-us/requests',
+          sourceUrl: 'https://victim.zendesk.com/hc/en-us/requests',
+        },
+        { url: 'https://victim.zendesk.com/hc/en-us/requests/7' },
+      ),
+      /Expected the page URL on https:\/\/hostile\.zendesk\.com/,
+    ],
+    [
+      'another provider',
+      snapshot(
+        { provider: 'azure', pageUrl: 'https://portal.azure.com/', sourceUrl: 'https://portal.azure.com/' },
+        { provider: 'azure', url: 'https://portal.azure.com/#x' },
+      ),
+      /Expected a sender on azure hosts/,
+    ],
+    [
+      'case links to another origin',
+      snapshot({}, { url: 'https://victim.zendesk.com/hc/en-us/requests/7' }),
+      /Expected case links on/,
+    ],
     ['a javascript: case link', snapshot({}, { url: 'javascript:alert(1)' }), /http\(s\) URL/],
-    ['a source that is neither the page origin nor a known API', snapshot({ sourceUrl: 'https://evil.example/api' }), /known API/],
-    ['a failure report for another origin', { name: 'cs:extract-failed', payload: { provider: 'zendesk', pageUrl: 'https://victim.zendesk.com/hc/en-us/requests',
-      failure: 'signed-out', message: 'x' } }, /Expected the page URL on/],
-    ['a sweep, which only our own pages may ask for', { name: 'ui:sweep', payload: {} }, /Expected a message from an extension page/],
+    [
+      'a source that is neither the page origin nor a known API',
+      snapshot({ sourceUrl: 'https://evil.example/api' }),
+      /known API/,
+    ],
+    [
+      'a failure report for another origin',
+      {
+        name: 'cs:extract-failed',
+        payload: {
+          provider: 'zendesk',
+          pageUrl: 'https://victim.zendesk.com/hc/en-us/requests',
+          failure: 'signed-out',
+          message: 'x',
+        },
+      },
+      /Expected the page URL on/,
+    ],
+    [
+      'a sweep, which only our own pages may ask for',
+      { name: 'ui:sweep', payload: {} },
+      /Expected a message from an extension page/,
+    ],
   ];
   for (const [what, message, reason] of refusals) {
     const result = await send(message);
@@ -117,5 +207,7 @@ test('a content script cannot speak for another origin, provider or page: Chrome
   expect(portals.map((p) => [p.key, p.lastError])).toEqual([[`zendesk|${ORIGIN}`, null]]);
   // And our own page may ask for a sweep.
   // Its one case was created just now: nothing is overdue, nothing to notify.
-  expect(await sendFromPage(ext, { name: 'ui:sweep', payload: {} })).toEqual({ ok: expect.objectContaining({ notified: 0 }) });
+  expect(await sendFromPage(ext, { name: 'ui:sweep', payload: {} })).toEqual({
+    ok: expect.objectContaining({ notified: 0 }),
+  });
 });

@@ -25,7 +25,8 @@ const asAttribute = (s: string) => s.toWellFormed().replaceAll('\u0000', '\uFFFD
 const asText = (s: string) => s.toWellFormed().replaceAll('\u0000', '');
 
 /** Markup the corpus would become if any of it were parsed as HTML. */
-const INJECTED = 'iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], [srcdoc], img[src="x"], svg[onload]';
+const INJECTED =
+  'iframe, object, embed, [onerror], [onload], [onclick], [onmouseover], [onfocus], [srcdoc], img[src="x"], svg[onload]';
 
 async function checkInert(page: Page, violations: string[]): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -34,7 +35,9 @@ async function checkInert(page: Page, violations: string[]): Promise<void> {
   for (const src of await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src))) {
     expect(src).toMatch(/^chrome-extension:\/\//);
   }
-  for (const href of await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href))) {
+  for (const href of await page
+    .locator('a[href]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href))) {
     expect(href).toMatch(/^(https?|chrome-extension):\/\//);
   }
   expect(violations).toEqual([]);
@@ -49,12 +52,16 @@ function watchConsole(page: Page): string[] {
   return violations;
 }
 
-test('the popup, dashboard and print view show the hostile corpus as text, and nothing of it runs', async ({ context, extensionId }) => {
+test('the popup, dashboard and print view show the hostile corpus as text, and nothing of it runs', async ({
+  context,
+  extensionId,
+}) => {
   await context.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    const body = path === `/hc/en-us/requests/${FIRST_ID}`
-      ? hostileZendeskDetail(AUTHORS, FIRST_ID, HOSTILE[0]!.value, OWNER)
-      : hostileZendeskList(HOSTILE, FIRST_ID);
+    const body =
+      path === `/hc/en-us/requests/${FIRST_ID}`
+        ? hostileZendeskDetail(AUTHORS, FIRST_ID, HOSTILE[0]!.value, OWNER)
+        : hostileZendeskList(HOSTILE, FIRST_ID);
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
   const portal = await context.newPage();
@@ -63,7 +70,11 @@ test('the popup, dashboard and print view show the hostile corpus as text, and n
   await ext.goto(`chrome-extension://${extensionId}/options.html`);
   await expect.poll(async () => (await readTables(ext, ['cases'])).cases!.length).toBe(readable.length);
   await portal.goto(`${ORIGIN}/hc/en-us/requests/${FIRST_ID}`);
-  await expect.poll(async () => (await readTables(ext, ['events'])).events!.filter((e) => (e as { type: string }).type === 'message').length)
+  await expect
+    .poll(
+      async () =>
+        (await readTables(ext, ['events'])).events!.filter((e) => (e as { type: string }).type === 'message').length,
+    )
     .toBe(AUTHORS.length);
   const titles = readable.map((h) => cleanText(asAttribute(h.value))!);
 
@@ -83,15 +94,20 @@ test('the popup, dashboard and print view show the hostile corpus as text, and n
   await dashboard.setViewportSize({ width: 1400, height: 4000 });
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   await expect(dashboard.getByTestId('dashboard-row')).toHaveCount(readable.length);
-  for (const t of titles.filter((x) => x.length < 200)) await expect(dashboard.getByTestId('dashboard-row').filter({ hasText: t }).first()).toBeVisible();
+  for (const t of titles.filter((x) => x.length < 200))
+    await expect(dashboard.getByTestId('dashboard-row').filter({ hasText: t }).first()).toBeVisible();
   await dashboard.getByRole('searchbox').first().fill('<script>');
-  await expect(dashboard.getByTestId('dashboard-row')).toHaveCount(titles.filter((t) => t.toLowerCase().includes('<script>')).length);
+  await expect(dashboard.getByTestId('dashboard-row')).toHaveCount(
+    titles.filter((t) => t.toLowerCase().includes('<script>')).length,
+  );
   await checkInert(dashboard, dashboardViolations);
 
   // Print view: the request's history with every hostile comment and author.
   const print = await context.newPage();
   const printViolations = watchConsole(print);
-  await print.goto(`chrome-extension://${extensionId}/print.html?noprint&cases=listed&key=hostile.zendesk.com:${FIRST_ID}`);
+  await print.goto(
+    `chrome-extension://${extensionId}/print.html?noprint&cases=listed&key=hostile.zendesk.com:${FIRST_ID}`,
+  );
   const text = (await print.locator('main').textContent()) ?? '';
   for (const h of AUTHORS) {
     const body = cleanBody(`${asText(h.value)}\nopen`)!;

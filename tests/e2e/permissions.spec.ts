@@ -17,14 +17,18 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches?: string[] }[];
-  browser_specific_settings?: { gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { data_collection_permissions?: { required?: string[]; optional?: string[] } };
+  };
 }
 
 function readManifest(target: 'chrome-mv3' | 'firefox-mv3'): Manifest {
   const file = resolve(OUT, target, 'manifest.json');
   if (!existsSync(file)) {
     const build = target === 'chrome-mv3' ? 'npm run build' : 'npm run build:firefox';
-    throw new Error(`Expected a built ${target} manifest at ${file}; run ${build} first (CASERADAR_OUT=${process.env.CASERADAR_OUT ?? ''})`);
+    throw new Error(
+      `Expected a built ${target} manifest at ${file}; run ${build} first (CASERADAR_OUT=${process.env.CASERADAR_OUT ?? ''})`,
+    );
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
 }
@@ -37,9 +41,12 @@ function requested(m: Manifest): [kind: string, value: string][] {
     ...(m.optional_permissions ?? []).map((v) => ['optional permission', v] as [string, string]),
     ...(m.host_permissions ?? []).map((v) => ['host permission', v] as [string, string]),
     ...(m.optional_host_permissions ?? []).map((v) => ['optional host permission', v] as [string, string]),
-    ...(m.content_scripts ?? []).flatMap((c) => c.matches ?? []).map((v) => ['content script match', v] as [string, string]),
+    ...(m.content_scripts ?? [])
+      .flatMap((c) => c.matches ?? [])
+      .map((v) => ['content script match', v] as [string, string]),
     // "none" declares that nothing is collected: nothing to explain.
-    ...[...(dataCollection?.required ?? []), ...(dataCollection?.optional ?? [])].filter((v) => v !== 'none')
+    ...[...(dataCollection?.required ?? []), ...(dataCollection?.optional ?? [])]
+      .filter((v) => v !== 'none')
       .map((v) => ['data collection permission', v] as [string, string]),
   ];
 }
@@ -87,8 +94,11 @@ export function readmePermissions(markdown: string): Map<string, Listed> {
   const section = lines.slice(start + 1, end < 0 ? undefined : end);
   const tableStart = section.findIndex((l) => l.trim().startsWith('|'));
   if (tableStart < 0) throw new Error('Expected a table under the Permissions heading of README.md');
-  const rows = section.slice(tableStart).filter((_, i, all) => all.slice(0, i + 1).every((l) => l.trim().startsWith('|')));
-  if (rows.length < 3 || !/^\|?\s*:?-{3,}/.test(rows[1]!.trim())) throw new Error('Expected a header row, a separator row and rows in the Permissions table');
+  const rows = section
+    .slice(tableStart)
+    .filter((_, i, all) => all.slice(0, i + 1).every((l) => l.trim().startsWith('|')));
+  if (rows.length < 3 || !/^\|?\s*:?-{3,}/.test(rows[1]!.trim()))
+    throw new Error('Expected a header row, a separator row and rows in the Permissions table');
   const listed = new Map<string, Listed>();
   for (const row of rows.slice(2)) {
     const [what = '', why = ''] = splitRow(row);
@@ -111,16 +121,33 @@ test.describe('the manifests ask for nothing the README does not explain', () =>
       const listed = readmePermissions(README);
       const asked = requested(readManifest(target));
       expect(asked.length, 'a manifest that asks for nothing was not read right').toBeGreaterThan(0);
-      const unexplained = asked.filter(([kind, value]) => !isExplained(kind, value, listed)).map(([kind, value]) => `${kind} ${value}`);
-      expect(unexplained, 'add these to the Permissions table of README.md with a reason (optional ones in a row saying "optional")').toEqual([]);
-      const noReason = asked.filter(([, value]) => (listed.get(value)?.why ?? '').replace(/[^\p{L}]/gu, '').length < 10).map(([, v]) => v);
+      const unexplained = asked
+        .filter(([kind, value]) => !isExplained(kind, value, listed))
+        .map(([kind, value]) => `${kind} ${value}`);
+      expect(
+        unexplained,
+        'add these to the Permissions table of README.md with a reason (optional ones in a row saying "optional")',
+      ).toEqual([]);
+      const noReason = asked
+        .filter(([, value]) => (listed.get(value)?.why ?? '').replace(/[^\p{L}]/gu, '').length < 10)
+        .map(([, v]) => v);
       expect(noReason, 'these are listed without a reason').toEqual([]);
     });
   }
 
   test('the README table parser reads cells, code spans and escaped pipes, and finds what is missing', () => {
-    const md = ['# X', '## Permissions', '', '| permission | why |', '|---|---|', '| `alarms`, `a\\|b` | runs the sweep on a schedule |',
-      '| `x` | |', '', '## Layout', '| `notifications` | not in the section |'].join('\n');
+    const md = [
+      '# X',
+      '## Permissions',
+      '',
+      '| permission | why |',
+      '|---|---|',
+      '| `alarms`, `a\\|b` | runs the sweep on a schedule |',
+      '| `x` | |',
+      '',
+      '## Layout',
+      '| `notifications` | not in the section |',
+    ].join('\n');
     const listed = readmePermissions(md);
     expect([...listed.keys()]).toEqual(['alarms', 'a|b', 'x']);
     expect(listed.get('alarms')?.why).toBe('runs the sweep on a schedule');
@@ -130,6 +157,8 @@ test.describe('the manifests ask for nothing the README does not explain', () =>
     expect(isExplained('optional permission', 'alarms', listed)).toBe(false);
     expect(() => readmePermissions('# No such section')).toThrow(/Permissions/);
     expect(requested({ permissions: ['tabs'], content_scripts: [{ matches: ['https://a.example/*'] }] })).toEqual([
-      ['permission', 'tabs'], ['content script match', 'https://a.example/*']]);
+      ['permission', 'tabs'],
+      ['content script match', 'https://a.example/*'],
+    ]);
   });
 });

@@ -4,13 +4,20 @@ import { seedCases, seriousViolations, visitDemoPortals } from './ui-seed';
 
 const row = (popup: Page, caseKey: string) => popup.locator(`[data-testid="case-row"][data-case-key="${caseKey}"]`);
 
-test('open cases are grouped by whose move it is, each row with vendor, status, severity, quiet time and how it was seen', async ({ context, openPopup }) => {
+test('open cases are grouped by whose move it is, each row with vendor, status, severity, quiet time and how it was seen', async ({
+  context,
+  openPopup,
+}) => {
   await visitDemoPortals(context);
   const popup = await openPopup();
   await expect(popup.getByTestId('case-row')).toHaveCount(7);
   const group = (id: string) => popup.getByTestId(`group-${id}`);
-  await expect(popup.getByRole('heading', { level: 2 }))
-    .toHaveText(['Waiting on you 1', 'Overdue with vendor 2', 'With vendor 3', 'Closing soon 1']);
+  await expect(popup.getByRole('heading', { level: 2 })).toHaveText([
+    'Waiting on you 1',
+    'Overdue with vendor 2',
+    'With vendor 3',
+    'Closing soon 1',
+  ]);
 
   const mine = group('you').getByTestId('case-row');
   await expect(mine).toHaveCount(1);
@@ -38,8 +45,11 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   // know, which leaves the ball with the vendor without a rule to judge it.
   const vendor = group('vendor').getByTestId('case-row');
   await expect(vendor.locator('.case-id')).toHaveText(['#2609250010005678', '#48177', '#2609180010001111']);
-  await expect(vendor.getByTestId('case-state'))
-    .toHaveText(['Open · Updating', 'Open', 'Unknown state · WaitingForCustomerInput']);
+  await expect(vendor.getByTestId('case-state')).toHaveText([
+    'Open · Updating',
+    'Open',
+    'Unknown state · WaitingForCustomerInput',
+  ]);
   await expect(row(popup, 'azure:2609250010005678')).toContainText('Low');
   await expect(vendor.getByTestId('overdue')).toHaveCount(0);
   await expect(vendor.getByTestId('alert')).toHaveCount(0);
@@ -51,7 +61,10 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(popup.getByTestId('case-row')).toHaveCount(6);
 });
 
-test('the keyboard drives the popup: j/k move, o and Enter open, e is done, s snoozes, / filters, ? helps', async ({ context, openPopup }) => {
+test('the keyboard drives the popup: j/k move, o and Enter open, e is done, s snoozes, / filters, ? helps', async ({
+  context,
+  openPopup,
+}) => {
   await visitDemoPortals(context);
   const popup = await openPopup();
   const rows = popup.getByTestId('case-row');
@@ -136,11 +149,14 @@ test('an escalated case that is still overdue is flagged in the popup', async ({
 
   const popup = await openPopup();
   await expect(row(popup, 'azure:2610010040001234').getByTestId('escalation-reminder')).toHaveText(
-    'Escalated (level 2, Dana (duty manager)) and still overdue');
+    'Escalated (level 2, Dana (duty manager)) and still overdue',
+  );
   await expect(popup.getByTestId('escalation-reminder')).toHaveCount(1);
 });
 
-test('2,000 cases: the first 100 rows paint, sections stay in order, "show all" and the filter work', async ({ openPopup }) => {
+test('2,000 cases: the first 100 rows paint, sections stay in order, "show all" and the filter work', async ({
+  openPopup,
+}) => {
   const popup = await openPopup();
   await expect(popup.getByTestId('empty')).toBeVisible();
   await seedCases(popup, { cases: 2000, eventsPerCase: 2 });

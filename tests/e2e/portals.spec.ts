@@ -9,7 +9,9 @@ const test = testWithGrants(['https://help.example-isp.com', 'https://care.acme-
 /** The popup as a page, acting on the given tab (a real popup acts on the active tab). */
 async function popupFor({ context, extensionId, worker }: ExtensionBrowser, tabUrlPrefix: string) {
   const tabId = await worker.evaluate(async (prefix) => {
-    const tabs = await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.query({});
+    const tabs = await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.tabs.query(
+      {},
+    );
     return tabs.find((t) => t.url?.startsWith(prefix))?.id;
   }, tabUrlPrefix);
   expect(tabId).toBeTruthy();
@@ -31,26 +33,38 @@ test('a ServiceNow portal on its own domain is read after "Track this portal"', 
   // The path (/csm) suggests ServiceNow; the user confirms.
   await expect(popup.getByLabel('Portal platform')).toHaveValue('servicenow');
   await popup.getByRole('button', { name: 'Track this portal' }).click();
-  await expect(popup.getByRole('status').filter({ hasText: 'Tracking help.example-isp.com as ServiceNow' })).toBeVisible();
+  await expect(
+    popup.getByRole('status').filter({ hasText: 'Tracking help.example-isp.com as ServiceNow' }),
+  ).toBeVisible();
 
   // The tab was reloaded with the registered scripts; the portal's Table API JSON became cases.
   const rows = popup.getByTestId('case-row');
   await expect(rows.filter({ hasText: 'CS0001234' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'CS0001234' })).toContainText('Example ISP');
-  await expect(rows.filter({ hasText: 'CS0001234' }).getByRole('link').first()).toHaveAttribute('href', /^https:\/\/help\.example-isp\.com\/csm\?id=csm_ticket/);
+  await expect(rows.filter({ hasText: 'CS0001234' }).getByRole('link').first()).toHaveAttribute(
+    'href',
+    /^https:\/\/help\.example-isp\.com\/csm\?id=csm_ticket/,
+  );
   await expect(popup.locator('.tracked')).toContainText('Tracking help.example-isp.com as ServiceNow.');
 
   // Still read on the next visit (the registration persists), and stopping ends it.
   await popup.getByRole('button', { name: 'Stop tracking' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Stopped reading help.example-isp.com' })).toBeVisible();
   const registered = await browserWithGrants.worker.evaluate(async () =>
-    (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+    (
+      await (
+        globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
+      ).chrome.scripting.getRegisteredContentScripts()
+    ).map((s) => s.id),
+  );
   expect(registered).toEqual([]);
   // Its cases stay in the history.
   await expect(rows.filter({ hasText: 'CS0001234' })).toHaveCount(1);
 });
 
-test('a recipe made by clicking on an unknown portal reads its rows on the next visit', async ({ browserWithGrants }) => {
+test('a recipe made by clicking on an unknown portal reads its rows on the next visit', async ({
+  browserWithGrants,
+}) => {
   const { context } = browserWithGrants;
   await routeCustomDomainPortals(context);
   const portal = await context.newPage();
@@ -79,7 +93,9 @@ test('a recipe made by clicking on an unknown portal reads its rows on the next 
   await portal.reload();
   const rows = popup.getByTestId('case-row');
   await expect(rows.filter({ hasText: '880112@care.acme-fibre.example' })).toContainText('Acme Fibre');
-  await expect(rows.filter({ hasText: '880087@care.acme-fibre.example' })).toContainText('Static IP block not routed after migration');
+  await expect(rows.filter({ hasText: '880087@care.acme-fibre.example' })).toContainText(
+    'Static IP block not routed after migration',
+  );
   await expect(rows.filter({ hasText: '880112@care.acme-fibre.example' })).toContainText('Awaiting your reply');
 
   // The recipe is listed, editable and exportable in Settings.
@@ -89,9 +105,17 @@ test('a recipe made by clicking on an unknown portal reads its rows on the next 
 
   // When the page no longer matches, the portal needs attention instead of reading as "no cases".
   await context.route('https://care.acme-fibre.example/care/tickets', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<main><div class="grid">Your tickets moved</div></main>' }));
+    route.fulfill({
+      status: 200,
+      contentType: 'text/html',
+      body: '<main><div class="grid">Your tickets moved</div></main>',
+    }),
+  );
   await portal.reload();
-  await expect(popup.getByTestId('blind-spot')).toContainText(/Acme Fibre \(care\.acme-fibre\.example\): layout changed — 2 open cases unobserved/, { timeout: 20_000 });
+  await expect(popup.getByTestId('blind-spot')).toContainText(
+    /Acme Fibre \(care\.acme-fibre\.example\): layout changed — 2 open cases unobserved/,
+    { timeout: 20_000 },
+  );
   // Nothing was closed or dropped: the two open cases are still listed.
   await expect(rows.filter({ hasText: '@care.acme-fibre.example' })).toHaveCount(2);
 });

@@ -16,10 +16,19 @@ async function routeZendesk(context: ExtensionBrowser['context'], answer: { now:
     if (url.pathname === '/hc/en-us/requests') return fulfilHtml(route, 'zendesk/list-classic-my.html');
     if (url.pathname === '/hc/signin') return fulfilHtml(route, 'zendesk/signin.html');
     if (url.pathname === '/api/v2/requests.json') {
-      if (answer.now === 'login-redirect') return route.fulfill({ status: 302, headers: { location: `${ORIGIN}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` } });
-      if (answer.now === 'busy') return route.fulfill({ status: 503, headers: { 'retry-after': '120' }, body: 'Service Unavailable' });
+      if (answer.now === 'login-redirect')
+        return route.fulfill({
+          status: 302,
+          headers: { location: `${ORIGIN}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` },
+        });
+      if (answer.now === 'busy')
+        return route.fulfill({ status: 503, headers: { 'retry-after': '120' }, body: 'Service Unavailable' });
       const body = JSON.parse(fixture('zendesk/api-requests.json'));
-      if (answer.now === 'changed') Object.assign(body.requests[1], { status: 'pending', updated_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') });
+      if (answer.now === 'changed')
+        Object.assign(body.requests[1], {
+          status: 'pending',
+          updated_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+        });
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
     }
     return route.fulfill({ status: 404, body: 'not in the test' });
@@ -32,13 +41,17 @@ async function enableRefresh({ context, extensionId }: ExtensionBrowser): Promis
   await list.goto(DEMO_URLS.zendeskList);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByTestId('portal-row').filter({ hasText: 'Northwind Fiber — northwind.zendesk.com' })).toContainText(/read .* ago/);
+  await expect(
+    options.getByTestId('portal-row').filter({ hasText: 'Northwind Fiber — northwind.zendesk.com' }),
+  ).toContainText(/read .* ago/);
   await list.close(); // From here on, nobody visits the portal.
   // Controlled by the store: it turns checked once the grant is confirmed and the schedule saved.
   const toggle = options.getByLabel('Refresh Northwind Fiber northwind.zendesk.com in the background');
   await toggle.click();
   await expect(toggle).toBeChecked();
-  await expect(options.getByTestId('refresh-status')).toContainText("Reads the portal's own JSON with your browser session · not tried yet");
+  await expect(options.getByTestId('refresh-status')).toContainText(
+    "Reads the portal's own JSON with your browser session · not tried yet",
+  );
   return options;
 }
 
@@ -67,7 +80,9 @@ test('a refresh picks up a status change without any visit and updates the popup
   await expect(popup.getByTestId('blind-spot')).toHaveCount(0);
 });
 
-test('a login redirect marks the portal signed out, lists it as a blind spot and changes no case', async ({ browserWithGrants }) => {
+test('a login redirect marks the portal signed out, lists it as a blind spot and changes no case', async ({
+  browserWithGrants,
+}) => {
   const answer = { now: 'cases' as ApiAnswer };
   await routeZendesk(browserWithGrants.context, answer);
   const options = await enableRefresh(browserWithGrants);
@@ -80,14 +95,21 @@ test('a login redirect marks the portal signed out, lists it as a blind spot and
   await popup.getByRole('button', { name: 'Refresh now' }).click();
   await expect(popup.getByRole('status').filter({ hasText: 'Refreshed 0 of 1 portal, 1 failed.' })).toBeVisible();
   const spot = popup.getByTestId('blind-spot');
-  await expect(spot).toContainText(/Northwind Fiber \(northwind\.zendesk\.com\): signed out — 4 open cases unobserved for 0 h\./);
+  await expect(spot).toContainText(
+    /Northwind Fiber \(northwind\.zendesk\.com\): signed out — 4 open cases unobserved for 0 h\./,
+  );
   await expect(spot).toContainText('Signed out (the portal redirected its JSON to sign in)');
   // Nothing about any case changed (quiet times and "seen" labels are computed from stored fields).
   expect(await rows.allTextContents()).toEqual(before);
-  await expect(options.getByTestId('refresh-status')).toContainText('stopped: Signed out: sign in to the portal, then refresh resumes');
+  await expect(options.getByTestId('refresh-status')).toContainText(
+    'stopped: Signed out: sign in to the portal, then refresh resumes',
+  );
 
   // One click opens the portal to sign in.
-  const [signIn] = await Promise.all([browserWithGrants.context.waitForEvent('page'), spot.getByRole('button', { name: 'Open to sign in' }).click()]);
+  const [signIn] = await Promise.all([
+    browserWithGrants.context.waitForEvent('page'),
+    spot.getByRole('button', { name: 'Open to sign in' }).click(),
+  ]);
   await expect(signIn).toHaveURL(`${ORIGIN}/hc/requests`);
 });
 
@@ -110,7 +132,9 @@ test('failures back off, honour Retry-After, and show when the next attempt is',
   expect(await minutesUntilNext()).toBeLessThan(67);
   // The cases from the visit are untouched and the portal shows as a blind spot.
   const popup = await openPopup(browserWithGrants);
-  await expect(popup.getByTestId('blind-spot')).toContainText('Northwind Fiber (northwind.zendesk.com): cannot observe');
+  await expect(popup.getByTestId('blind-spot')).toContainText(
+    'Northwind Fiber (northwind.zendesk.com): cannot observe',
+  );
   await expect(popup.getByTestId('case-row').filter({ hasText: '#48177' })).toContainText('(visit)');
   await expect(popup.getByTestId('case-row').filter({ hasText: '#48177' })).not.toContainText('pending');
 });

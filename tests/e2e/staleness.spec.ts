@@ -20,14 +20,28 @@ const ticketBody = (modifiedDate: string) => {
   const list = JSON.parse(fixture('azure/list.json')) as { value: { properties: Record<string, unknown> }[] };
   const ticket = list.value[0]!;
   const opened = iso(Date.parse(modifiedDate) - 24 * HOUR_MS);
-  const serviceLevelAgreement = { startTime: opened, expirationTime: iso(Date.parse(opened) + 8 * HOUR_MS), slaMinutes: 480 };
-  return JSON.stringify({ value: [{ ...ticket, properties: { ...ticket.properties, createdDate: opened, serviceLevelAgreement, modifiedDate } }] });
+  const serviceLevelAgreement = {
+    startTime: opened,
+    expirationTime: iso(Date.parse(opened) + 8 * HOUR_MS),
+    slaMinutes: 480,
+  };
+  return JSON.stringify({
+    value: [
+      { ...ticket, properties: { ...ticket.properties, createdDate: opened, serviceLevelAgreement, modifiedDate } },
+    ],
+  });
 };
 
 async function routeAzure(page: Page, modifiedDate: string) {
   await page.context().route('https://portal.azure.com/**', (route) => fulfilHtml(route, 'azure/portal.html'));
   await page.context().route(/management\.azure\.com/, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: ticketBody(modifiedDate) }));
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: ticketBody(modifiedDate),
+    }),
+  );
 }
 
 /** Runs a sweep as our own page would, with the clock injected. */
@@ -35,11 +49,20 @@ const sweepAt = (popup: Page, now: string) =>
   popup.evaluate((n) => chrome.runtime.sendMessage({ name: 'ui:sweep', payload: { now: n } }), now);
 
 const notifications = (worker: Worker) =>
-  worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: typeof chrome }).chrome.notifications.getAll()));
+  worker.evaluate(async () =>
+    Object.keys(await (globalThis as unknown as { chrome: typeof chrome }).chrome.notifications.getAll()),
+  );
 
-declare const chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> }; notifications: { getAll: () => Promise<Record<string, unknown>> } };
+declare const chrome: {
+  runtime: { sendMessage: (m: unknown) => Promise<unknown> };
+  notifications: { getAll: () => Promise<Record<string, unknown>> };
+};
 
-test('a quiet case notifies once, shows overdue, hides while snoozed and resurfaces when the vendor acts', async ({ context, worker, openPopup }) => {
+test('a quiet case notifies once, shows overdue, hides while snoozed and resurfaces when the vendor acts', async ({
+  context,
+  worker,
+  openPopup,
+}) => {
   const portal = await context.newPage();
   await routeAzure(portal, TWO_WEEKS_AGO);
   await portal.goto(DEMO_URLS.azurePortal);
@@ -75,7 +98,11 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   await expect(row.getByTestId('overdue')).toHaveCount(0);
 });
 
-test('a snooze for a time hides the case until it ends, then it notifies again', async ({ context, worker, openPopup }) => {
+test('a snooze for a time hides the case until it ends, then it notifies again', async ({
+  context,
+  worker,
+  openPopup,
+}) => {
   const portal = await context.newPage();
   await routeAzure(portal, TWO_WEEKS_AGO);
   await portal.goto(DEMO_URLS.azurePortal);
@@ -84,7 +111,11 @@ test('a snooze for a time hides the case until it ends, then it notifies again',
   await expect(row.getByTestId('overdue')).toBeVisible();
   await expect.poll(() => notifications(worker)).toHaveLength(1);
   await worker.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { notifications: { getAll: () => Promise<object>; clear: (id: string) => Promise<boolean> } } }).chrome;
+    const c = (
+      globalThis as unknown as {
+        chrome: { notifications: { getAll: () => Promise<object>; clear: (id: string) => Promise<boolean> } };
+      }
+    ).chrome;
     for (const id of Object.keys(await c.notifications.getAll())) await c.notifications.clear(id);
   });
 
@@ -98,7 +129,10 @@ test('a snooze for a time hides the case until it ends, then it notifies again',
   expect(await popup.evaluate(() => document.body.textContent)).toContain('show snoozed (0)');
 });
 
-test('the options page saves thresholds and refuses invalid ones with a clear message', async ({ context, extensionId }) => {
+test('the options page saves thresholds and refuses invalid ones with a clear message', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('Normal amount').fill('5');

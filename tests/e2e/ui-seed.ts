@@ -69,59 +69,101 @@ export interface SeedOptions {
  * limit whatever the weekday: 1334 of the 1667 open cases of 2,000 are overdue.
  */
 export async function seedCases(page: Page, { cases, eventsPerCase }: SeedOptions): Promise<void> {
-  await page.evaluate(async ({ cases, eventsPerCase }) => {
-    const DAY = 86_400_000;
-    const now = Date.now();
-    const iso = (ms: number) => new Date(ms).toISOString();
-    /** `days` back by the local calendar, at the same local time (setDate keeps the wall clock across DST). */
-    const daysBack = (days: number) => {
-      const date = new Date(now);
-      date.setDate(date.getDate() - days);
-      return date.getTime();
-    };
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('caseradar');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const providers = ['azure', 'aws', 'gcp', 'zendesk', 'manual'];
-    const states = ['open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed', 'new'];
-    const topics = ['VPN tunnel flaps', 'Mailbox quota', 'Billing mismatch', 'Disk latency', 'DNS timeouts'];
-    for (let start = 0; start < cases; start += 500) {
-      const tx = db.transaction(['cases', 'events'], 'readwrite');
-      for (let i = start; i < Math.min(cases, start + 500); i++) {
-        const provider = providers[i % 5]!;
-        const caseId = String(900000 + i);
-        // Store version 3 rows: consoles are their own portal; the others live at the example host.
-        const portal = provider === 'manual' ? 'manual:acme isp' : provider === 'zendesk' ? 'support.example-vendor.test' : provider;
-        const key = provider === 'manual' ? `manual:${caseId}` : `${portal}:${caseId}`;
-        const vendorName = ({ azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud', zendesk: 'Example Vendor', manual: 'Acme ISP' } as Record<string, string>)[provider];
-        const updated = daysBack(((i % 5) + 1) * 7);
-        const lastVendor = iso(updated);
-        tx.objectStore('cases').put({
-          key, portal, provider, caseId, title: `${topics[i % 5]} at site ${i}`, vendorStatus: `Vendor says ${states[i % 6]}`, state: states[i % 6],
-          severity: ['critical', 'high', 'normal', 'low'][i % 4], vendorSeverity: null, createdAt: iso(updated - 5 * DAY), updatedAt: iso(updated),
-          url: `https://support.example-vendor.test/cases/${caseId}`, owner: null, vendorName,
-          firstSeenAt: iso(updated - 5 * DAY), lastObservedAt: iso(now - i * 60_000), observedVia: 'https://support.example-vendor.test/cases',
-          observedHow: i % 3 === 0 ? 'refresh' : 'visit', lastVendorMessageAt: eventsPerCase ? lastVendor : null, lastCustomerMessageAt: null,
-          messageCount: eventsPerCase, vendorRef: null, sla: null,
-        });
-        for (let j = 0; j < eventsPerCase; j++) {
-          const at = iso(updated - (eventsPerCase - j) * 3_600_000);
-          const side = j % 2 ? 'vendor' : 'customer';
-          tx.objectStore('events').add({
-            caseKey: key, type: 'message', at, recordedAt: at, dedupKey: `msg:${at}:${side}:`,
-            message: { at, side, author: side === 'vendor' ? 'Sam Support' : 'Alex Example', text: `Message ${j} about ${topics[i % 5]}; ref${i}x${j}` },
-          });
-        }
-      }
-      await new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+  await page.evaluate(
+    async ({ cases, eventsPerCase }) => {
+      const DAY = 86_400_000;
+      const now = Date.now();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      /** `days` back by the local calendar, at the same local time (setDate keeps the wall clock across DST). */
+      const daysBack = (days: number) => {
+        const date = new Date(now);
+        date.setDate(date.getDate() - days);
+        return date.getTime();
+      };
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('caseradar');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
       });
-    }
-    db.close();
-  }, { cases, eventsPerCase });
+      const providers = ['azure', 'aws', 'gcp', 'zendesk', 'manual'];
+      const states = ['open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed', 'new'];
+      const topics = ['VPN tunnel flaps', 'Mailbox quota', 'Billing mismatch', 'Disk latency', 'DNS timeouts'];
+      for (let start = 0; start < cases; start += 500) {
+        const tx = db.transaction(['cases', 'events'], 'readwrite');
+        for (let i = start; i < Math.min(cases, start + 500); i++) {
+          const provider = providers[i % 5]!;
+          const caseId = String(900000 + i);
+          // Store version 3 rows: consoles are their own portal; the others live at the example host.
+          const portal =
+            provider === 'manual'
+              ? 'manual:acme isp'
+              : provider === 'zendesk'
+                ? 'support.example-vendor.test'
+                : provider;
+          const key = provider === 'manual' ? `manual:${caseId}` : `${portal}:${caseId}`;
+          const vendorName = (
+            {
+              azure: 'Azure',
+              aws: 'AWS',
+              gcp: 'Google Cloud',
+              zendesk: 'Example Vendor',
+              manual: 'Acme ISP',
+            } as Record<string, string>
+          )[provider];
+          const updated = daysBack(((i % 5) + 1) * 7);
+          const lastVendor = iso(updated);
+          tx.objectStore('cases').put({
+            key,
+            portal,
+            provider,
+            caseId,
+            title: `${topics[i % 5]} at site ${i}`,
+            vendorStatus: `Vendor says ${states[i % 6]}`,
+            state: states[i % 6],
+            severity: ['critical', 'high', 'normal', 'low'][i % 4],
+            vendorSeverity: null,
+            createdAt: iso(updated - 5 * DAY),
+            updatedAt: iso(updated),
+            url: `https://support.example-vendor.test/cases/${caseId}`,
+            owner: null,
+            vendorName,
+            firstSeenAt: iso(updated - 5 * DAY),
+            lastObservedAt: iso(now - i * 60_000),
+            observedVia: 'https://support.example-vendor.test/cases',
+            observedHow: i % 3 === 0 ? 'refresh' : 'visit',
+            lastVendorMessageAt: eventsPerCase ? lastVendor : null,
+            lastCustomerMessageAt: null,
+            messageCount: eventsPerCase,
+            vendorRef: null,
+            sla: null,
+          });
+          for (let j = 0; j < eventsPerCase; j++) {
+            const at = iso(updated - (eventsPerCase - j) * 3_600_000);
+            const side = j % 2 ? 'vendor' : 'customer';
+            tx.objectStore('events').add({
+              caseKey: key,
+              type: 'message',
+              at,
+              recordedAt: at,
+              dedupKey: `msg:${at}:${side}:`,
+              message: {
+                at,
+                side,
+                author: side === 'vendor' ? 'Sam Support' : 'Alex Example',
+                text: `Message ${j} about ${topics[i % 5]}; ref${i}x${j}`,
+              },
+            });
+          }
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      db.close();
+    },
+    { cases, eventsPerCase },
+  );
   await page.reload();
 }
 
@@ -130,5 +172,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }

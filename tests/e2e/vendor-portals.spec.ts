@@ -21,32 +21,53 @@ function evilListPage(): string {
 }
 function forgedRequests(): string {
   const body = JSON.parse(fixture('zendesk/api-requests.json')) as { requests: Record<string, unknown>[] };
-  const forged = { ...body.requests[0], id: 48213, url: `${EVIL}/api/v2/requests/48213.json`, subject: 'Sign in again to keep your service',
-    status: 'closed', updated_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') };
+  const forged = {
+    ...body.requests[0],
+    id: 48213,
+    url: `${EVIL}/api/v2/requests/48213.json`,
+    subject: 'Sign in again to keep your service',
+    status: 'closed',
+    updated_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
   return JSON.stringify({ ...body, requests: [forged] });
 }
 
-test('a forged, newer snapshot from another tenant leaves the vendor\'s case untouched; same numbers stay two cases', async ({ context, openPopup, extensionId }) => {
+test("a forged, newer snapshot from another tenant leaves the vendor's case untouched; same numbers stay two cases", async ({
+  context,
+  openPopup,
+  extensionId,
+}) => {
   await routeDemo(context);
   const northwind = await context.newPage();
   await northwind.goto(DEMO_URLS.zendeskList);
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  const caseOf = async (key: string) => ((await readTables(ext, ['cases'])).cases as { key: string }[]).find((c) => c.key === key);
+  const caseOf = async (key: string) =>
+    ((await readTables(ext, ['cases'])).cases as { key: string }[]).find((c) => c.key === key);
   await expect.poll(() => caseOf('northwind.zendesk.com:48213')).toBeDefined();
   const before = await caseOf('northwind.zendesk.com:48213');
-  expect(before).toMatchObject({ portal: 'northwind.zendesk.com', vendorName: 'Northwind Fiber', state: 'waiting-on-customer' });
+  expect(before).toMatchObject({
+    portal: 'northwind.zendesk.com',
+    vendorName: 'Northwind Fiber',
+    state: 'waiting-on-customer',
+  });
 
-  await context.route(`${EVIL}/**`, (route) => new URL(route.request().url()).pathname.startsWith('/api/v2/requests')
-    ? route.fulfill({ status: 200, contentType: 'application/json', body: forgedRequests() })
-    : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: evilListPage() }));
+  await context.route(`${EVIL}/**`, (route) =>
+    new URL(route.request().url()).pathname.startsWith('/api/v2/requests')
+      ? route.fulfill({ status: 200, contentType: 'application/json', body: forgedRequests() })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: evilListPage() }),
+  );
   const evil = await context.newPage();
   await evil.goto(`${EVIL}/hc/en-us/requests`);
   await expect(evil.locator('body[data-loaded="true"]')).toBeAttached();
   // Both reads of the evil page (its list and its JSON) arrived: #48213 there is closed.
-  await expect.poll(async () => (await caseOf('evil.zendesk.com:48213')) as unknown).toMatchObject({
-    state: 'closed', title: 'Sign in again to keep your service', vendorName: 'Northwind Fiber (evil.zendesk.com)',
-  });
+  await expect
+    .poll(async () => (await caseOf('evil.zendesk.com:48213')) as unknown)
+    .toMatchObject({
+      state: 'closed',
+      title: 'Sign in again to keep your service',
+      vendorName: 'Northwind Fiber (evil.zendesk.com)',
+    });
   expect(await caseOf('northwind.zendesk.com:48213')).toEqual(before);
 
   // What the user sees: Northwind's case as it was, linked to Northwind, and the imitation told apart.
@@ -66,10 +87,16 @@ test('a forged, newer snapshot from another tenant leaves the vendor\'s case unt
   await ext.reload();
   const both = ext.locator('[data-case-key$=":48213"]');
   await expect(both).toHaveCount(2);
-  await expect(ext.locator('[data-case-key="evil.zendesk.com:48213"]')).toContainText('Northwind Fiber (evil.zendesk.com)#48213');
+  await expect(ext.locator('[data-case-key="evil.zendesk.com:48213"]')).toContainText(
+    'Northwind Fiber (evil.zendesk.com)#48213',
+  );
 });
 
-test('a vendor renamed in Options shows under its new name in the open popup and dashboard at once', async ({ context, openPopup, extensionId }) => {
+test('a vendor renamed in Options shows under its new name in the open popup and dashboard at once', async ({
+  context,
+  openPopup,
+  extensionId,
+}) => {
   await routeDemo(context);
   const list = await context.newPage();
   await list.goto(DEMO_URLS.zendeskList);
@@ -95,8 +122,12 @@ test('a vendor renamed in Options shows under its new name in the open popup and
   // No reload: the open pages follow the store.
   await expect(row).toContainText('Northwind Leased Lines#48213');
   await expect(dashRow).toContainText('Northwind Leased Lines#48213');
-  await expect(popup.locator('[data-case-key^="northwind.zendesk.com:"]').filter({ hasText: 'Northwind Fiber' })).toHaveCount(0);
+  await expect(
+    popup.locator('[data-case-key^="northwind.zendesk.com:"]').filter({ hasText: 'Northwind Fiber' }),
+  ).toHaveCount(0);
   // The status update for the user's own people names the vendor as they know it.
   await dashRow.getByRole('button', { name: 'Details' }).click();
-  await expect(dash.getByRole('textbox', { name: 'Status update for your users' })).toHaveValue(/Reported to Northwind Leased Lines \(case 48213\)/);
+  await expect(dash.getByRole('textbox', { name: 'Status update for your users' })).toHaveValue(
+    /Reported to Northwind Leased Lines \(case 48213\)/,
+  );
 });

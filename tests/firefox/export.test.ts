@@ -20,7 +20,12 @@ const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[
  * Clicks `control` and returns the file it downloads. Its name carries the second of the click
  * (UTC): it must be one of the seconds between just before the click and the file's arrival.
  */
-async function download(ff: FirefoxWithExtension, page: Page, control: string, name: (stamp: string) => string): Promise<string> {
+async function download(
+  ff: FirefoxWithExtension,
+  page: Page,
+  control: string,
+  name: (stamp: string) => string,
+): Promise<string> {
   const before = new Set(downloads(ff.downloadsDir));
   const from = Date.now();
   await click(page, control);
@@ -49,7 +54,23 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   // CSV of events: parsed back, values intact, the two messages with their portal times.
   const csvPath = await download(ff, dash, button('Export'), (s) => `caseradar-csv-events-${s}.csv`);
   const csv = Papa.parse<string[]>(readFileSync(csvPath, 'utf8'), { skipEmptyLines: true }).data;
-  expect(csv[0]).toEqual(['provider', 'caseId', 'title', 'state', 'vendorStatus', 'severity', 'eventType', 'eventAt', 'recordedAt', 'from', 'to', 'messageSide', 'messageAuthor', 'messageText', 'caseUrl']);
+  expect(csv[0]).toEqual([
+    'provider',
+    'caseId',
+    'title',
+    'state',
+    'vendorStatus',
+    'severity',
+    'eventType',
+    'eventAt',
+    'recordedAt',
+    'from',
+    'to',
+    'messageSide',
+    'messageAuthor',
+    'messageText',
+    'caseUrl',
+  ]);
   expect(csv.filter((r) => r[6] === 'message').map((r) => [r[1], r[7], r[11], r[12]])).toEqual([
     ['48213', clock.noonWeeksAgo(3), 'customer', 'Alex Example'],
     ['48213', clock.noonWeeksAgo(2), 'vendor', 'Sam Support (Northwind)'],
@@ -78,10 +99,13 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     await soon(() => count(dash, testId('dashboard-row'))).toBe(left - 1);
   }
   await soon(() => texts(dash, testId('dashboard-count'))).toEqual(['0 of 0 cases']);
-  const input = (await dash.$('input[type="file"][aria-label="Restore from a backup"]')) as ElementHandle<HTMLInputElement>;
+  const input = (await dash.$(
+    'input[type="file"][aria-label="Restore from a backup"]',
+  )) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(backupPath);
   await soon(async () => (await texts(dash, testId('restore-plan')))[0]?.split('.')[0]).toEqual(
-    `Merge: adds 5 cases and ${backup.tables.events.length} events, updates 0 older cases, removes nothing`);
+    `Merge: adds 5 cases and ${backup.tables.events.length} events, updates 0 older cases, removes nothing`,
+  );
   await click(dash, `${testId('restore-plan')} ${button('Merge')}`);
   await soon(() => texts(dash, '.data-panel [role="status"]')).toEqual(['Restored (merge).']);
   await soon(() => texts(dash, testId('dashboard-count'))).toEqual(['5 of 5 cases']);
@@ -94,7 +118,9 @@ test('a file that is not a backup is refused with its reason, and nothing change
   await soon(() => texts(dash, testId('dashboard-count'))).toEqual(['0 of 0 cases']);
   const dir = mkdtempSync(join(ff.downloadsDir, 'upload-'));
   writeFileSync(join(dir, 'x.json'), '{"format":"other"}');
-  const input = (await dash.$('input[type="file"][aria-label="Restore from a backup"]')) as ElementHandle<HTMLInputElement>;
+  const input = (await dash.$(
+    'input[type="file"][aria-label="Restore from a backup"]',
+  )) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(join(dir, 'x.json'));
   await soon(() => texts(dash, '.data-panel [role="status"]')).toEqual([
     'Reading the backup failed: Expected a file with "format": "caseradar-backup"',

@@ -16,12 +16,18 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startPortalProxy, type PortalProxy } from './proxy';
 import { Router } from './routes';
 
-export const FIREFOX_EXTENSION_DIR = resolve(import.meta.dirname, '../..', process.env.CASERADAR_OUT ?? '.output', 'firefox-mv3');
+export const FIREFOX_EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.CASERADAR_OUT ?? '.output',
+  'firefox-mv3',
+);
 
 export function firefoxPath(): string {
   const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Expected Firefox at /usr/bin/firefox-esr (apt-get install firefox-esr) or $FIREFOX_PATH');
+  if (!found)
+    throw new Error('Expected Firefox at /usr/bin/firefox-esr (apt-get install firefox-esr) or $FIREFOX_PATH');
   return found;
 }
 
@@ -65,7 +71,8 @@ async function waitLoaded(page: Page, url: string, timeoutMs = 15_000): Promise<
       .evaluate(() => [location.href, document.readyState] as const)
       .catch(() => ['', 'navigating'] as const);
     if (state[0] === url && state[1] === 'complete') return;
-    if (Date.now() > deadline) throw new Error(`Expected ${url} to load within ${timeoutMs} ms; at ${state[0]} (${state[1]})`);
+    if (Date.now() > deadline)
+      throw new Error(`Expected ${url} to load within ${timeoutMs} ms; at ${state[0]} (${state[1]})`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -164,5 +171,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
 
 /** Files saved in the downloads directory (complete ones: Firefox writes `.part` files until done). */
 export function downloads(dir: string): string[] {
-  return readdirSync(dir).filter((f) => !f.endsWith('.part')).sort();
+  return readdirSync(dir)
+    .filter((f) => !f.endsWith('.part'))
+    .sort();
 }

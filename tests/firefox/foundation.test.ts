@@ -4,7 +4,10 @@ import { expect, test } from './fixtures';
 import { azureTickets, routeAzure, routeZendesk, URLS } from './portals';
 import { attributes, badgeText, count, popupGroups, readTables, rowFacts, soon, testId, texts } from './page';
 
-test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent first, with the badge', async ({ ff, clock }) => {
+test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent first, with the badge', async ({
+  ff,
+  clock,
+}) => {
   routeZendesk(ff.routes, clock);
   routeAzure(ff.routes, () => json(azureTickets(clock)));
   const visitStart = Date.now();
@@ -12,7 +15,12 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
   expect(await count(zendesk, 'table.requests-table')).toBe(1);
   const azure = await ff.openPortal(URLS.azurePortal);
   // The portal's own front end rendered the tickets it fetched (the tap saw that response).
-  await soon(() => texts(azure, '#rows td:nth-child(2)')).toEqual(['2610010040001234', '2609250010005678', '2609200010009999', '2609180010001111']);
+  await soon(() => texts(azure, '#rows td:nth-child(2)')).toEqual([
+    '2610010040001234',
+    '2609250010005678',
+    '2609200010009999',
+    '2609180010001111',
+  ]);
 
   const popup = await ff.openExtensionPage('popup.html');
   // Zendesk: 4 open of 5 (one closed); Azure: 3 open of 4 (one closed).
@@ -28,31 +36,64 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     ['Closing soon 1', ['zendesk:47950']],
   ]);
   expect(await rowFacts(popup, 'zendesk:48213')).toEqual({
-    id: '#48213', provider: 'Zendesk', title: 'Fiber link down at "Site B" & VPN flapping', severity: null, overdue: true,
-    state: 'Waiting on you · Awaiting your reply', quiet: 'vendor quiet 10 business days', owner: null, messages: null,
-    seenHow: '(visit)', alerts: ['waiting on you for 10 business days (limit 1)'],
+    id: '#48213',
+    provider: 'Zendesk',
+    title: 'Fiber link down at "Site B" & VPN flapping',
+    severity: null,
+    overdue: true,
+    state: 'Waiting on you · Awaiting your reply',
+    quiet: 'vendor quiet 10 business days',
+    owner: null,
+    messages: null,
+    seenHow: '(visit)',
+    alerts: ['waiting on you for 10 business days (limit 1)'],
   });
   expect(await rowFacts(popup, 'azure:2610010040001234')).toEqual({
-    id: '#2610010040001234', provider: 'Azure', title: 'VM scale set stuck in "Updating" after OS upgrade', severity: 'Normal', overdue: true,
-    state: 'Open', quiet: 'vendor quiet 10 business days', owner: 'owner engineer@microsoft.invalid', messages: null,
-    seenHow: '(visit)', alerts: ['vendor quiet for 10 business days (limit 3)'],
+    id: '#2610010040001234',
+    provider: 'Azure',
+    title: 'VM scale set stuck in "Updating" after OS upgrade',
+    severity: 'Normal',
+    overdue: true,
+    state: 'Open',
+    quiet: 'vendor quiet 10 business days',
+    owner: 'owner engineer@microsoft.invalid',
+    messages: null,
+    seenHow: '(visit)',
+    alerts: ['vendor quiet for 10 business days (limit 3)'],
   });
   expect(await rowFacts(popup, 'azure:2609250010005678')).toMatchObject({
-    severity: 'Low', state: 'Open · Updating', quiet: 'vendor quiet 20 business days', alerts: ['vendor quiet for 20 business days (limit 5)'],
+    severity: 'Low',
+    state: 'Open · Updating',
+    quiet: 'vendor quiet 20 business days',
+    alerts: ['vendor quiet for 20 business days (limit 5)'],
   });
   expect(await rowFacts(popup, 'zendesk:48001')).toMatchObject({
-    title: '東京オフィスの回線速度が遅い 🚀', state: 'On hold · Open', quiet: 'vendor quiet 15 business days', alerts: ['vendor quiet for 15 business days (limit 3)'],
+    title: '東京オフィスの回線速度が遅い 🚀',
+    state: 'On hold · Open',
+    quiet: 'vendor quiet 15 business days',
+    alerts: ['vendor quiet for 15 business days (limit 3)'],
   });
   // Hostile-looking titles are text; the popup runs only its own module script.
   expect(await rowFacts(popup, 'zendesk:48177')).toMatchObject({
-    title: '<script>alert(1)</script> in invoice PDF', state: 'Open', quiet: 'vendor quiet 5 business days', alerts: ['vendor quiet for 5 business days (limit 3)'],
+    title: '<script>alert(1)</script> in invoice PDF',
+    state: 'Open',
+    quiet: 'vendor quiet 5 business days',
+    alerts: ['vendor quiet for 5 business days (limit 3)'],
   });
   expect(await rowFacts(popup, 'zendesk:47950')).toMatchObject({
-    state: 'Resolved · 답변완료', quiet: null, overdue: false,
-    alerts: ['Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened (due now)'],
+    state: 'Resolved · 답변완료',
+    quiet: null,
+    overdue: false,
+    alerts: [
+      'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened (due now)',
+    ],
   });
   expect(await rowFacts(popup, 'azure:2609180010001111')).toMatchObject({
-    severity: 'High', overdue: false, state: 'Unknown state · WaitingForCustomerInput', quiet: 'vendor quiet 40 business days', alerts: [],
+    severity: 'High',
+    overdue: false,
+    state: 'Unknown state · WaitingForCustomerInput',
+    quiet: 'vendor quiet 40 business days',
+    alerts: [],
   });
   expect(await count(popup, 'script')).toBe(1);
   expect(await attributes(popup, `[data-case-key="azure:2610010040001234"] a.case-title`, 'href')).toEqual([
@@ -63,8 +104,15 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
   // What the popup says comes from what was stored at the visit.
   const { cases } = await readTables(popup, ['cases']);
   expect(cases.map((c) => c.key).sort()).toEqual([
-    'azure:2609180010001111', 'azure:2609200010009999', 'azure:2609250010005678', 'azure:2610010040001234',
-    'zendesk:46802', 'zendesk:47950', 'zendesk:48001', 'zendesk:48177', 'zendesk:48213',
+    'azure:2609180010001111',
+    'azure:2609200010009999',
+    'azure:2609250010005678',
+    'azure:2610010040001234',
+    'zendesk:46802',
+    'zendesk:47950',
+    'zendesk:48001',
+    'zendesk:48177',
+    'zendesk:48213',
   ]);
   for (const c of cases) {
     expect(c.observedHow).toBe('visit');
@@ -83,13 +131,26 @@ test('opening a case detail adds its messages, severity and owner', async ({ ff,
   await ff.openPortal(URLS.zendeskDetail);
   // The customer wrote three weeks ago, the vendor answered two weeks ago: still our move since then.
   await soon(() => rowFacts(popup, 'zendesk:48213')).toEqual({
-    id: '#48213', provider: 'Zendesk', title: 'Fiber link down at "Site B" & VPN flapping', severity: 'Critical', overdue: true,
-    state: 'Waiting on you · Awaiting your reply', quiet: 'vendor quiet 10 business days', owner: 'owner Sam Support (Northwind)',
-    messages: '2 messages', seenHow: '(visit)', alerts: ['waiting on you for 10 business days (limit 1)'],
+    id: '#48213',
+    provider: 'Zendesk',
+    title: 'Fiber link down at "Site B" & VPN flapping',
+    severity: 'Critical',
+    overdue: true,
+    state: 'Waiting on you · Awaiting your reply',
+    quiet: 'vendor quiet 10 business days',
+    owner: 'owner Sam Support (Northwind)',
+    messages: '2 messages',
+    seenHow: '(visit)',
+    alerts: ['waiting on you for 10 business days (limit 1)'],
   });
   const { events } = await readTables(popup, ['events']);
   const messages = events.filter((e) => e.caseKey === 'zendesk:48213' && e.type === 'message');
-  expect(messages.map((m) => { const msg = m.message as { at: string; side: string; author: string }; return [m.at, msg.at, msg.side, msg.author]; })).toEqual([
+  expect(
+    messages.map((m) => {
+      const msg = m.message as { at: string; side: string; author: string };
+      return [m.at, msg.at, msg.side, msg.author];
+    }),
+  ).toEqual([
     [clock.noonWeeksAgo(3), clock.noonWeeksAgo(3), 'customer', 'Alex Example'],
     [clock.noonWeeksAgo(2), clock.noonWeeksAgo(2), 'vendor', 'Sam Support (Northwind)'],
   ]);

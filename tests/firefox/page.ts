@@ -93,7 +93,10 @@ export const popupGroups = (page: Page): Promise<[string, string[]][]> =>
   );
 
 /** Every row of the given IndexedDB tables, read with the raw API from one of our pages. */
-export function readTables<T extends string>(extensionPage: Page, tables: T[]): Promise<Record<T, Record<string, unknown>[]>> {
+export function readTables<T extends string>(
+  extensionPage: Page,
+  tables: T[],
+): Promise<Record<T, Record<string, unknown>[]>> {
   return extensionPage.evaluate(
     (names) =>
       new Promise<Record<string, Record<string, unknown>[]>>((resolve, reject) => {
@@ -137,7 +140,8 @@ declare const browser: {
 export const sendFromPage = (extensionPage: Page, message: unknown): Promise<unknown> =>
   extensionPage.evaluate((m) => browser.runtime.sendMessage(m), message);
 
-export const badgeText = (extensionPage: Page): Promise<string> => extensionPage.evaluate(() => browser.action.getBadgeText({}));
+export const badgeText = (extensionPage: Page): Promise<string> =>
+  extensionPage.evaluate(() => browser.action.getBadgeText({}));
 
 export interface ShownNotification {
   id: string;
@@ -164,6 +168,9 @@ export async function recordNotifications(extensionPage: Page): Promise<{ shown:
     });
   });
   return {
-    shown: () => extensionPage.evaluate(() => Promise.all((globalThis as unknown as { shownNotifications: Promise<ShownNotification>[] }).shownNotifications)),
+    shown: () =>
+      extensionPage.evaluate(() =>
+        Promise.all((globalThis as unknown as { shownNotifications: Promise<ShownNotification>[] }).shownNotifications),
+      ),
   };
 }

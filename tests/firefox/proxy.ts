@@ -29,10 +29,27 @@ function selfSigned(): { key: Buffer; cert: Buffer } {
   if (certificate) return certificate;
   const dir = mkdtempSync(join(tmpdir(), 'caseradar-proxy-cert-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=caseradar-test-proxy',
-    ], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-nodes',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '2',
+        '-subj',
+        '/CN=caseradar-test-proxy',
+      ],
+      { stdio: 'pipe' },
+    );
     certificate = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
     return certificate;
   } finally {
@@ -49,7 +66,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startPortalProxy(router: Router): Promise<PortalProxy> {
   const { key, cert } = selfSigned();
   const answer = async (req: IncomingMessage, res: ServerResponse, url: string) => {
-    const reply = await router.answer({ url, method: req.method ?? 'GET', headers: req.headers as Record<string, string>, body: await readBody(req), via: 'proxy' });
+    const reply = await router.answer({
+      url,
+      method: req.method ?? 'GET',
+      headers: req.headers as Record<string, string>,
+      body: await readBody(req),
+      via: 'proxy',
+    });
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   };
@@ -69,7 +92,9 @@ export async function startPortalProxy(router: Router): Promise<PortalProxy> {
     socket.on('error', () => undefined);
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n', () => {
       if (head.length) socket.unshift(head);
-      const tls = new TLSSocket(socket, { isServer: true, key, cert, ALPNProtocols: ['http/1.1'] }) as TLSSocket & { caseradarHost?: string };
+      const tls = new TLSSocket(socket, { isServer: true, key, cert, ALPNProtocols: ['http/1.1'] }) as TLSSocket & {
+        caseradarHost?: string;
+      };
       tls.caseradarHost = host;
       tls.on('error', () => undefined);
       tunnelled.emit('connection', tls);

@@ -24,21 +24,33 @@ type ApiAnswer = 'cases' | 'changed' | 'login-redirect';
 const API_PATH = '/api/v2/requests.json';
 
 const SESSION = `_help_center_session=${randomUUID()}`;
-const toSignIn = { status: 302, headers: { location: `${ZENDESK}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` }, body: '' };
+const toSignIn = {
+  status: 302,
+  headers: { location: `${ZENDESK}/hc/signin?return_to=%2Fapi%2Fv2%2Frequests.json` },
+  body: '',
+};
 
 /** The help center: its list page (which sets the session), its sign-in page and its requests JSON, answering as told. */
 function routeZendesk(ff: FirefoxWithExtension, clock: TestClock, answer: { now: ApiAnswer }) {
   ff.routes.route(ZENDESK, ({ parsed, headers }) => {
     if (parsed.pathname === '/hc/en-us/requests') {
       const page = html(zendeskList(clock));
-      return { ...page, headers: { ...page.headers, 'set-cookie': `${SESSION}; Path=/; Secure; HttpOnly; SameSite=Lax` } };
+      return {
+        ...page,
+        headers: { ...page.headers, 'set-cookie': `${SESSION}; Path=/; Secure; HttpOnly; SameSite=Lax` },
+      };
     }
-    if (parsed.pathname === '/hc/requests' || parsed.pathname === '/hc/signin') return html('<!DOCTYPE html><title>Sign in</title><h1>Sign in to Northwind</h1>');
+    if (parsed.pathname === '/hc/requests' || parsed.pathname === '/hc/signin')
+      return html('<!DOCTYPE html><title>Sign in</title><h1>Sign in to Northwind</h1>');
     if (parsed.pathname !== API_PATH) return notFound();
     if (answer.now === 'login-redirect' || !(headers.cookie ?? '').split('; ').includes(SESSION)) return toSignIn;
     const body = zendeskApiRequests(clock);
     // The vendor asks us something about 48177, an hour after its previous update a week ago.
-    if (answer.now === 'changed') Object.assign(body.requests[1]!, { status: 'pending', updated_at: clock.iso(Date.parse(clock.noonWeeksAgo(1)) + 3_600_000) });
+    if (answer.now === 'changed')
+      Object.assign(body.requests[1]!, {
+        status: 'pending',
+        updated_at: clock.iso(Date.parse(clock.noonWeeksAgo(1)) + 3_600_000),
+      });
     return json(body);
   });
 }
@@ -56,20 +68,29 @@ async function enableRefresh(ff: FirefoxWithExtension): Promise<Page> {
   await soon(() => options.$eval(TOGGLE, (e) => (e as HTMLInputElement).checked)).toBe(true);
   // (What follows, "next due now" or "next at <time>", depends on when the page's clock last ticked.)
   const [status] = await texts(options, testId('refresh-status'));
-  expect(status!.split(' · ').slice(0, 2)).toEqual(["Reads the portal's own JSON with your browser session", 'not tried yet']);
+  expect(status!.split(' · ').slice(0, 2)).toEqual([
+    "Reads the portal's own JSON with your browser session",
+    'not tried yet',
+  ]);
   return options;
 }
 
 /** The calls to the requests JSON, as "method how status". */
 const apiCalls = (ff: FirefoxWithExtension) =>
-  ff.routes.log.filter((r) => r.url === `${ZENDESK}${API_PATH}?sort_by=updated_at&sort_order=desc`).map((r) => `${r.method} ${r.via} ${r.status}`);
+  ff.routes.log
+    .filter((r) => r.url === `${ZENDESK}${API_PATH}?sort_by=updated_at&sort_order=desc`)
+    .map((r) => `${r.method} ${r.via} ${r.status}`);
 
 test('a refresh picks up a status change without any visit and updates the popup', async ({ ff, clock }) => {
   const answer = { now: 'cases' as ApiAnswer };
   routeZendesk(ff, clock, answer);
   const options = await enableRefresh(ff);
   const popup = await ff.openExtensionPage('popup.html');
-  await soon(() => rowFacts(popup, 'zendesk:48177')).toMatchObject({ state: 'Open', seenHow: '(visit)', quiet: 'vendor quiet 5 business days' });
+  await soon(() => rowFacts(popup, 'zendesk:48177')).toMatchObject({
+    state: 'Open',
+    seenHow: '(visit)',
+    quiet: 'vendor quiet 5 business days',
+  });
 
   answer.now = 'changed';
   await click(popup, button('Refresh now'));
@@ -77,9 +98,17 @@ test('a refresh picks up a status change without any visit and updates the popup
   // The vendor's word from the JSON, and the case moved to the top group (waiting on you).
   expect(await rowFacts(popup, 'zendesk:48177')).toEqual({
     // The JSON's subject is raw text: entities in it are shown as typed.
-    id: '#48177', provider: 'Zendesk', title: '&lt;not decoded&gt; &amp; kept as typed', severity: null, overdue: true,
-    state: 'Waiting on you · pending', quiet: 'vendor quiet 5 business days', owner: null, messages: null,
-    seenHow: '(refresh)', alerts: ['waiting on you for 5 business days (limit 1)'],
+    id: '#48177',
+    provider: 'Zendesk',
+    title: '&lt;not decoded&gt; &amp; kept as typed',
+    severity: null,
+    overdue: true,
+    state: 'Waiting on you · pending',
+    quiet: 'vendor quiet 5 business days',
+    owner: null,
+    messages: null,
+    seenHow: '(refresh)',
+    alerts: ['waiting on you for 5 business days (limit 1)'],
   });
   expect(await count(popup, testId('blind-spot'))).toBe(0);
   // The background page's own fetch, through the proxy, with the session cookie: one call, answered 200.
@@ -88,10 +117,15 @@ test('a refresh picks up a status change without any visit and updates the popup
   expect(refresh.map((s) => [s.key, s.lastOutcome, s.consecutiveFailures, s.pausedReason])).toEqual([
     [`zendesk|${ZENDESK}`, 'Read 3 cases, 1 unreadable', 0, null],
   ]);
-  await soon(async () => (await texts(options, testId('refresh-status')))[0]).toContain(': Read 3 cases, 1 unreadable · next at ');
+  await soon(async () => (await texts(options, testId('refresh-status')))[0]).toContain(
+    ': Read 3 cases, 1 unreadable · next at ',
+  );
 });
 
-test('a login redirect marks the portal signed out, lists it as a blind spot and changes no case', async ({ ff, clock }) => {
+test('a login redirect marks the portal signed out, lists it as a blind spot and changes no case', async ({
+  ff,
+  clock,
+}) => {
   const answer = { now: 'cases' as ApiAnswer };
   routeZendesk(ff, clock, answer);
   const options = await enableRefresh(ff);
@@ -107,15 +141,20 @@ test('a login redirect marks the portal signed out, lists it as a blind spot and
   const [spot] = await texts(popup, testId('blind-spot'));
   // (Then "Last good read <how long> ago.", from the visit's time.)
   expect(spot!.slice(0, spot!.indexOf(' Last good read '))).toBe(
-    'Zendesk (northwind.zendesk.com): signed out — 4 open cases unobserved for 0 h. Background refresh: Signed out (the portal redirected its JSON to sign in)');
+    'Zendesk (northwind.zendesk.com): signed out — 4 open cases unobserved for 0 h. Background refresh: Signed out (the portal redirected its JSON to sign in)',
+  );
   expect(spot).toMatch(/ ago\. Open to sign in$/);
   // Nothing about any case changed.
   expect((await readTables(popup, ['cases'])).cases).toEqual(before);
-  await soon(async () => (await texts(options, testId('refresh-status')))[0]).toContain(' · stopped: Signed out: sign in to the portal, then refresh resumes');
+  await soon(async () => (await texts(options, testId('refresh-status')))[0]).toContain(
+    ' · stopped: Signed out: sign in to the portal, then refresh resumes',
+  );
 
   // One click opens the portal to sign in, in a tab the extension opens (answered through the proxy).
   const opened = ff.browser.waitForTarget((t) => t.url() === `${ZENDESK}/hc/requests`, { timeout: 15_000 });
   await click(popup, `${testId('blind-spot')} ${button('Open to sign in')}`);
   await opened;
-  await soon(() => ff.routes.log.filter((r) => r.url === `${ZENDESK}/hc/requests`).map((r) => r.via)).toEqual(['proxy']);
+  await soon(() => ff.routes.log.filter((r) => r.url === `${ZENDESK}/hc/requests`).map((r) => r.via)).toEqual([
+    'proxy',
+  ]);
 });

@@ -26,7 +26,11 @@ const matches = (m: Matcher, url: URL) =>
   typeof m === 'string' ? url.origin === m : m instanceof RegExp ? m.test(url.href) : m(url);
 
 /** A page's HTML. */
-export const html = (body: string, status = 200): Reply => ({ status, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+export const html = (body: string, status = 200): Reply => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body,
+});
 
 /** JSON as a vendor's API host answers its console: readable cross-origin (CORS). */
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => ({
@@ -35,7 +39,11 @@ export const json = (body: unknown, status = 200, headers: Record<string, string
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
-export const notFound = (): Reply => ({ status: 404, headers: { 'content-type': 'text/plain' }, body: 'not in the test' });
+export const notFound = (): Reply => ({
+  status: 404,
+  headers: { 'content-type': 'text/plain' },
+  body: 'not in the test',
+});
 
 export class Router {
   private routes: { match: Matcher; handler: Handler }[] = [];

@@ -23,14 +23,20 @@ function routeOneTicket(routes: Router, clock: TestClock, modifiedDate: string):
 /** Runs a sweep as our own pages do, with the clock injected. */
 const sweepAt = (page: Page, nowIso: string) => sendFromPage(page, { name: 'ui:sweep', payload: { now: nowIso } });
 
-test('a quiet case notifies once, shows overdue, hides while snoozed and resurfaces when the vendor acts', async ({ ff, clock }) => {
+test('a quiet case notifies once, shows overdue, hides while snoozed and resurfaces when the vendor acts', async ({
+  ff,
+  clock,
+}) => {
   const twoWeeksAgo = clock.noonWeeksAgo(2);
   const unroute = routeOneTicket(ff.routes, clock, twoWeeksAgo);
   // The popup is open before the visit, so it hears the notification the visit's own sweep shows.
   const popup = await ff.openExtensionPage('popup.html');
   const notifications = await recordNotifications(popup);
   const portal = await ff.openPortal(URLS.azurePortal);
-  await soon(() => rowFacts(popup, KEY)).toMatchObject({ overdue: true, alerts: ['vendor quiet for 10 business days (limit 3)'] });
+  await soon(() => rowFacts(popup, KEY)).toMatchObject({
+    overdue: true,
+    alerts: ['vendor quiet for 10 business days (limit 3)'],
+  });
   const notified = {
     id: `${KEY}|vendor-quiet||${twoWeeksAgo}`,
     title: `Azure #${TICKET_ID}: vendor quiet for 10 business days (limit 3)`,
@@ -84,11 +90,13 @@ test('a snooze for a week hides the case until it ends, then it notifies again',
   const { cases } = await readTables(popup, ['cases']);
   const lastObservedAt = cases.find((c) => c.key === KEY)!.lastObservedAt as string;
   await sweepAt(popup, clock.iso(Date.parse(lastObservedAt) + 8 * 24 * HOUR_MS));
-  await soon(async () => (await notifications.shown()).slice(1)).toEqual([{
-    id: `${KEY}|not-observed||${lastObservedAt}`,
-    title: `Azure #${TICKET_ID}: not observed for 8 days; open the portal to refresh before trusting its state`,
-    message: 'VM scale set stuck in "Updating" after OS upgrade',
-  }]);
+  await soon(async () => (await notifications.shown()).slice(1)).toEqual([
+    {
+      id: `${KEY}|not-observed||${lastObservedAt}`,
+      title: `Azure #${TICKET_ID}: not observed for 8 days; open the portal to refresh before trusting its state`,
+      message: 'VM scale set stuck in "Updating" after OS upgrade',
+    },
+  ]);
   expect(await texts(popup, 'label.toggle')).toEqual(['show closing soon', 'show snoozed (0)']);
 });
 

@@ -66,7 +66,10 @@ export type Sent = { ok: unknown } | { error: string };
  * Runs expressions in our content script's isolated world on a portal page (the world Chrome names
  * after the extension), where `chrome.runtime.sendMessage` is what a content script would call.
  */
-export async function contentScriptWorld(context: BrowserContext, page: Page): Promise<{
+export async function contentScriptWorld(
+  context: BrowserContext,
+  page: Page,
+): Promise<{
   send: (message: unknown) => Promise<Sent>;
   cdp: CDPSession;
 }> {
@@ -78,7 +81,10 @@ export async function contentScriptWorld(context: BrowserContext, page: Page): P
   const deadline = Date.now() + 10_000;
   let world: (typeof contexts)[number] | undefined;
   while (!(world = contexts.findLast((c) => c.name === 'Caseradar' && c.auxData?.frameId === frameTree.frame.id))) {
-    if (Date.now() > deadline) throw new Error(`Expected our content script's world on ${page.url()}, found ${contexts.map((c) => c.name).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Expected our content script's world on ${page.url()}, found ${contexts.map((c) => c.name).join(', ')}`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
   const contextId = world.id;
@@ -101,9 +107,14 @@ export async function contentScriptWorld(context: BrowserContext, page: Page): P
 export function sendFromPage(extensionPage: Page, message: unknown): Promise<Sent> {
   return extensionPage.evaluate(
     (m) =>
-      (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }).chrome.runtime
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<unknown> } } }
+      ).chrome.runtime
         .sendMessage(m)
-        .then((ok) => ({ ok: ok ?? null }), (e: unknown) => ({ error: String((e as Error)?.message ?? e) })),
+        .then(
+          (ok) => ({ ok: ok ?? null }),
+          (e: unknown) => ({ error: String((e as Error)?.message ?? e) }),
+        ),
     message,
   );
 }

@@ -8,7 +8,10 @@ import { loadFixtureDoc, loadFixtureJson } from './fixtures';
 
 /** URL each fixture family is read at (JSON URLs must match the family's API patterns). */
 const URLS: Record<string, { page?: string; api?: string }> = {
-  zendesk: { page: 'https://northwind.zendesk.com/hc/en-us/requests', api: 'https://northwind.zendesk.com/api/v2/requests.json' },
+  zendesk: {
+    page: 'https://northwind.zendesk.com/hc/en-us/requests',
+    api: 'https://northwind.zendesk.com/api/v2/requests.json',
+  },
   azure: { api: 'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01' },
   aws: { api: 'https://support.us-east-1.amazonaws.com/' },
   gcp: { api: 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases' },
@@ -24,7 +27,10 @@ const URLS: Record<string, { page?: string; api?: string }> = {
 };
 
 /** Ingests every readable fixture; `onResult` sees each ingest's result (re-ingest tests count its writes). */
-export async function buildFixtureStore(db: CaseradarDB, onResult?: (result: IngestResult, file: string) => void): Promise<number> {
+export async function buildFixtureStore(
+  db: CaseradarDB,
+  onResult?: (result: IngestResult, file: string) => void,
+): Promise<number> {
   let snapshots = 0;
   let minute = 0;
   for (const adapter of ADAPTERS) {
@@ -35,13 +41,21 @@ export async function buildFixtureStore(db: CaseradarDB, onResult?: (result: Ing
       const capturedAt = new Date(Date.UTC(2026, 10, 20, 9, minute++)).toISOString();
       try {
         let extraction;
-        if (file.endsWith('.json') && adapter.api && urls.api) extraction = adapter.api.extract(loadFixtureJson(`${adapter.id}/${file}`), new URL(urls.api));
+        if (file.endsWith('.json') && adapter.api && urls.api)
+          extraction = adapter.api.extract(loadFixtureJson(`${adapter.id}/${file}`), new URL(urls.api));
         else if (file.endsWith('.html') && adapter.page && urls.page) {
           const url = file.includes('detail') ? `${urls.page}/48213` : urls.page;
           extraction = adapter.page.extract(loadFixtureDoc(`${adapter.id}/${file}`, url), new URL(url));
         }
         if (!extraction) continue;
-        const result = await ingestSnapshot(db, { provider: adapter.id, pageUrl: urls.page ?? urls.api!, sourceUrl: urls.api ?? urls.page!, capturedAt, how: 'visit', extraction });
+        const result = await ingestSnapshot(db, {
+          provider: adapter.id,
+          pageUrl: urls.page ?? urls.api!,
+          sourceUrl: urls.api ?? urls.page!,
+          capturedAt,
+          how: 'visit',
+          extraction,
+        });
         onResult?.(result, `${adapter.id}/${file}`);
         snapshots++;
       } catch (error) {

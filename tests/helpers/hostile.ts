@@ -26,9 +26,9 @@ function build(entry: CorpusEntry): string {
 }
 
 /** Every corpus string, with the long ones built out. */
-export const HOSTILE: HostileString[] = (JSON.parse(readFileSync(file, 'utf8')) as { strings: CorpusEntry[] }).strings.map(
-  (entry) => ({ name: entry.name, value: build(entry) }),
-);
+export const HOSTILE: HostileString[] = (
+  JSON.parse(readFileSync(file, 'utf8')) as { strings: CorpusEntry[] }
+).strings.map((entry) => ({ name: entry.name, value: build(entry) }));
 
 /** Text as it must appear in an HTML attribute or element: nothing the parser would read as markup. */
 export function escapeHtml(text: string): string {

@@ -13,7 +13,8 @@ export function propertySeed(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CASERADAR_PROPERTY_SEED;
   if (raw === undefined || raw === '') return DEFAULT_PROPERTY_SEED;
   const seed = Number(raw);
-  if (!Number.isSafeInteger(seed)) throw new Error(`CASERADAR_PROPERTY_SEED must be an integer or "random", got "${raw}"`);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`CASERADAR_PROPERTY_SEED must be an integer or "random", got "${raw}"`);
   return seed;
 }
 
@@ -21,7 +22,8 @@ export function propertyScale(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CASERADAR_PROPERTY_SCALE;
   if (raw === undefined || raw === '') return 1;
   const scale = Number(raw);
-  if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`CASERADAR_PROPERTY_SCALE must be a positive number, got "${raw}"`);
+  if (!(scale > 0) || !Number.isFinite(scale))
+    throw new Error(`CASERADAR_PROPERTY_SCALE must be a positive number, got "${raw}"`);
   return scale;
 }
 

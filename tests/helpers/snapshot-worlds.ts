@@ -16,17 +16,40 @@ export interface Portal {
 }
 
 export const PORTALS: Portal[] = [
-  { provider: 'zendesk', origin: 'https://northwind.zendesk.com', link: (id) => `https://northwind.zendesk.com/hc/en-us/requests/${id}` },
-  { provider: 'azure', origin: 'https://portal.azure.com', link: (id) => `https://portal.azure.com/#resource/providers/Microsoft.Support/supportTickets/${id}` },
-  { provider: 'aws', origin: 'https://support.console.aws.amazon.com', link: (id) => `https://support.console.aws.amazon.com/support/home#/case/?displayId=${id}` },
+  {
+    provider: 'zendesk',
+    origin: 'https://northwind.zendesk.com',
+    link: (id) => `https://northwind.zendesk.com/hc/en-us/requests/${id}`,
+  },
+  {
+    provider: 'azure',
+    origin: 'https://portal.azure.com',
+    link: (id) => `https://portal.azure.com/#resource/providers/Microsoft.Support/supportTickets/${id}`,
+  },
+  {
+    provider: 'aws',
+    origin: 'https://support.console.aws.amazon.com',
+    link: (id) => `https://support.console.aws.amazon.com/support/home#/case/?displayId=${id}`,
+  },
 ];
 
 /** Vendor labels with the state an adapter gives them; [null, null] is a page that shows no status. */
 export const STATUSES: [string | null, CaseState | null][] = [
-  ['Open', 'open'], ['Pending', 'waiting-on-customer'], ['On-hold', 'on-hold'], ['Solved', 'resolved'], ['Closed', 'closed'],
-  ['New', 'new'], ['Escalated', null], [null, null],
+  ['Open', 'open'],
+  ['Pending', 'waiting-on-customer'],
+  ['On-hold', 'on-hold'],
+  ['Solved', 'resolved'],
+  ['Closed', 'closed'],
+  ['New', 'new'],
+  ['Escalated', null],
+  [null, null],
 ];
-const SEVERITY_LABELS: [string | null, Severity | null][] = [['Urgent', 'critical'], ['High', 'high'], ['Low', 'low'], [null, null]];
+const SEVERITY_LABELS: [string | null, Severity | null][] = [
+  ['Urgent', 'critical'],
+  ['High', 'high'],
+  ['Low', 'low'],
+  [null, null],
+];
 
 const BASE = Date.UTC(2026, 9, 1, 8);
 const MINUTE = 60_000;
@@ -41,7 +64,13 @@ const messageArb: fc.Arbitrary<CaseMessage> = fc.record({
 
 const caseIdArb = fc.constantFrom('1', '2', '3', '4', '5');
 
-function snapshotInput(portal: Portal, capturedAt: string, kind: 'list' | 'detail', cases: CaseSnapshot[], tab = 0): SnapshotInput {
+function snapshotInput(
+  portal: Portal,
+  capturedAt: string,
+  kind: 'list' | 'detail',
+  cases: CaseSnapshot[],
+  tab = 0,
+): SnapshotInput {
   return {
     provider: portal.provider,
     pageUrl: `${portal.origin}/tab-${tab}`,
@@ -81,16 +110,33 @@ const arbitrarySnapshotArb: fc.Arbitrary<SnapshotInput> = fc
     ),
   })
   .map(({ portal, kind, capturedAt, cases }) =>
-    snapshotInput(portal, capturedAt, kind, (kind === 'detail' ? cases.slice(0, 1) : cases).map((c): CaseSnapshot => ({
-      provider: portal.provider, caseId: c.caseId, title: c.title, vendorStatus: c.status[0], state: c.status[1],
-      severity: c.severity[1], vendorSeverity: c.severity[0], createdAt: c.createdAt, updatedAt: c.updatedAt,
-      url: portal.link(c.caseId), ...(c.owner !== undefined ? { owner: c.owner } : {}), ...(c.messages ? { messages: c.messages } : {}),
-    }))),
+    snapshotInput(
+      portal,
+      capturedAt,
+      kind,
+      (kind === 'detail' ? cases.slice(0, 1) : cases).map((c): CaseSnapshot => ({
+        provider: portal.provider,
+        caseId: c.caseId,
+        title: c.title,
+        vendorStatus: c.status[0],
+        state: c.status[1],
+        severity: c.severity[1],
+        vendorSeverity: c.severity[0],
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+        url: portal.link(c.caseId),
+        ...(c.owner !== undefined ? { owner: c.owner } : {}),
+        ...(c.messages ? { messages: c.messages } : {}),
+      })),
+    ),
   );
 
 /** A sequence of arbitrary snapshots, some repeated, in no particular time order. */
 export const arbitrarySnapshotsArb: fc.Arbitrary<SnapshotInput[]> = fc
-  .tuple(fc.array(arbitrarySnapshotArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 14 }))
+  .tuple(
+    fc.array(arbitrarySnapshotArb, { minLength: 1, maxLength: 8 }),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 14 }),
+  )
   .map(([pool, picks]) => picks.map((p) => pool[p % pool.length]!));
 
 // ---- Consistent worlds ----
@@ -121,21 +167,34 @@ const versionArb = fc.record({
 });
 
 const worldCaseArb = (portal: Portal, caseId: string): fc.Arbitrary<WorldCase> =>
-  fc.record({
-    versions: fc.uniqueArray(versionArb, { minLength: 1, maxLength: 4, selector: (v) => v.at }).map((vs) => vs.sort((a, b) => a.at - b.at)),
-    messages: fc.uniqueArray(messageArb, { maxLength: 4, selector: (m) => `${m.at}|${m.side}|${m.author ?? ''}` }),
-  }).map(({ versions, messages }) => ({ portal, caseId, createdAt: 0, versions, messages }));
+  fc
+    .record({
+      versions: fc
+        .uniqueArray(versionArb, { minLength: 1, maxLength: 4, selector: (v) => v.at })
+        .map((vs) => vs.sort((a, b) => a.at - b.at)),
+      messages: fc.uniqueArray(messageArb, { maxLength: 4, selector: (m) => `${m.at}|${m.side}|${m.author ?? ''}` }),
+    })
+    .map(({ versions, messages }) => ({ portal, caseId, createdAt: 0, versions, messages }));
 
 /** The case as a page captured at `minute` shows it: the latest version then, or nothing before its first. */
 function viewAt(c: WorldCase, minute: number, detail: boolean): CaseSnapshot | null {
   const version = [...c.versions].reverse().find((v) => v.at <= minute);
   if (!version) return null;
   return {
-    provider: c.portal.provider, caseId: c.caseId, title: version.title, vendorStatus: version.status[0], state: version.status[1],
+    provider: c.portal.provider,
+    caseId: c.caseId,
+    title: version.title,
+    vendorStatus: version.status[0],
+    state: version.status[1],
     // A list shows no severity or owner; a detail page does, with the messages written by then.
-    severity: detail ? version.severity[1] : null, vendorSeverity: detail ? version.severity[0] : null,
-    createdAt: iso(c.createdAt), updatedAt: iso(version.at), url: c.portal.link(c.caseId),
-    ...(detail ? { owner: version.owner, messages: c.messages.filter((m) => Date.parse(m.at) <= Date.parse(iso(minute))) } : {}),
+    severity: detail ? version.severity[1] : null,
+    vendorSeverity: detail ? version.severity[0] : null,
+    createdAt: iso(c.createdAt),
+    updatedAt: iso(version.at),
+    url: c.portal.link(c.caseId),
+    ...(detail
+      ? { owner: version.owner, messages: c.messages.filter((m) => Date.parse(m.at) <= Date.parse(iso(minute))) }
+      : {}),
   };
 }
 
@@ -149,8 +208,13 @@ export interface World {
  * views (sometimes only a page of them) and detail views, each at its own time, at least a minute apart.
  */
 export const worldArb: fc.Arbitrary<World> = fc
-  .tuple(...PORTALS.map((portal) => fc.uniqueArray(caseIdArb, { minLength: 1, maxLength: 4 }).chain((ids) =>
-    fc.tuple(...ids.map((id) => worldCaseArb(portal, id))))))
+  .tuple(
+    ...PORTALS.map((portal) =>
+      fc
+        .uniqueArray(caseIdArb, { minLength: 1, maxLength: 4 })
+        .chain((ids) => fc.tuple(...ids.map((id) => worldCaseArb(portal, id)))),
+    ),
+  )
   .chain((perPortal) => {
     const cases = perPortal.flat();
     const tabs = PORTALS.flatMap((portal, p) => Array.from({ length: p === 0 ? 5 : 1 }, (_, tab) => ({ portal, tab })));

@@ -10,5 +10,7 @@ export default function setup(): void {
   }
   const seed = propertySeed();
   const scale = propertyScale();
-  console.log(`property tests: seed ${seed}, runs ×${scale} (replay: CASERADAR_PROPERTY_SEED=${seed} CASERADAR_PROPERTY_SCALE=${scale})`);
+  console.log(
+    `property tests: seed ${seed}, runs ×${scale} (replay: CASERADAR_PROPERTY_SEED=${seed} CASERADAR_PROPERTY_SCALE=${scale})`,
+  );
 }

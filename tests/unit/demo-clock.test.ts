@@ -42,8 +42,11 @@ interface Instant {
   timeZone: string;
   now: number;
 }
-const local = (name: string, timeZone: string, wallTime: string): Instant =>
-  ({ name, timeZone, now: at(timeZone, wallTime) });
+const local = (name: string, timeZone: string, wallTime: string): Instant => ({
+  name,
+  timeZone,
+  now: at(timeZone, wallTime),
+});
 const INSTANTS: Instant[] = [
   local('a weekday noon', 'Europe/Berlin', '2027-06-16 12:00'),
   local('Saturday night', 'Asia/Tokyo', '2027-01-02 23:10'),
@@ -120,8 +123,9 @@ describe('demo clock formats and errors', () => {
   });
 
   it('renders every token of a template and refuses one it does not know', () => {
-    expect(renderDemoTemplate('{"at": "{{at:-1bd@09:00}}", "ms": "{{at:-1bd@09:00|iso.3}}"}', now, 'UTC'))
-      .toBe('{"at": "2027-06-15T09:00:00Z", "ms": "2027-06-15T09:00:00.000Z"}');
+    expect(renderDemoTemplate('{"at": "{{at:-1bd@09:00}}", "ms": "{{at:-1bd@09:00|iso.3}}"}', now, 'UTC')).toBe(
+      '{"at": "2027-06-15T09:00:00Z", "ms": "2027-06-15T09:00:00.000Z"}',
+    );
     expect(() => renderDemoTemplate('{{at:yesterday}}', now, 'UTC')).toThrow(/unknown time "yesterday"/);
     expect(() => renderDemoTemplate('{{at:-0bd@09:00}}', now, 'UTC')).toThrow(/unknown time/);
     expect(() => renderDemoTemplate('{{at:-1h|rfc2822}}', now, 'UTC')).toThrow(/unknown format "rfc2822"/);
@@ -146,7 +150,11 @@ const READS: Read[] = [
   { provider: 'gcp', file: 'gcp/cases-list.json', url: API.gcpCases },
   { provider: 'gcp', file: 'gcp/case.json', url: API.gcpCase },
   { provider: 'gcp', file: 'gcp/comments.json', url: API.gcpComments },
-  { provider: 'microsoft-partner-center', file: 'microsoft-partner-center/servicerequests.json', url: API.partnerCenter },
+  {
+    provider: 'microsoft-partner-center',
+    file: 'microsoft-partner-center/servicerequests.json',
+    url: API.partnerCenter,
+  },
   { provider: 'microsoft-365', file: 'microsoft-365/requests-fluent-grid.html', url: DEMO_URLS.m365List },
   { provider: 'microsoft-365', file: 'microsoft-365/request-pane-fr.html', url: DEMO_URLS.m365Detail },
   { provider: 'freshdesk', file: 'freshdesk/portal-list.html', url: DEMO_URLS.freshdeskList },
@@ -155,11 +163,16 @@ const READS: Read[] = [
 ];
 /** The specs' visits: the Zendesk list and the Azure portal (ui-seed.ts, visitDemoPortals). */
 const SPEC_READS = READS.filter((r) => r.file === 'zendesk/list-classic-my.html' || r.file === 'azure/list.json');
-const AZURE_TICKET = 'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/' +
+const AZURE_TICKET =
+  'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/' +
   'Microsoft.Support/supportTickets/7f3e2d1c-0000-4000-8000-000000000001';
 /** Read only when the user opens the ticket, or tracks the custom domain: not part of the demo's visits. */
 const OTHER_READS: Read[] = [
-  { provider: 'azure', file: 'azure/communications.json', url: `${AZURE_TICKET}/communications?api-version=2024-04-01` },
+  {
+    provider: 'azure',
+    file: 'azure/communications.json',
+    url: `${AZURE_TICKET}/communications?api-version=2024-04-01`,
+  },
   { provider: 'servicenow', file: 'servicenow/case-list-all.json', url: API.servicenowCases },
 ];
 
@@ -223,7 +236,14 @@ describe('the demo story', () => {
       now += 1000;
       const extraction = extract(read, renderAt(read.file, now, timeZone));
       const { provider, url } = read;
-      await ingestSnapshot(db, { provider, pageUrl: url, sourceUrl: url, capturedAt: iso(now), how: 'visit', extraction });
+      await ingestSnapshot(db, {
+        provider,
+        pageUrl: url,
+        sourceUrl: url,
+        capturedAt: iso(now),
+        how: 'visit',
+        extraction,
+      });
     }
     const cases = await db.cases.toArray();
     const alerts = findAlerts(cases, defaultPolicy(timeZone), iso(now));
@@ -256,9 +276,18 @@ describe('the demo story', () => {
   it.each(INSTANTS)('every demo portal (npm run demo) at $name ($timeZone)', async ({ now, timeZone }) => {
     const story = await visit(READS, now, timeZone);
     expect(story.open).toBe(35);
-    expect([...story.groups.you!].sort()).toEqual(['acme.freshdesk.com:41190', 'microsoft-365:7012511220001847',
-      'microsoft-partner-center:615112491169010', 'northwind.zendesk.com:48213']);
-    expect(story.overdue).toEqual(['aws:176543210900999', 'azure:2610010040001234', 'northwind.zendesk.com:48001', 'northwind.zendesk.com:48213']);
+    expect([...story.groups.you!].sort()).toEqual([
+      'acme.freshdesk.com:41190',
+      'microsoft-365:7012511220001847',
+      'microsoft-partner-center:615112491169010',
+      'northwind.zendesk.com:48213',
+    ]);
+    expect(story.overdue).toEqual([
+      'aws:176543210900999',
+      'azure:2610010040001234',
+      'northwind.zendesk.com:48001',
+      'northwind.zendesk.com:48213',
+    ]);
     // No other alert: Zendesk's solved request is a day old, nobody waits on a first response.
     expect(Object.keys(story.reasons).sort()).toEqual(story.overdue);
   });

@@ -29,25 +29,106 @@ const link = (s: string) => (JS_URL.test(s) ? s : 'javascript:window.__pwned=1')
  * The title may come back as a fallback ("Request #1") when `s` has no visible text; never as markup.
  */
 const CARRIERS: Partial<Record<ProviderId, (s: string) => { url: string; body?: unknown; html?: string }>> = {
-  zendesk: (s) => ({ url: 'https://northwind.zendesk.com/api/v2/requests.json', body: { requests: [{ id: 1, status: 'open', subject: s, description: s }] } }),
-  azure: (s) => ({ url: 'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01', body: { value: [{
-    id: link(s), name: 'abc', type: 'Microsoft.Support/supportTickets',
-    properties: { supportTicketId: '2610010040001234', title: s, status: 'Open', severity: 'moderate', supportEngineer: { emailAddress: s } } }] } }),
-  aws: (s) => ({ url: 'https://support.us-east-1.amazonaws.com/', body: { cases: [{ displayId: '176543210900123', caseId: 'case-123456789012-muen-2026-0a1b', subject: s,
-    status: 'opened', severityCode: 'low', recentCommunications: { communications: [{ body: s, submittedBy: s, timeCreated: '2026-11-01T10:00:00.000Z' }] } }] } }),
-  gcp: (s) => ({ url: 'https://cloudsupport.googleapis.com/v2/projects/acme/cases', body: { cases: [{ name: 'projects/acme/cases/51234567', displayName: s, state: 'NEW' }] } }),
-  'microsoft-partner-center': (s) => ({ url: 'https://api.partnercenter.microsoft.com/v1/servicerequests', body: { items: [{ id: '615112491169010', title: s,
-    status: 'open', severity: 'minimal', notes: [{ createdByName: s, createdDate: '2026-11-01T10:00:00Z', text: s }] }] } }),
-  'microsoft-365': (s) => ({ url: 'https://admin.microsoft.com/Adminportal/Home#/support/requests', html: '<html><body><table><thead><tr><th>Request ID</th><th>Title</th>' +
-    `<th>Status</th><th>Owner</th></tr></thead><tbody><tr><td>7012511220001847</td><td><a href="${escapeHtml(link(s))}">${escapeHtml(s)}</a></td>` +
-    `<td>Open</td><td>${escapeHtml(s.slice(0, 150))}</td></tr></tbody></table></body></html>` }),
-  freshdesk: (s) => ({ url: 'https://acme.freshdesk.com/api/v2/tickets', body: [{ id: 7, subject: s, description_text: s, status: 2, priority: 1 }] }),
-  'jira-service-management': (s) => ({ url: 'https://acme.atlassian.net/rest/servicedeskapi/request/PROJ-1', body: { issueKey: 'PROJ-1', serviceDeskId: '1',
-    requestFieldValues: [{ fieldId: 'summary', value: s }], currentStatus: { status: 'Open', statusCategory: 'NEW' }, _links: { web: link(s) } } }),
-  servicenow: (s) => ({ url: 'https://acme.service-now.com/api/now/table/sn_customerservice_case', body: { result: [{ number: 'CS0001234', sys_id: 'a'.repeat(32),
-    short_description: s, state: '10', priority: '3' }] } }),
-  salesforce: (s) => ({ url: 'https://acme.my.site.com/services/data/v60.0/query?q=x', body: { done: true, records: [{ attributes: { type: 'Case', url: link(s) },
-    Id: '500000000000001AAA', CaseNumber: '00001026', Subject: s, Status: 'New' }] } }),
+  zendesk: (s) => ({
+    url: 'https://northwind.zendesk.com/api/v2/requests.json',
+    body: { requests: [{ id: 1, status: 'open', subject: s, description: s }] },
+  }),
+  azure: (s) => ({
+    url: 'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+    body: {
+      value: [
+        {
+          id: link(s),
+          name: 'abc',
+          type: 'Microsoft.Support/supportTickets',
+          properties: {
+            supportTicketId: '2610010040001234',
+            title: s,
+            status: 'Open',
+            severity: 'moderate',
+            supportEngineer: { emailAddress: s },
+          },
+        },
+      ],
+    },
+  }),
+  aws: (s) => ({
+    url: 'https://support.us-east-1.amazonaws.com/',
+    body: {
+      cases: [
+        {
+          displayId: '176543210900123',
+          caseId: 'case-123456789012-muen-2026-0a1b',
+          subject: s,
+          status: 'opened',
+          severityCode: 'low',
+          recentCommunications: {
+            communications: [{ body: s, submittedBy: s, timeCreated: '2026-11-01T10:00:00.000Z' }],
+          },
+        },
+      ],
+    },
+  }),
+  gcp: (s) => ({
+    url: 'https://cloudsupport.googleapis.com/v2/projects/acme/cases',
+    body: { cases: [{ name: 'projects/acme/cases/51234567', displayName: s, state: 'NEW' }] },
+  }),
+  'microsoft-partner-center': (s) => ({
+    url: 'https://api.partnercenter.microsoft.com/v1/servicerequests',
+    body: {
+      items: [
+        {
+          id: '615112491169010',
+          title: s,
+          status: 'open',
+          severity: 'minimal',
+          notes: [{ createdByName: s, createdDate: '2026-11-01T10:00:00Z', text: s }],
+        },
+      ],
+    },
+  }),
+  'microsoft-365': (s) => ({
+    url: 'https://admin.microsoft.com/Adminportal/Home#/support/requests',
+    html:
+      '<html><body><table><thead><tr><th>Request ID</th><th>Title</th>' +
+      `<th>Status</th><th>Owner</th></tr></thead><tbody><tr><td>7012511220001847</td><td><a href="${escapeHtml(link(s))}">${escapeHtml(s)}</a></td>` +
+      `<td>Open</td><td>${escapeHtml(s.slice(0, 150))}</td></tr></tbody></table></body></html>`,
+  }),
+  freshdesk: (s) => ({
+    url: 'https://acme.freshdesk.com/api/v2/tickets',
+    body: [{ id: 7, subject: s, description_text: s, status: 2, priority: 1 }],
+  }),
+  'jira-service-management': (s) => ({
+    url: 'https://acme.atlassian.net/rest/servicedeskapi/request/PROJ-1',
+    body: {
+      issueKey: 'PROJ-1',
+      serviceDeskId: '1',
+      requestFieldValues: [{ fieldId: 'summary', value: s }],
+      currentStatus: { status: 'Open', statusCategory: 'NEW' },
+      _links: { web: link(s) },
+    },
+  }),
+  servicenow: (s) => ({
+    url: 'https://acme.service-now.com/api/now/table/sn_customerservice_case',
+    body: {
+      result: [{ number: 'CS0001234', sys_id: 'a'.repeat(32), short_description: s, state: '10', priority: '3' }],
+    },
+  }),
+  salesforce: (s) => ({
+    url: 'https://acme.my.site.com/services/data/v60.0/query?q=x',
+    body: {
+      done: true,
+      records: [
+        {
+          attributes: { type: 'Case', url: link(s) },
+          Id: '500000000000001AAA',
+          CaseNumber: '00001026',
+          Subject: s,
+          Status: 'New',
+        },
+      ],
+    },
+  }),
 };
 
 function read(id: ProviderId, s: string): Extraction {
@@ -60,7 +141,9 @@ function read(id: ProviderId, s: string): Extraction {
 }
 
 describe('adapters keep hostile text inert', () => {
-  it.each(ADAPTERS.map((a) => a.id))('%s has a carrier for the corpus', (id) => expect(CARRIERS[id], `add ${id} to CARRIERS`).toBeDefined());
+  it.each(ADAPTERS.map((a) => a.id))('%s has a carrier for the corpus', (id) =>
+    expect(CARRIERS[id], `add ${id} to CARRIERS`).toBeDefined(),
+  );
 
   describe.each(ADAPTERS.map((a) => a.id).filter((id) => CARRIERS[id]))('%s', (id) => {
     it.each(HOSTILE.map((h) => [h.name, h.value] as const))('%s', (_name, value) => {
@@ -89,12 +172,17 @@ describe('adapters keep hostile text inert', () => {
   it('zendesk pages: escaped markup in titles, comments, authors and the assignee comes out as the same text', () => {
     const zendesk = ADAPTERS.find((a) => a.id === 'zendesk')!;
     const short = HOSTILE.filter((h) => h.value.length < 300 && cleanText(h.value));
-    const list = zendesk.page!.extract(new DOMParser().parseFromString(hostileZendeskList(short, 1000), 'text/html'),
-      new URL('https://northwind.zendesk.com/hc/en-us/requests'));
+    const list = zendesk.page!.extract(
+      new DOMParser().parseFromString(hostileZendeskList(short, 1000), 'text/html'),
+      new URL('https://northwind.zendesk.com/hc/en-us/requests'),
+    );
     expect(list.cases.map((c) => c.title)).toEqual(short.map((h) => cleanText(h.value)));
     const owner = '<img src=x onerror="window.__pwned=1">';
     const detailUrl = new URL('https://northwind.zendesk.com/hc/en-us/requests/1000');
-    const detail = zendesk.page!.extract(new DOMParser().parseFromString(hostileZendeskDetail(short, 1000, short[0]!.value, owner), 'text/html'), detailUrl);
+    const detail = zendesk.page!.extract(
+      new DOMParser().parseFromString(hostileZendeskDetail(short, 1000, short[0]!.value, owner), 'text/html'),
+      detailUrl,
+    );
     const [c] = detail.cases;
     expect(c!.owner).toBe(owner);
     expect(c!.url).toBe(detailUrl.href);
@@ -121,13 +209,27 @@ const fit = (s: string, max: number) => s.slice(0, max);
 
 async function storeCorpus(): Promise<void> {
   const cases: CaseSnapshot[] = HOSTILE.map((h, i) => ({
-    provider: 'zendesk', caseId: String(i + 1), title: fit(h.value, 500), vendorStatus: fit(h.value, 200), state: 'open', severity: null,
-    vendorSeverity: fit(h.value, 200), createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z',
-    url: `https://northwind.zendesk.com/hc/requests/${i + 1}`, owner: fit(h.value, 200),
+    provider: 'zendesk',
+    caseId: String(i + 1),
+    title: fit(h.value, 500),
+    vendorStatus: fit(h.value, 200),
+    state: 'open',
+    severity: null,
+    vendorSeverity: fit(h.value, 200),
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-02T10:00:00.000Z',
+    url: `https://northwind.zendesk.com/hc/requests/${i + 1}`,
+    owner: fit(h.value, 200),
     messages: [{ at: '2026-11-02T10:00:00.000Z', author: fit(h.value, 200), side: 'vendor', text: fit(h.value, 4000) }],
   }));
-  await ingestSnapshot(db, { provider: 'zendesk', pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
-    sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests', capturedAt: NOW, how: 'visit', extraction: { kind: 'list', cases, problems: [] } });
+  await ingestSnapshot(db, {
+    provider: 'zendesk',
+    pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+    sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+    capturedAt: NOW,
+    how: 'visit',
+    extraction: { kind: 'list', cases, problems: [] },
+  });
 }
 
 /** What a UTF-8 file can hold: lone surrogates become U+FFFD on the way out. */
@@ -204,13 +306,20 @@ describe('notifications carry hostile text as bounded plain text', () => {
     await storeCorpus();
     const create = vi.spyOn(browser.notifications, 'create').mockResolvedValue('');
     const alerts = HOSTILE.slice(0, count).map((h, i) => ({
-      id: `northwind.zendesk.com:${i + 1}|vendor-quiet|x|2026-11-02T10:00:00.000Z`, caseKey: `northwind.zendesk.com:${i + 1}`, kind: 'vendor-quiet' as const,
-      level: 'overdue' as const, since: '2026-11-02T10:00:00.000Z', reason: 'vendor quiet for 4 business days (limit 3)',
+      id: `northwind.zendesk.com:${i + 1}|vendor-quiet|x|2026-11-02T10:00:00.000Z`,
+      caseKey: `northwind.zendesk.com:${i + 1}`,
+      kind: 'vendor-quiet' as const,
+      level: 'overdue' as const,
+      since: '2026-11-02T10:00:00.000Z',
+      reason: 'vendor quiet for 4 business days (limit 3)',
     }));
     const result = { toNotify: alerts, policy: defaultPolicy('UTC') } as unknown as SweepResult;
     await showAlerts(db, result);
     expect(create).toHaveBeenCalled();
-    for (const [, options] of create.mock.calls as unknown as [string, { type: string; title: string; message: string }][]) {
+    for (const [, options] of create.mock.calls as unknown as [
+      string,
+      { type: string; title: string; message: string },
+    ][]) {
       expect(options.type).toBe('basic');
       expect(typeof options.title).toBe('string');
       expect(options.title.length).toBeLessThanOrEqual(120);
@@ -218,7 +327,9 @@ describe('notifications carry hostile text as bounded plain text', () => {
     }
     // The case title reaches the notification as the same text (no markup made of it, none stripped).
     const firstTitle = fit(HOSTILE[0]!.value, 500);
-    const texts = (create.mock.calls as unknown as [string, { title: string; message: string }][]).map(([, o]) => `${o.title}\n${o.message}`).join('\n');
+    const texts = (create.mock.calls as unknown as [string, { title: string; message: string }][])
+      .map(([, o]) => `${o.title}\n${o.message}`)
+      .join('\n');
     expect(texts).toContain(firstTitle.slice(0, 40));
   });
 });

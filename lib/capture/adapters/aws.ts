@@ -3,7 +3,17 @@
  * Facts: docs/portals.md §8. The console DOM is not a stable source; its JSON is.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../../core/model';
-import { cleanBody, cleanId, cleanLabel, cleanText, isRecord, lookup, preview, str, TEXT_LIMITS } from '../../core/text';
+import {
+  cleanBody,
+  cleanId,
+  cleanLabel,
+  cleanText,
+  isRecord,
+  lookup,
+  preview,
+  str,
+  TEXT_LIMITS,
+} from '../../core/text';
 import { toUtcIso } from '../../core/time';
 import { collectItems, problem } from '../common';
 import { AWS } from '../families';
@@ -55,7 +65,11 @@ function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeo
   const shown = str(item.displayId) ?? str(item.caseId);
   if (!shown) return problem(where, 'Expected displayId or caseId, found neither');
   const caseId = str(item.displayId) !== null ? cleanId(item.displayId) : cleanId(longId);
-  if (!caseId) return problem(where, `Expected a displayId or caseId of at most ${TEXT_LIMITS.id} characters, got ${preview(shown)}`);
+  if (!caseId)
+    return problem(
+      where,
+      `Expected a displayId or caseId of at most ${TEXT_LIMITS.id} characters, got ${preview(shown)}`,
+    );
   const status = str(item.status);
   const severity = str(item.severityCode);
   const recent = isRecord(item.recentCommunications) ? item.recentCommunications.communications : undefined;
@@ -94,8 +108,10 @@ function extractCommunications(items: unknown[], result: Extraction): void {
   items.forEach((item, i) => {
     const ref = isRecord(item) ? cleanId(item.caseId, TEXT_LIMITS.ref) : null;
     const message = readCommunication(item);
-    if (!ref || !LONG_CASE_ID.test(ref)) return void result.problems.push(problem(`communications[${i}]`, 'Expected a case-… caseId'));
-    if (!message) return void result.problems.push(problem(`communications[${i}]`, 'Expected timeCreated as an ISO timestamp'));
+    if (!ref || !LONG_CASE_ID.test(ref))
+      return void result.problems.push(problem(`communications[${i}]`, 'Expected a case-… caseId'));
+    if (!message)
+      return void result.problems.push(problem(`communications[${i}]`, 'Expected timeCreated as an ISO timestamp'));
     byRef.set(ref, [...(byRef.get(ref) ?? []), message]);
   });
   result.messageUpdates = [...byRef].map(([vendorRef, messages]): MessageUpdate => ({ vendorRef, messages }));
@@ -116,8 +132,12 @@ export const aws: ProviderAdapter = {
     extract(body, url) {
       const shape = shapeOf(body);
       if (!shape || !isRecord(body)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-          'Expected a DescribeCases {cases: [...]} or DescribeCommunications {communications: [...]} body');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'unknown-shape',
+          'Expected a DescribeCases {cases: [...]} or DescribeCommunications {communications: [...]} body',
+        );
       }
       const result: Extraction = { kind: 'list', cases: [], problems: [] };
       if (shape === 'communications') {

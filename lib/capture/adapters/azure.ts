@@ -3,7 +3,19 @@
  * from management.azure.com. Facts: docs/portals.md §7. The portal DOM is not a stable source.
  */
 import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../../core/text';
+import {
+  cleanBody,
+  cleanId,
+  cleanLabel,
+  cleanText,
+  decodePathSegment,
+  fitUrl,
+  isRecord,
+  lookup,
+  preview,
+  str,
+  TEXT_LIMITS,
+} from '../../core/text';
 import { toUtcIso } from '../../core/time';
 import { collectItems, problem } from '../common';
 import { AZURE } from '../families';
@@ -11,7 +23,6 @@ import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapte
 
 const PROVIDER = 'azure' as const;
 const TICKET_TYPE = 'microsoft.support/supporttickets';
-
 
 const STATES: Record<string, CaseState> = { open: 'open', updating: 'open', closed: 'closed' };
 // Order-preserving mapping (docs/portals.md §7): `critical` (Sev A) is "high" because a fourth, higher level exists.
@@ -28,8 +39,12 @@ const REQUESTS_BLADE = `${PORTAL_ORIGIN}/#blade/Microsoft_Azure_Support/HelpAndS
 /** The generic ARM resource deep link of the portal; falls back to the support blade's request list. */
 function portalLink(armId: string | null): string {
   // Well-formed and short: encodeURIComponent throws on lone surrogates, and the link must fit the store.
-  if (armId && armId.length <= 500 && armId.isWellFormed() &&
-      /^\/(?:subscriptions\/[^/]+\/)?providers\/Microsoft\.Support\/supportTickets\/[^/]+$/i.test(armId)) {
+  if (
+    armId &&
+    armId.length <= 500 &&
+    armId.isWellFormed() &&
+    /^\/(?:subscriptions\/[^/]+\/)?providers\/Microsoft\.Support\/supportTickets\/[^/]+$/i.test(armId)
+  ) {
     return fitUrl(`${PORTAL_ORIGIN}/#resource${armId.split('/').map(encodeURIComponent).join('/')}`, REQUESTS_BLADE);
   }
   return REQUESTS_BLADE;
@@ -77,7 +92,10 @@ function readSla(value: unknown): CaseSla | null {
     startAt: toUtcIso(value.startTime),
     expiresAt: toUtcIso(value.expirationTime),
     // A window of minutes up to about 19 years; anything else is not a window.
-    minutes: typeof value.slaMinutes === 'number' && value.slaMinutes >= 0 && value.slaMinutes <= 1e7 ? Math.round(value.slaMinutes) : null,
+    minutes:
+      typeof value.slaMinutes === 'number' && value.slaMinutes >= 0 && value.slaMinutes <= 1e7
+        ? Math.round(value.slaMinutes)
+        : null,
   };
   return sla.startAt || sla.expiresAt || sla.minutes !== null ? sla : null;
 }
@@ -87,7 +105,11 @@ const COMMUNICATIONS_URL = /\/supportTickets\/([^/?#]+)\/communications(?:\/[^/?
 
 function isCommunication(item: unknown): item is Record<string, unknown> & { properties: Record<string, unknown> } {
   const type = isRecord(item) ? str(item.type)?.toLowerCase() : null;
-  return isRecord(item) && isRecord(item.properties) && (type === COMMUNICATION_TYPE || type === `${TICKET_TYPE}/communications`);
+  return (
+    isRecord(item) &&
+    isRecord(item.properties) &&
+    (type === COMMUNICATION_TYPE || type === `${TICKET_TYPE}/communications`)
+  );
 }
 
 /** inbound = from Microsoft to the customer (vendor side); outbound = the customer's own. */
@@ -111,7 +133,12 @@ function readCommunication(item: unknown): CaseMessage | null {
 function extractCommunications(body: Record<string, unknown>, url: URL): Extraction {
   const ticketName = cleanId(decodePathSegment(COMMUNICATIONS_URL.exec(url.pathname)?.[1]), TEXT_LIMITS.ref);
   if (!ticketName) {
-    throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/supportTickets/{name}/communications');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'unknown-shape',
+      'Expected …/supportTickets/{name}/communications',
+    );
   }
   const items = Array.isArray(body.value) ? (body.value as unknown[]) : [body];
   const result: Extraction = { kind: 'detail', cases: [], problems: [] };
@@ -119,7 +146,10 @@ function extractCommunications(body: Record<string, unknown>, url: URL): Extract
   items.forEach((item, i) => {
     const message = readCommunication(item);
     if (message) messages.push(message);
-    else result.problems.push(problem(`value[${i}]`, 'Expected a communication with createdDate and an inbound/outbound direction'));
+    else
+      result.problems.push(
+        problem(`value[${i}]`, 'Expected a communication with createdDate and an inbound/outbound direction'),
+      );
   });
   result.messageUpdates = [{ vendorRef: ticketName.toLowerCase(), messages }];
   return result;
@@ -142,8 +172,12 @@ export const azure: ProviderAdapter = {
       if (isRecord(body) && COMMUNICATIONS_URL.test(url.pathname)) return extractCommunications(body, url);
       const kind = detect(body);
       if (!kind || !isRecord(body)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-          'Expected {value: [supportTickets]} or one supportTickets resource');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'unknown-shape',
+          'Expected {value: [supportTickets]} or one supportTickets resource',
+        );
       }
       const items = kind === 'list' ? (body.value as unknown[]) : [body];
       return collectItems(kind, items, (item, i) => readTicket(item, kind === 'list' ? `value[${i}]` : 'ticket'));

@@ -10,7 +10,13 @@ import { toUtcIso } from '../../core/time';
 import { collectItems, foldLabel, problem } from '../common';
 import { FRESHDESK } from '../families';
 import { extractDetailByLabels, leafElements } from '../structural';
-import { ProviderParseError, type ExtractProblem, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+import {
+  ProviderParseError,
+  type ExtractProblem,
+  type Extraction,
+  type PageKind,
+  type ProviderAdapter,
+} from '../types';
 
 const PROVIDER = 'freshdesk' as const;
 
@@ -84,11 +90,16 @@ function shapeOf(body: unknown): Shape | null {
 function extractApi(body: unknown, url: URL): Extraction {
   const shape = shapeOf(body);
   if (!shape) {
-    throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-      'Expected a ticket array, {results: [...], total} or one ticket with numeric id and status');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'unknown-shape',
+      'Expected a ticket array, {results: [...], total} or one ticket with numeric id and status',
+    );
   }
   if (shape === 'ticket') return collectItems('detail', [body], (item) => readTicket(item, 'ticket', url));
-  const [items, name] = shape === 'search' ? [(body as { results: unknown[] }).results, 'results'] : [body as unknown[], 'tickets'];
+  const [items, name] =
+    shape === 'search' ? [(body as { results: unknown[] }).results, 'results'] : [body as unknown[], 'tickets'];
   return collectItems('list', items, (item, i) => readTicket(item, `${name}[${i}]`, url));
 }
 
@@ -196,7 +207,8 @@ function knownLabelIn(scope: Element): string | null {
 function readListItem(id: string, links: Element[], root: Element, url: URL): CaseSnapshot {
   const row = rowOf(links[0]!, id, root, url);
   // The subject link, not the "#1234" one; else a title attribute.
-  const title = links.map((a) => textOf(a)).find((t) => t && !/^#?\d+$/.test(t)) ?? cleanText(links[0]!.getAttribute('title'));
+  const title =
+    links.map((a) => textOf(a)).find((t) => t && !/^#?\d+$/.test(t)) ?? cleanText(links[0]!.getAttribute('title'));
   const label = statusCellText(row) ?? knownLabelIn(row);
   return {
     provider: PROVIDER,
@@ -216,7 +228,10 @@ function readListItem(id: string, links: Element[], root: Element, url: URL): Ca
 /** A row without a readable status is kept (its id and title are real) and also reported. */
 function reportMissingStatus(result: Extraction): Extraction {
   for (const c of result.cases) {
-    if (!c.vendorStatus) result.problems.push(problem(`ticket ${c.caseId}`, 'Expected a Status column or a known status label, found neither', c.caseId));
+    if (!c.vendorStatus)
+      result.problems.push(
+        problem(`ticket ${c.caseId}`, 'Expected a Status column or a known status label, found neither', c.caseId),
+      );
   }
   return result;
 }
@@ -225,9 +240,14 @@ function extractList(doc: Document, url: URL): Extraction {
   const root = firstOf(doc, sel.listRoot);
   const groups = [...ticketLinks(root, url)];
   if (groups.length === 0) {
-    if (leafElements(root).some((el) => EMPTY_TEXT.test(el.textContent ?? ''))) return { kind: 'list', cases: [], problems: [] };
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-      'Expected links to /support/tickets/{id} or a "no tickets" message in the ticket list, found neither');
+    if (leafElements(root).some((el) => EMPTY_TEXT.test(el.textContent ?? '')))
+      return { kind: 'list', cases: [], problems: [] };
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
+      'Expected links to /support/tickets/{id} or a "no tickets" message in the ticket list, found neither',
+    );
   }
   return reportMissingStatus(collectItems('list', groups, ([id, links]) => readListItem(id, links, root, url)));
 }
@@ -243,11 +263,23 @@ export const freshdesk: ProviderAdapter = {
     },
     extract(doc, url) {
       if (isSignedOut(doc, url)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected the ticket pages, got the sign-in page');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'signed-out',
+          'Expected the ticket pages, got the sign-in page',
+        );
       }
       const id = DETAIL_PATH.exec(url.pathname)?.[1];
       return id
-        ? extractDetailByLabels(PROVIDER, firstOf(doc, sel.detailRoot), url, id, 'h1, h2', (label) => PORTAL_LABELS[foldLabel(label)] ?? null)
+        ? extractDetailByLabels(
+            PROVIDER,
+            firstOf(doc, sel.detailRoot),
+            url,
+            id,
+            'h1, h2',
+            (label) => PORTAL_LABELS[foldLabel(label)] ?? null,
+          )
         : extractList(doc, url);
     },
   },

@@ -3,7 +3,19 @@
  * Facts: docs/portals.md §9. caseId is the last segment of the resource name.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanBody, cleanId, cleanLabel, cleanText, decodePathSegment, fitUrl, isRecord, lookup, preview, str, TEXT_LIMITS } from '../../core/text';
+import {
+  cleanBody,
+  cleanId,
+  cleanLabel,
+  cleanText,
+  decodePathSegment,
+  fitUrl,
+  isRecord,
+  lookup,
+  preview,
+  str,
+  TEXT_LIMITS,
+} from '../../core/text';
 import { toUtcIso } from '../../core/time';
 import { collectItems, problem } from '../common';
 import { GCP } from '../families';
@@ -35,8 +47,14 @@ const SEVERITIES: Record<string, Severity> = { S0: 'critical', S1: 'critical', S
 const CASE_NAME = /^(projects|organizations)\/([^/]+)\/cases\/([^/]+)$/;
 
 function caseLink(parentKind: string, parentId: string, caseNumber: string): string {
-  const scope = parentKind === 'projects' ? `project=${encodeURIComponent(parentId)}` : `organizationId=${encodeURIComponent(parentId)}`;
-  return fitUrl(`${CONSOLE}/support/cases/detail/v2/${encodeURIComponent(caseNumber)}?${scope}`, `${CONSOLE}/support/cases`);
+  const scope =
+    parentKind === 'projects'
+      ? `project=${encodeURIComponent(parentId)}`
+      : `organizationId=${encodeURIComponent(parentId)}`;
+  return fitUrl(
+    `${CONSOLE}/support/cases/detail/v2/${encodeURIComponent(caseNumber)}?${scope}`,
+    `${CONSOLE}/support/cases`,
+  );
 }
 
 function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeof problem> {
@@ -45,7 +63,11 @@ function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeo
   const name = cleanId(item.name, TEXT_LIMITS.ref);
   const m = name ? CASE_NAME.exec(name) : null;
   const caseNumber = cleanId(m?.[3]);
-  if (!m || !caseNumber) return problem(where, `Expected name projects|organizations/{id}/cases/{number}, got ${preview(item.name ?? null)}`);
+  if (!m || !caseNumber)
+    return problem(
+      where,
+      `Expected name projects|organizations/{id}/cases/{number}, got ${preview(item.name ?? null)}`,
+    );
   const [, parentKind, parentId] = m as unknown as [string, string, string];
   const state = str(item.state);
   const priority = str(item.priority);
@@ -56,7 +78,11 @@ function readCase(item: unknown, where: string): CaseSnapshot | ReturnType<typeo
     title: cleanText(str(item.displayName)) ?? `Case ${caseNumber}`,
     vendorStatus: cleanLabel(state),
     state: state ? (lookup(STATES, state.toUpperCase()) ?? null) : null,
-    severity: priority ? (lookup(PRIORITIES, priority.toUpperCase()) ?? null) : severity ? (lookup(SEVERITIES, severity.toUpperCase()) ?? null) : null,
+    severity: priority
+      ? (lookup(PRIORITIES, priority.toUpperCase()) ?? null)
+      : severity
+        ? (lookup(SEVERITIES, severity.toUpperCase()) ?? null)
+        : null,
     vendorSeverity: cleanLabel(priority ?? severity),
     createdAt: toUtcIso(item.createTime),
     updatedAt: toUtcIso(item.updateTime),
@@ -87,7 +113,11 @@ function shapeOf(body: unknown, url: URL): Shape | null {
   if (Array.isArray(body.comments)) return 'comments';
   if (typeof body.name === 'string' && CASE_NAME.test(body.name)) return 'case';
   // An empty list or comment page is answered as {} (proto3 omits empty repeated fields).
-  if (Object.keys(body).filter((k) => k !== 'nextPageToken').length === 0 && /\/(?:cases(?::search)?|comments)\/?$/.test(url.pathname)) return 'empty';
+  if (
+    Object.keys(body).filter((k) => k !== 'nextPageToken').length === 0 &&
+    /\/(?:cases(?::search)?|comments)\/?$/.test(url.pathname)
+  )
+    return 'empty';
   return null;
 }
 
@@ -104,8 +134,12 @@ export const gcp: ProviderAdapter = {
     extract(body, url) {
       const shape = shapeOf(body, url);
       if (!shape || !isRecord(body)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-          'Expected {cases: [...]}, one Case, {comments: [...]} or an empty list {}');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'unknown-shape',
+          'Expected {cases: [...]}, one Case, {comments: [...]} or an empty list {}',
+        );
       }
       if (shape === 'empty') {
         return url.pathname.endsWith('/comments')
@@ -114,7 +148,8 @@ export const gcp: ProviderAdapter = {
       }
       if (shape === 'comments') {
         const caseNumber = cleanId(decodePathSegment(/\/cases\/([^/]+)\/comments\/?$/.exec(url.pathname)?.[1]));
-        if (!caseNumber) throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/cases/{number}/comments');
+        if (!caseNumber)
+          throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape', 'Expected …/cases/{number}/comments');
         const result: Extraction = { kind: 'detail', cases: [], problems: [] };
         const messages: CaseMessage[] = [];
         (body.comments as unknown[]).forEach((c, i) => {
@@ -126,7 +161,9 @@ export const gcp: ProviderAdapter = {
         return result;
       }
       const items = shape === 'cases' ? (body.cases as unknown[]) : [body];
-      return collectItems(shape === 'cases' ? 'list' : 'detail', items, (item, i) => readCase(item, shape === 'cases' ? `cases[${i}]` : 'case'));
+      return collectItems(shape === 'cases' ? 'list' : 'detail', items, (item, i) =>
+        readCase(item, shape === 'cases' ? `cases[${i}]` : 'case'),
+      );
     },
   },
 };

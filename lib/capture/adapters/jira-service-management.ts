@@ -9,7 +9,13 @@ import { toUtcIso } from '../../core/time';
 import { collectItems, foldLabel, problem, readTimeAttr } from '../common';
 import { JIRA_SERVICE_MANAGEMENT } from '../families';
 import { extractDetailByLabels, findDetailParts, leafElements } from '../structural';
-import { ProviderParseError, type ExtractProblem, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+import {
+  ProviderParseError,
+  type ExtractProblem,
+  type Extraction,
+  type PageKind,
+  type ProviderAdapter,
+} from '../types';
 
 const PROVIDER = 'jira-service-management' as const;
 
@@ -57,7 +63,11 @@ const PRIORITY_NAMES: Record<string, Severity> = {
 
 /** Our state for a JSM status name and (API only) its category. */
 export function stateOfStatus(name: string | null, category: string | null = null): CaseState | null {
-  return (name ? STATUS_NAMES[foldLabel(name)] : undefined) ?? (category ? CATEGORIES[category.toUpperCase()] : undefined) ?? null;
+  return (
+    (name ? STATUS_NAMES[foldLabel(name)] : undefined) ??
+    (category ? CATEGORIES[category.toUpperCase()] : undefined) ??
+    null
+  );
 }
 
 // ---- servicedeskapi (JSON) ----
@@ -93,9 +103,11 @@ function requestLink(item: Record<string, unknown>, key: string, url: URL): stri
 }
 
 function readRequest(item: unknown, where: string, url: URL): CaseSnapshot | ExtractProblem {
-  if (!isRecord(item)) return problem(where, `Expected a customer request object, got ${item === null ? 'null' : typeof item}`);
+  if (!isRecord(item))
+    return problem(where, `Expected a customer request object, got ${item === null ? 'null' : typeof item}`);
   const key = str(item.issueKey);
-  if (!key || !ISSUE_KEY.test(key)) return problem(where, `Expected an issueKey like PROJ-123, got ${JSON.stringify(item.issueKey ?? null)}`);
+  if (!key || !ISSUE_KEY.test(key))
+    return problem(where, `Expected an issueKey like PROJ-123, got ${JSON.stringify(item.issueKey ?? null)}`);
   const fields = Array.isArray(item.requestFieldValues) ? item.requestFieldValues.filter(isRecord) : [];
   // The summary's label is per request type ("What do you need?"); its fieldId is fixed.
   const valueOf = (fieldId: string) => fields.find((f) => f.fieldId === fieldId)?.value;
@@ -123,15 +135,20 @@ function readRequest(item: unknown, where: string, url: URL): CaseSnapshot | Ext
 type Shape = 'page' | 'request';
 function shapeOf(body: unknown): Shape | null {
   if (!isRecord(body)) return null;
-  if (Array.isArray(body.values) && (typeof body.isLastPage === 'boolean' || typeof body.size === 'number')) return 'page';
+  if (Array.isArray(body.values) && (typeof body.isLastPage === 'boolean' || typeof body.size === 'number'))
+    return 'page';
   return typeof body.issueKey === 'string' ? 'request' : null;
 }
 
 function extractApi(body: unknown, url: URL): Extraction {
   const shape = shapeOf(body);
   if (!shape || !isRecord(body)) {
-    throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-      'Expected a page {values: [...], isLastPage} of customer requests or one request with issueKey');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'unknown-shape',
+      'Expected a page {values: [...], isLastPage} of customer requests or one request with issueKey',
+    );
   }
   return shape === 'page'
     ? collectItems('list', body.values as unknown[], (item, i) => readRequest(item, `values[${i}]`, url))
@@ -162,7 +179,8 @@ const HEADER_WORDS: [Column, string[]][] = [
   ['updated', ['updated', 'last updated']],
 ];
 // English empty-state wording (heuristic: the portal's empty state is not established publicly).
-const EMPTY_TEXT = /\bno requests\b|you (?:have not|haven['’]t) (?:raised|created|made|submitted) any requests|couldn['’]t find any requests/i;
+const EMPTY_TEXT =
+  /\bno requests\b|you (?:have not|haven['’]t) (?:raised|created|made|submitted) any requests|couldn['’]t find any requests/i;
 
 function isSignedOut(doc: Document, url: URL): boolean {
   return LOGIN_PATH.test(url.pathname) || !!doc.querySelector(sel.loginForm);
@@ -178,7 +196,9 @@ function saysEmpty(doc: Document): boolean {
 
 function columnOf(header: Element): Column | null {
   // Words only: a sort arrow or icon glyph may follow the header text ("Created↓").
-  const label = foldLabel(header.textContent).replace(/[^\p{L}\p{N} ].*$/u, '').trim();
+  const label = foldLabel(header.textContent)
+    .replace(/[^\p{L}\p{N} ].*$/u, '')
+    .trim();
   return HEADER_WORDS.find(([, words]) => words.some((w) => label === w || label.startsWith(`${w} `)))?.[0] ?? null;
 }
 
@@ -205,8 +225,12 @@ function readTable(doc: Document, url: URL): ListTable | null {
   });
   const missing = (['summary', 'status'] as const).filter((c) => !columns.has(c));
   if (missing.length) {
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-      `Expected ${missing.join(' and ')} columns, found headers ${JSON.stringify(heads.map((h) => textOf(h) ?? ''))}`);
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
+      `Expected ${missing.join(' and ')} columns, found headers ${JSON.stringify(heads.map((h) => textOf(h) ?? ''))}`,
+    );
   }
   const rows = Array.from(table.querySelectorAll('tbody > tr')).filter((tr) => !tr.querySelector(sel.headCell));
   return { columns, rows };
@@ -222,7 +246,11 @@ function readRow(table: ListTable, row: Element, index: number, url: URL): CaseS
   // The key link sits in the 2nd column (after the request-type icon) unless a "Reference" header says otherwise.
   const link = (cell('reference') ?? cells[1])?.querySelector('a[href]');
   const caseId = keyFromLink(link);
-  if (!caseId) return problem(where, `Expected a request key link in the reference column, got ${JSON.stringify(textOf(link) ?? null)}`);
+  if (!caseId)
+    return problem(
+      where,
+      `Expected a request key link in the reference column, got ${JSON.stringify(textOf(link) ?? null)}`,
+    );
   const title = textOf(cell('summary'));
   if (!title) return problem(where, 'Expected a summary, found an empty cell', caseId);
   const status = textOf(cell('status'));
@@ -246,9 +274,14 @@ function extractList(doc: Document, url: URL): Extraction {
   const table = readTable(doc, url);
   if (!table || table.rows.length === 0) {
     if (saysEmpty(doc)) return { kind: 'list', cases: [], problems: [] };
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-      table ? 'Expected request rows or an empty-state message, found neither'
-        : 'Expected the request list table (head cells request-list.request-list-table-v2--head--cell) or an empty-state message, found neither');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
+      table
+        ? 'Expected request rows or an empty-state message, found neither'
+        : 'Expected the request list table (head cells request-list.request-list-table-v2--head--cell) or an empty-state message, found neither',
+    );
   }
   return collectItems('list', table.rows, (row, i) => readRow(table, row, i, url));
 }
@@ -273,10 +306,17 @@ export const jiraServiceManagement: ProviderAdapter = {
     },
     extract(doc, url) {
       if (isSignedOut(doc, url)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected the customer portal, got its login page');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'signed-out',
+          'Expected the customer portal, got its login page',
+        );
       }
       const key = DETAIL_PATH.exec(url.pathname)?.[1];
-      return key ? extractDetailByLabels(PROVIDER, mainOf(doc), url, key, 'h1', (label) => stateOfStatus(label)) : extractList(doc, url);
+      return key
+        ? extractDetailByLabels(PROVIDER, mainOf(doc), url, key, 'h1', (label) => stateOfStatus(label))
+        : extractList(doc, url);
     },
   },
   api: {

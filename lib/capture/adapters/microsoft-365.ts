@@ -17,22 +17,118 @@ type Field = 'id' | 'title' | 'status' | 'severity' | 'created' | 'modified' | '
 
 // Header words per field, folded (lower case, no accents). Order within a field = preference.
 const HEADER_WORDS: Record<Field, string[]> = {
-  id: ['request id', 'request number', 'service request id', 'service request number', 'ticket id', 'case number', 'id',
-    'number', 'anfrage-id', 'anfragenummer', 'anforderungs-id', 'id der anfrage', 'id de la demande', 'numero de demande',
-    'n° de demande', 'numero de la demande', 'id de solicitud', 'id. de solicitud', 'numero de solicitud',
-    '要求 id', '要求id', '要求番号', 'リクエスト id', 'サービス要求 id', 'サービス リクエスト id', 'サービス要求番号'],
-  title: ['title', 'subject', 'request title', 'titel', 'betreff', 'titre', 'objet', 'titulo', 'asunto', 'タイトル', '件名',
-    'description', 'beschreibung', 'descripcion', '説明'],
+  id: [
+    'request id',
+    'request number',
+    'service request id',
+    'service request number',
+    'ticket id',
+    'case number',
+    'id',
+    'number',
+    'anfrage-id',
+    'anfragenummer',
+    'anforderungs-id',
+    'id der anfrage',
+    'id de la demande',
+    'numero de demande',
+    'n° de demande',
+    'numero de la demande',
+    'id de solicitud',
+    'id. de solicitud',
+    'numero de solicitud',
+    '要求 id',
+    '要求id',
+    '要求番号',
+    'リクエスト id',
+    'サービス要求 id',
+    'サービス リクエスト id',
+    'サービス要求番号',
+  ],
+  title: [
+    'title',
+    'subject',
+    'request title',
+    'titel',
+    'betreff',
+    'titre',
+    'objet',
+    'titulo',
+    'asunto',
+    'タイトル',
+    '件名',
+    'description',
+    'beschreibung',
+    'descripcion',
+    '説明',
+  ],
   status: ['status', 'state', 'statut', 'etat', 'estado', '状態', 'ステータス'],
-  severity: ['severity', 'priority', 'schweregrad', 'prioritat', 'gravite', 'severite', 'priorite', 'gravedad', 'severidad',
-    'prioridad', '重大度', '優先度'],
-  created: ['created', 'created on', 'date created', 'creation date', 'opened', 'submitted', 'erstellt', 'erstellt am',
-    'erstellungsdatum', 'cree', 'cree le', 'date de creation', 'creado', 'fecha de creacion', '作成日', '作成日時'],
-  modified: ['modified', 'last modified', 'updated', 'last updated', 'last activity', 'geandert', 'zuletzt geandert',
-    'aktualisiert', 'modifie', 'derniere modification', 'mis a jour', 'modificado', 'ultima modificacion', 'actualizado',
-    '更新日', '更新日時', '最終更新日', '変更日'],
-  owner: ['owner', 'assigned to', 'engineer', 'support engineer', 'besitzer', 'zugewiesen an', 'proprietaire', 'attribue a',
-    'propietario', 'asignado a', '所有者', '担当者'],
+  severity: [
+    'severity',
+    'priority',
+    'schweregrad',
+    'prioritat',
+    'gravite',
+    'severite',
+    'priorite',
+    'gravedad',
+    'severidad',
+    'prioridad',
+    '重大度',
+    '優先度',
+  ],
+  created: [
+    'created',
+    'created on',
+    'date created',
+    'creation date',
+    'opened',
+    'submitted',
+    'erstellt',
+    'erstellt am',
+    'erstellungsdatum',
+    'cree',
+    'cree le',
+    'date de creation',
+    'creado',
+    'fecha de creacion',
+    '作成日',
+    '作成日時',
+  ],
+  modified: [
+    'modified',
+    'last modified',
+    'updated',
+    'last updated',
+    'last activity',
+    'geandert',
+    'zuletzt geandert',
+    'aktualisiert',
+    'modifie',
+    'derniere modification',
+    'mis a jour',
+    'modificado',
+    'ultima modificacion',
+    'actualizado',
+    '更新日',
+    '更新日時',
+    '最終更新日',
+    '変更日',
+  ],
+  owner: [
+    'owner',
+    'assigned to',
+    'engineer',
+    'support engineer',
+    'besitzer',
+    'zugewiesen an',
+    'proprietaire',
+    'attribue a',
+    'propietario',
+    'asignado a',
+    '所有者',
+    '担当者',
+  ],
 };
 const KEY_FIELDS: Field[] = ['id', 'title', 'status'];
 // Request numbers seen: 16 digits; letters and dashes allowed since the format is not documented.
@@ -42,12 +138,18 @@ const labelOf = (el: Element | null | undefined) => textOf(el, TEXT_LIMITS.label
 
 // Status words seen across locales; anything else keeps its label with state null.
 const STATUS_WORDS: [RegExp, CaseState][] = [
-  [/waiting (?:for|on) (?:your|customer)|awaiting (?:your|customer)|action required|pending (?:your|customer)|wartet auf ihre|ihre antwort|en attente de votre|esperando (?:su|la) respuesta|お客様の(?:応答|返信)待ち|応答待ち/, 'waiting-on-customer'],
+  [
+    /waiting (?:for|on) (?:your|customer)|awaiting (?:your|customer)|action required|pending (?:your|customer)|wartet auf ihre|ihre antwort|en attente de votre|esperando (?:su|la) respuesta|お客様の(?:応答|返信)待ち|応答待ち/,
+    'waiting-on-customer',
+  ],
   [/^(?:resolved|solved|gelost|resolu|resuelto|解決済み)/, 'resolved'],
   [/^(?:closed|geschlossen|ferme|cerrado|クローズ|終了)/, 'closed'],
   [/^(?:new|submitted|neu|nouveau|nueva|nuevo|新規)/, 'new'],
   [/on hold|angehalten|en pause|en espera|保留/, 'on-hold'],
-  [/^(?:open|active|in progress|working|offen|aktiv|in bearbeitung|ouvert|en cours|abierto|en curso|オープン|進行中|対応中)/, 'open'],
+  [
+    /^(?:open|active|in progress|working|offen|aktiv|in bearbeitung|ouvert|en cours|abierto|en curso|オープン|進行中|対応中)/,
+    'open',
+  ],
 ];
 
 /** Sev A/B/C (documented for 21Vianet) and the words beside them. "Non-critical" is checked first. */
@@ -114,7 +216,8 @@ function readGrid(root: Element): Grid | null {
   const isTable = root.tagName === 'TABLE';
   const headerCells = isTable
     ? Array.from(root.querySelectorAll('thead th, thead td')).concat(
-        root.querySelector('thead') ? [] : Array.from(root.querySelectorAll('tr:first-child > th')))
+        root.querySelector('thead') ? [] : Array.from(root.querySelectorAll('tr:first-child > th')),
+      )
     : Array.from(root.querySelectorAll('[role="columnheader"]'));
   if (headerCells.length === 0) return null;
   const ranked = headerCells.map((th, i) => {
@@ -123,7 +226,11 @@ function readGrid(root: Element): Grid | null {
   });
   // When two columns name one field ("Title" and "Description"), the more specific word wins.
   const headers = ranked.map((h) => {
-    const best = h.field && !ranked.some((o) => o.field === h.field && o !== h && (o.rank! < h.rank! || (o.rank === h.rank && o.colIndex < h.colIndex)));
+    const best =
+      h.field &&
+      !ranked.some(
+        (o) => o.field === h.field && o !== h && (o.rank! < h.rank! || (o.rank === h.rank && o.colIndex < h.colIndex)),
+      );
     return { field: best ? h.field! : null, label: h.label, colIndex: h.colIndex };
   });
   const rowEls = isTable
@@ -137,7 +244,8 @@ function readGrid(root: Element): Grid | null {
     cells.forEach((cell, i) => (byCol[colIndexOf(cell, i + 1)] = cell));
     return byCol;
   });
-  const saysEmpty = rows.length === 0 && (root.getAttribute('aria-rowcount') === '1' || !!root.querySelector('[data-empty], .empty'));
+  const saysEmpty =
+    rows.length === 0 && (root.getAttribute('aria-rowcount') === '1' || !!root.querySelector('[data-empty], .empty'));
   return { headers, rows, saysEmpty };
 }
 
@@ -154,7 +262,8 @@ function findRequestsGrid(doc: Document): Grid | null {
   return best;
 }
 
-const EMPTY_TEXT = /no (?:service )?requests|keine (?:service)?anfragen|aucune demande|no hay solicitudes|要求はありません/i;
+const EMPTY_TEXT =
+  /no (?:service )?requests|keine (?:service)?anfragen|aucune demande|no hay solicitudes|要求はありません/i;
 
 function cellFor(grid: Grid, row: Element[], field: Field): Element | undefined {
   const header = grid.headers.find((h) => h.field === field);
@@ -174,7 +283,10 @@ function readRow(grid: Grid, row: Element[], index: number, url: URL): CaseSnaps
   const status = labelOf(cellFor(grid, row, 'status'));
   if (!status) return problem(where, 'Expected a status, found an empty cell', caseId);
   const severity = labelOf(cellFor(grid, row, 'severity'));
-  const link = row.map((c) => c?.querySelector('a[href]')).find(Boolean)?.getAttribute('href');
+  const link = row
+    .map((c) => c?.querySelector('a[href]'))
+    .find(Boolean)
+    ?.getAttribute('href');
   const owner = labelOf(cellFor(grid, row, 'owner'));
   const snapshot: CaseSnapshot = {
     provider: PROVIDER,
@@ -195,7 +307,8 @@ function readRow(grid: Grid, row: Element[], index: number, url: URL): CaseSnaps
 // ---- Detail pane (a side panel or dialog opened over the list) ----
 
 const PANE = '[role="dialog"], [role="complementary"], aside, .ms-Panel';
-const MESSAGES_REGION = /messages|notes|conversation|history|communications|nachrichten|notizen|verlauf|historique|mensajes|notas|historial|メッセージ|メモ|履歴/i;
+const MESSAGES_REGION =
+  /messages|notes|conversation|history|communications|nachrichten|notizen|verlauf|historique|mensajes|notas|historial|メッセージ|メモ|履歴/i;
 
 function readPanePairs(pane: Element): Map<Field, Element> {
   const pairs = new Map<Field, Element>();
@@ -204,7 +317,8 @@ function readPanePairs(pane: Element): Map<Field, Element> {
     if (field && value && !pairs.has(field)) pairs.set(field, value);
   };
   for (const dt of Array.from(pane.querySelectorAll('dt'))) add(dt.textContent, dt.nextElementSibling);
-  for (const tr of Array.from(pane.querySelectorAll('tr'))) add(tr.querySelector('th')?.textContent, tr.querySelector('td'));
+  for (const tr of Array.from(pane.querySelectorAll('tr')))
+    add(tr.querySelector('th')?.textContent, tr.querySelector('td'));
   return pairs;
 }
 
@@ -222,7 +336,9 @@ function readPaneMessages(pane: Element): CaseMessage[] {
       const at = toUtcIso(item.querySelector('time[datetime]')?.getAttribute('datetime'));
       if (!at) continue;
       const author = textOf(item.querySelector('[data-author], [class*="author"], strong, h4'), 200);
-      const isVendor = !!item.querySelector('[data-side="vendor"]') || item.getAttribute('data-side') === 'vendor' ||
+      const isVendor =
+        !!item.querySelector('[data-side="vendor"]') ||
+        item.getAttribute('data-side') === 'vendor' ||
         /microsoft/i.test(author ?? '');
       messages.push({
         at,
@@ -283,22 +399,46 @@ export const microsoft365: ProviderAdapter = {
       if (grid) {
         const missing = KEY_FIELDS.filter((f) => !grid.headers.some((h) => h.field === f));
         if (missing.length) {
-          throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-            `Expected request ${missing.join(', ')} columns, found headers ${preview(grid.headers.map((h) => h.label), 300)}`);
+          throw new ProviderParseError(
+            PROVIDER,
+            url.href,
+            'layout-changed',
+            `Expected request ${missing.join(', ')} columns, found headers ${preview(
+              grid.headers.map((h) => h.label),
+              300,
+            )}`,
+          );
         }
-        Object.assign(result, collectItems('list', grid.rows, (row, i) => readRow(grid, row, i, url)));
+        Object.assign(
+          result,
+          collectItems('list', grid.rows, (row, i) => readRow(grid, row, i, url)),
+        );
         if (grid.rows.length === 0 && !grid.saysEmpty && !EMPTY_TEXT.test(doc.body?.textContent ?? '')) {
-          throw new ProviderParseError(PROVIDER, url.href, 'layout-changed', 'Expected request rows or an empty-list message, found neither');
+          throw new ProviderParseError(
+            PROVIDER,
+            url.href,
+            'layout-changed',
+            'Expected request rows or an empty-list message, found neither',
+          );
         }
       } else if (!pane) {
         if (EMPTY_TEXT.test(doc.body?.textContent ?? '')) return result;
-        throw new ProviderParseError(PROVIDER, url.href, 'layout-changed', 'Expected a service-requests grid or table, found none');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'layout-changed',
+          'Expected a service-requests grid or table, found none',
+        );
       }
       if (pane) {
         // The pane knows more about its request (messages); it replaces that row's snapshot.
         const fromList = result.cases.find((c) => c.caseId === pane.caseId);
         const merged: CaseSnapshot = fromList
-          ? { ...fromList, ...Object.fromEntries(Object.entries(pane).filter(([, v]) => v !== null && v !== undefined)), url: fromList.url }
+          ? {
+              ...fromList,
+              ...Object.fromEntries(Object.entries(pane).filter(([, v]) => v !== null && v !== undefined)),
+              url: fromList.url,
+            }
           : pane;
         result.cases = [merged, ...result.cases.filter((c) => c.caseId !== pane.caseId)];
         if (!grid) result.kind = 'detail';

@@ -20,7 +20,12 @@ const STATES: Record<string, CaseState | null> = {
   attention_needed: 'waiting-on-customer',
 };
 // Only three levels exist; "high" is unused (docs/portals.md §10).
-const SEVERITIES: Record<string, Severity | null> = { unknown: null, minimal: 'low', moderate: 'normal', critical: 'critical' };
+const SEVERITIES: Record<string, Severity | null> = {
+  unknown: null,
+  minimal: 'low',
+  moderate: 'normal',
+  critical: 'critical',
+};
 
 /** Partner Center dates are usually Z but older samples omit the zone: those are UTC. */
 function readDate(value: unknown): string | null {
@@ -51,7 +56,8 @@ function readNote(note: unknown, ourNames: string[]): CaseMessage | null {
 
 function ourNames(item: Record<string, unknown>): string[] {
   const names: string[] = [];
-  if (isRecord(item.organization) && str(item.organization.name)) names.push(str(item.organization.name)!.toLowerCase());
+  if (isRecord(item.organization) && str(item.organization.name))
+    names.push(str(item.organization.name)!.toLowerCase());
   const contact = isRecord(item.primaryContact) ? item.primaryContact : null;
   const full = contact ? [str(contact.firstName), str(contact.lastName)].filter(Boolean).join(' ') : '';
   if (full) names.push(full.toLowerCase());
@@ -61,7 +67,8 @@ function ourNames(item: Record<string, unknown>): string[] {
 function readRequest(item: unknown, where: string): CaseSnapshot | ReturnType<typeof problem> {
   if (!isServiceRequest(item)) return problem(where, 'Expected a ServiceRequest object');
   const caseId = str(item.id);
-  if (!caseId || !/^\d{6,20}$/.test(caseId)) return problem(where, `Expected a numeric id, got ${preview(item.id ?? null)}`);
+  if (!caseId || !/^\d{6,20}$/.test(caseId))
+    return problem(where, `Expected a numeric id, got ${preview(item.id ?? null)}`);
   // Older samples carry numeric enums without a published table: unknown, not guessed.
   const status = typeof item.status === 'string' ? item.status : null;
   const severity = typeof item.severity === 'string' ? item.severity : null;
@@ -101,8 +108,12 @@ export const partnerCenter: ProviderAdapter = {
     extract(body, url) {
       const kind = detect(body);
       if (!kind || !isRecord(body)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-          'Expected a collection {items: [...]} or one ServiceRequest');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'unknown-shape',
+          'Expected a collection {items: [...]} or one ServiceRequest',
+        );
       }
       const items = kind === 'list' ? (body.items as unknown[]) : [body];
       return collectItems(kind, items, (item, i) => readRequest(item, kind === 'list' ? `items[${i}]` : 'request'));

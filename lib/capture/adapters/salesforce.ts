@@ -30,7 +30,13 @@ const STATUSES: Record<string, CaseState> = {
   closed: 'closed',
 };
 // Default High / Medium / Low; Critical and Urgent are common custom values.
-const PRIORITIES: Record<string, Severity> = { critical: 'critical', urgent: 'critical', high: 'high', medium: 'normal', low: 'low' };
+const PRIORITIES: Record<string, Severity> = {
+  critical: 'critical',
+  urgent: 'critical',
+  high: 'high',
+  medium: 'normal',
+  low: 'low',
+};
 
 function readState(status: string | null, isClosed: unknown): CaseState | null {
   const known = status ? STATUSES[foldLabel(status)] : undefined;
@@ -51,13 +57,16 @@ function sitePrefix(url: URL): string {
 }
 
 function readRecord(item: unknown, where: string, url: URL): CaseSnapshot | ExtractProblem {
-  if (!isRecord(item)) return problem(where, `Expected a record object, got ${Array.isArray(item) ? 'an array' : typeof item}`);
+  if (!isRecord(item))
+    return problem(where, `Expected a record object, got ${Array.isArray(item) ? 'an array' : typeof item}`);
   const type = isRecord(item.attributes) ? str(item.attributes.type) : null;
   const caseNumber = str(item.CaseNumber);
-  if (type !== 'Case') return problem(where, `Expected a Case record, got ${JSON.stringify(type)}`, caseNumber ?? undefined);
+  if (type !== 'Case')
+    return problem(where, `Expected a Case record, got ${JSON.stringify(type)}`, caseNumber ?? undefined);
   if (!caseNumber) return problem(where, 'Expected a CaseNumber, found none');
   const id = str(item.Id);
-  if (!id || !CASE_RECORD_ID.test(id)) return problem(where, `Expected a Case Id (500…), got ${JSON.stringify(id)}`, caseNumber);
+  if (!id || !CASE_RECORD_ID.test(id))
+    return problem(where, `Expected a Case Id (500…), got ${JSON.stringify(id)}`, caseNumber);
   const status = str(item.Status);
   const priority = str(item.Priority);
   // Owner is a User or a Queue; both have a Name. A bare OwnerId (no relationship) names nobody.
@@ -91,8 +100,12 @@ function rejectBody(body: unknown, url: URL): never {
   if (codes.includes('INVALID_SESSION_ID')) {
     throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected query records, got INVALID_SESSION_ID');
   }
-  throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-    `Expected a query result {totalSize, done, records: [...]}, got ${codes.some(Boolean) ? 'an error list' : 'another shape'}`);
+  throw new ProviderParseError(
+    PROVIDER,
+    url.href,
+    'unknown-shape',
+    `Expected a query result {totalSize, done, records: [...]}, got ${codes.some(Boolean) ? 'an error list' : 'another shape'}`,
+  );
 }
 
 // ---- Site pages (DOM) ----
@@ -111,7 +124,13 @@ const sel = {
 
 function pageKind(doc: Document, url: URL): 'list' | 'detail' | 'login' | null {
   const path = url.pathname;
-  const kind = LOGIN_PATH.test(path) ? 'login' : DETAIL_PATH.test(path) ? 'detail' : LIST_PATH.test(path) ? 'list' : null;
+  const kind = LOGIN_PATH.test(path)
+    ? 'login'
+    : DETAIL_PATH.test(path)
+      ? 'detail'
+      : LIST_PATH.test(path)
+        ? 'list'
+        : null;
   return kind && doc.querySelector(sel.site) ? kind : null;
 }
 
@@ -129,8 +148,12 @@ export const salesforce: ProviderAdapter = {
         throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected a case page, got the site login page');
       }
       if (!kind) {
-        throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-          'Expected an Experience Cloud case page (/s/case/…) loading /sfsites/ resources');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'layout-changed',
+          'Expected an Experience Cloud case page (/s/case/…) loading /sfsites/ resources',
+        );
       }
       // Lightning markup is not established: the cases come from the query JSON the site loads.
       return { kind, cases: [], problems: [], deferredToApi: true };

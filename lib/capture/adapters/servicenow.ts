@@ -45,7 +45,10 @@ const INCIDENT_STATES: Record<string, Choice> = {
   '7': { state: 'closed', label: 'Closed' },
   '8': { state: 'closed', label: 'Canceled' },
 };
-const STATE_CHOICES: Record<Table, Record<string, Choice>> = { sn_customerservice_case: CASE_STATES, incident: INCIDENT_STATES };
+const STATE_CHOICES: Record<Table, Record<string, Choice>> = {
+  sn_customerservice_case: CASE_STATES,
+  incident: INCIDENT_STATES,
+};
 /** Default English labels → code, for display_value=true bodies that carry no code. */
 const STATE_CODES_BY_LABEL: Record<Table, Map<string, string>> = {
   sn_customerservice_case: labelIndex(CASE_STATES, { canceled: '7' }),
@@ -124,9 +127,14 @@ function tableOf(url: URL, number: string): Table {
   return /^INC\d/i.test(number) ? 'incident' : 'sn_customerservice_case';
 }
 
-function readState(table: Table, state: Field, holdReason: Field): { vendorStatus: string | null; state: CaseState | null } {
+function readState(
+  table: Table,
+  state: Field,
+  holdReason: Field,
+): { vendorStatus: string | null; state: CaseState | null } {
   const choices = STATE_CHOICES[table];
-  const code = state.value ?? (state.display ? STATE_CODES_BY_LABEL[table].get(foldLabel(state.display)) : undefined) ?? null;
+  const code =
+    state.value ?? (state.display ? STATE_CODES_BY_LABEL[table].get(foldLabel(state.display)) : undefined) ?? null;
   const choice = code ? choices[code] : undefined;
   // The label the viewer sees when the body has one; our English label for a bare code; else the code.
   const vendorStatus = state.display ?? choice?.label ?? state.value;
@@ -159,7 +167,8 @@ function caseLink(origin: string, table: Table, sysId: string): string {
 }
 
 function readRecord(item: unknown, where: string, url: URL): CaseSnapshot | ExtractProblem {
-  if (!isRecord(item)) return problem(where, `Expected a record object, got ${Array.isArray(item) ? 'an array' : typeof item}`);
+  if (!isRecord(item))
+    return problem(where, `Expected a record object, got ${Array.isArray(item) ? 'an array' : typeof item}`);
   const mode = detectMode(item, url);
   const field = (name: string) => readField(item, name, mode);
   const numberField = field('number');
@@ -167,7 +176,8 @@ function readRecord(item: unknown, where: string, url: URL): CaseSnapshot | Extr
   if (!number) return problem(where, 'Expected a number (CS…, INC…), found none');
   const sysIdField = field('sys_id');
   const sysId = sysIdField.value ?? sysIdField.display;
-  if (!sysId || !SYS_ID.test(sysId)) return problem(where, `Expected a 32-hex sys_id, got ${JSON.stringify(sysId)}`, number);
+  if (!sysId || !SYS_ID.test(sysId))
+    return problem(where, `Expected a 32-hex sys_id, got ${JSON.stringify(sysId)}`, number);
   const table = tableOf(url, number);
   const titleField = field('short_description');
   const owner = cleanText(field('assigned_to').display, 200);
@@ -198,10 +208,19 @@ function rejectBody(body: unknown, url: URL): never {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   // The Table API answers a lost session with this error body (HTTP 401, which the tap reports too).
   if (error && /not authenticated/i.test(str(error.message) ?? '')) {
-    throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected Table API records, got "User Not Authenticated"');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'signed-out',
+      'Expected Table API records, got "User Not Authenticated"',
+    );
   }
-  throw new ProviderParseError(PROVIDER, url.href, 'unknown-shape',
-    `Expected {result: [...]} or {result: {...}}, got ${error ? 'an error body' : 'another shape'}`);
+  throw new ProviderParseError(
+    PROVIDER,
+    url.href,
+    'unknown-shape',
+    `Expected {result: [...]} or {result: {...}}, got ${error ? 'an error body' : 'another shape'}`,
+  );
 }
 
 /**
@@ -268,12 +287,21 @@ export const servicenow: ProviderAdapter = {
     },
     extract(doc, url) {
       if (isSignInPage(doc, url)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected a portal case page, got the login page');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'signed-out',
+          'Expected a portal case page, got the login page',
+        );
       }
       const kind = portalPageKind(doc, url);
       if (!kind) {
-        throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-          'Expected a Service Portal case page (ng-app "sn.$sp", id=csm_cases_requests|my_requests|csm_ticket|ticket)');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'layout-changed',
+          'Expected a Service Portal case page (ng-app "sn.$sp", id=csm_cases_requests|my_requests|csm_ticket|ticket)',
+        );
       }
       // Widget markup is not established: the cases come from the Table API bodies the page loads.
       return { kind, cases: [], problems: [], deferredToApi: true };

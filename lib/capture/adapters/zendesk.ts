@@ -78,11 +78,23 @@ const PRIORITIES: Record<string, Severity> = { urgent: 'critical', high: 'high',
 // Localized priority names seen in help centers (en, de, fr, es, pt, nl, ja).
 const PRIORITY_WORDS: Record<string, Severity> = {
   ...PRIORITIES,
-  dringend: 'critical', hoch: 'high', niedrig: 'low',
-  urgente: 'critical', haute: 'high', elevee: 'high', basse: 'low',
-  alta: 'high', baja: 'low', baixa: 'low',
-  hoog: 'high', laag: 'low', normaal: 'normal',
-  緊急: 'critical', 高: 'high', 普通: 'normal', 低: 'low',
+  dringend: 'critical',
+  hoch: 'high',
+  niedrig: 'low',
+  urgente: 'critical',
+  haute: 'high',
+  elevee: 'high',
+  basse: 'low',
+  alta: 'high',
+  baja: 'low',
+  baixa: 'low',
+  hoog: 'high',
+  laag: 'low',
+  normaal: 'normal',
+  緊急: 'critical',
+  高: 'high',
+  普通: 'normal',
+  低: 'low',
 };
 const FACT_LABELS = {
   priority: ['priority', 'prioritat', 'priorite', 'prioridad', 'prioridade', 'prioriteit', '優先度', '优先级'],
@@ -150,12 +162,21 @@ function extractList(doc: Document, url: URL): Extraction {
   const table = doc.querySelector(sel.listTable);
   if (!table) {
     if (doc.querySelector(sel.empty)) return { kind: 'list', cases: [], problems: [] };
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
-      'Expected a requests table or the "no requests" marker, found neither');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
+      'Expected a requests table or the "no requests" marker, found neither',
+    );
   }
   const rows = Array.from(table.querySelectorAll<HTMLTableRowElement>(sel.listRow));
   if (rows.length === 0) {
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed', 'Expected request rows in the requests table, found none');
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
+      'Expected request rows in the requests table, found none',
+    );
   }
   return collectItems('list', rows, (row, i) => readListRow(row, i, url));
 }
@@ -239,9 +260,13 @@ function extractDetail(doc: Document, url: URL): Extraction {
   const title = textOf(doc.querySelector(sel.detailTitle));
   const factsRoot = doc.querySelector(sel.detailFacts);
   if (!caseId || !title || !factsRoot) {
-    throw new ProviderParseError(PROVIDER, url.href, 'layout-changed',
+    throw new ProviderParseError(
+      PROVIDER,
+      url.href,
+      'layout-changed',
       'Expected h1.request-title and dl.request-details on a request page, found ' +
-        (title ? 'no details list' : 'no title'));
+        (title ? 'no details list' : 'no title'),
+    );
   }
   const label = findStatusLabel(doc.querySelector('.request-sidebar') ?? doc.body);
   const status = stateFromStatusClass(label);
@@ -283,7 +308,10 @@ function readCustomStatuses(body: Record<string, unknown>): Map<string, CustomSt
     if (!isRecord(s) || !str(s.id)) continue; // Not a status a request could name; the requests are still read.
     const id = str(s.id)!;
     // What the requester sees: end_user_label in an agent's view, label in an end user's own view.
-    statuses.set(id, { label: cleanText(str(s.end_user_label) ?? str(s.label)), category: str(s.status_category)?.toLowerCase() ?? null });
+    statuses.set(id, {
+      label: cleanText(str(s.end_user_label) ?? str(s.label)),
+      category: str(s.status_category)?.toLowerCase() ?? null,
+    });
   }
   return statuses;
 }
@@ -299,7 +327,8 @@ function readApiRequest(
   if (!isRecord(item)) return problem(where, `Expected a request object, got ${typeof item}`);
   // IDs are positive integers (docs/portals.md §2): 0, "00123" or 1.5 are not ids.
   const caseId = typeof item.id === 'number' ? (Number.isSafeInteger(item.id) ? String(item.id) : null) : str(item.id);
-  if (!caseId || !/^[1-9]\d*$/.test(caseId)) return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
+  if (!caseId || !/^[1-9]\d*$/.test(caseId))
+    return problem(where, 'Expected a positive integer id, got ' + JSON.stringify(item.id));
   const custom = customStatuses.get(str(item.custom_status_id) ?? '');
   const status = str(item.status)?.toLowerCase() ?? custom?.category ?? null;
   const priority = str(item.priority)?.toLowerCase() ?? null;
@@ -335,7 +364,8 @@ function extractApi(body: unknown, url: URL): Extraction {
   }
   const users = new Map<string, string>();
   if (Array.isArray(body.users)) {
-    for (const u of body.users) if (isRecord(u) && str(u.id) && str(u.name)) users.set(str(u.id)!, cleanText(str(u.name))!);
+    for (const u of body.users)
+      if (isRecord(u) && str(u.id) && str(u.name)) users.set(str(u.id)!, cleanText(str(u.name))!);
   }
   const customStatuses = readCustomStatuses(body);
   const items = kind === 'list' ? (body.requests as unknown[]) : [body.request];
@@ -359,7 +389,12 @@ export const zendesk: ProviderAdapter = {
     },
     extract(doc, url) {
       if (isSignInPage(doc, url)) {
-        throw new ProviderParseError(PROVIDER, url.href, 'signed-out', 'Expected the requests page, got the sign-in page');
+        throw new ProviderParseError(
+          PROVIDER,
+          url.href,
+          'signed-out',
+          'Expected the requests page, got the sign-in page',
+        );
       }
       if (DETAIL_PATH.test(url.pathname)) return extractDetail(doc, url);
       if (!doc.querySelector(`${sel.listTable}, ${sel.empty}`) && doc.querySelector(sel.newListCell)) {

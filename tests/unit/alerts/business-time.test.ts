@@ -54,7 +54,9 @@ describe('businessHoursBetween', () => {
 describe('addBusinessDays', () => {
   it('keeps the local time and skips weekends, holidays and DST', () => {
     expect(addBusinessDays('2026-11-13T10:00:00.000Z', 1, utc)).toBe('2026-11-16T10:00:00.000Z');
-    expect(addBusinessDays('2026-12-23T10:00:00.000Z', 1, { ...utc, holidays: ['2026-12-24', '2026-12-25'] })).toBe('2026-12-28T10:00:00.000Z');
+    expect(addBusinessDays('2026-12-23T10:00:00.000Z', 1, { ...utc, holidays: ['2026-12-24', '2026-12-25'] })).toBe(
+      '2026-12-28T10:00:00.000Z',
+    );
     // Friday 09:00 CEST → Monday 09:00 CET (an hour later in UTC).
     expect(addBusinessDays('2026-10-23T07:00:00.000Z', 1, berlin)).toBe('2026-10-26T08:00:00.000Z');
   });

@@ -18,10 +18,25 @@ afterEach(async () => {
 
 // Quiet since Friday 2026-11-13 10:00 UTC: overdue (3 business days) from Wednesday 2026-11-18.
 const quietCase: StoredCase = {
-  key: 'azure:1', portal: 'azure', provider: 'azure', caseId: '1', title: 'VMSS stuck', vendorStatus: 'Open', state: 'open', severity: 'normal',
-  vendorSeverity: 'moderate', createdAt: '2026-11-09T09:00:00.000Z', updatedAt: '2026-11-13T10:00:00.000Z',
-  url: 'https://portal.azure.com/#x', firstSeenAt: '2026-11-09T09:00:00.000Z', lastObservedAt: '2026-11-18T09:00:00.000Z',
-  observedVia: 'x', observedHow: 'visit', lastVendorMessageAt: null, lastCustomerMessageAt: null, messageCount: 0,
+  key: 'azure:1',
+  portal: 'azure',
+  provider: 'azure',
+  caseId: '1',
+  title: 'VMSS stuck',
+  vendorStatus: 'Open',
+  state: 'open',
+  severity: 'normal',
+  vendorSeverity: 'moderate',
+  createdAt: '2026-11-09T09:00:00.000Z',
+  updatedAt: '2026-11-13T10:00:00.000Z',
+  url: 'https://portal.azure.com/#x',
+  firstSeenAt: '2026-11-09T09:00:00.000Z',
+  lastObservedAt: '2026-11-18T09:00:00.000Z',
+  observedVia: 'x',
+  observedHow: 'visit',
+  lastVendorMessageAt: null,
+  lastCustomerMessageAt: null,
+  messageCount: 0,
 };
 
 describe('runSweep', () => {
@@ -52,7 +67,11 @@ describe('runSweep', () => {
     await snoozeCase(db, 'azure:1', 'vendor', '2026-11-18T10:05:00.000Z', defaultPolicy('UTC'));
     expect((await runSweep(db, '2026-11-25T10:00:00.000Z')).active).toEqual([]); // still done, however long
     // The vendor replies on the 19th; we observe it on the 24th.
-    await db.cases.put({ ...quietCase, lastVendorMessageAt: '2026-11-19T12:00:00.000Z', lastObservedAt: '2026-11-24T09:00:00.000Z' });
+    await db.cases.put({
+      ...quietCase,
+      lastVendorMessageAt: '2026-11-19T12:00:00.000Z',
+      lastObservedAt: '2026-11-24T09:00:00.000Z',
+    });
     const result = await runSweep(db, '2026-11-24T10:00:00.000Z');
     expect(await db.snoozes.count()).toBe(0);
     expect(result.toNotify.map((a) => [a.kind, a.since])).toEqual([['vendor-quiet', '2026-11-19T12:00:00.000Z']]);
@@ -68,7 +87,10 @@ describe('runSweep', () => {
   });
 
   it('respects a rule switched off', async () => {
-    await savePolicy(db, { ...defaultPolicy('UTC'), notify: { ...defaultPolicy('UTC').notify, 'vendor-quiet': false } });
+    await savePolicy(db, {
+      ...defaultPolicy('UTC'),
+      notify: { ...defaultPolicy('UTC').notify, 'vendor-quiet': false },
+    });
     await db.cases.put(quietCase);
     const result = await runSweep(db, '2026-11-18T10:00:00.000Z');
     expect(result.active).toHaveLength(1);
@@ -87,7 +109,11 @@ describe('runSweep', () => {
 
 describe('policy validation', () => {
   it('rejects a malformed policy with a clear message', async () => {
-    await expect(savePolicy(db, { ...defaultPolicy('UTC'), timeZone: 'Mars/Olympus' })).rejects.toThrow(/timeZone: Expected an IANA time zone/);
-    await expect(savePolicy(db, { ...defaultPolicy('UTC'), workingHours: { start: '18:00', end: '09:00' } })).rejects.toThrow(/end after it starts/);
+    await expect(savePolicy(db, { ...defaultPolicy('UTC'), timeZone: 'Mars/Olympus' })).rejects.toThrow(
+      /timeZone: Expected an IANA time zone/,
+    );
+    await expect(
+      savePolicy(db, { ...defaultPolicy('UTC'), workingHours: { start: '18:00', end: '09:00' } }),
+    ).rejects.toThrow(/end after it starts/);
   });
 });

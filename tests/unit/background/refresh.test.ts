@@ -27,7 +27,16 @@ let closeTab: ReturnType<typeof vi.fn<(id: number) => Promise<void>>>;
 let deps: RefreshDeps;
 
 /** A fetch Response with the read-only fields a real one would have after redirects. */
-function reply(body: string, init: { status?: number; headers?: Record<string, string>; url?: string; redirected?: boolean; type?: ResponseType } = {}): Response {
+function reply(
+  body: string,
+  init: {
+    status?: number;
+    headers?: Record<string, string>;
+    url?: string;
+    redirected?: boolean;
+    type?: ResponseType;
+  } = {},
+): Response {
   const response = new Response(body, { status: init.status ?? 200, headers: init.headers });
   if (init.type) Object.defineProperty(response, 'type', { value: init.type });
   Object.defineProperty(response, 'url', { value: init.url ?? `${ORIGIN}/api/v2/requests.json` });
@@ -65,14 +74,20 @@ describe('API refresh', () => {
     expect(url).toBe(`${ORIGIN}/api/v2/requests.json?sort_by=updated_at&sort_order=desc`);
     expect(init).toMatchObject({ credentials: 'include', cache: 'no-store', redirect: 'manual' });
     const stored = await db.cases.get('northwind.zendesk.com:48213');
-    expect(stored).toMatchObject({ state: 'waiting-on-customer', observedHow: 'refresh', lastObservedAt: T0.toISOString() });
+    expect(stored).toMatchObject({
+      state: 'waiting-on-customer',
+      observedHow: 'refresh',
+      lastObservedAt: T0.toISOString(),
+    });
     expect(await schedule()).toMatchObject({ consecutiveFailures: 0, inFlightSince: null, pausedReason: null });
     expect(await minutesUntilNext()).toBe(15); // random 0.5 = no jitter
   });
 
-  it('never fetches or opens an address that is not the portal\'s own (a row planted by an old backup)', async () => {
+  it("never fetches or opens an address that is not the portal's own (a row planted by an old backup)", async () => {
     await db.refresh.put({ ...(await schedule()), url: 'http://127.0.0.1:8080/account/delete?confirm=1' });
-    expect(await runRefreshes(deps, { force: true })).toEqual([{ key: KEY, outcome: 'skipped', message: 'Not this portal\'s own refresh address' }]);
+    expect(await runRefreshes(deps, { force: true })).toEqual([
+      { key: KEY, outcome: 'skipped', message: "Not this portal's own refresh address" },
+    ]);
     expect(fetchMock).not.toHaveBeenCalled();
     expect(openTab).not.toHaveBeenCalled();
   });
@@ -118,7 +133,9 @@ describe('API refresh', () => {
   it('drops cases a body places on another origin', async () => {
     const body = JSON.parse(requestsBody());
     body.requests[1].url = 'https://evil.example/api/v2/requests/1.json';
-    fetchMock.mockImplementation(async () => reply(JSON.stringify(body), { url: 'https://evil.example/api/v2/requests.json', redirected: false }));
+    fetchMock.mockImplementation(async () =>
+      reply(JSON.stringify(body), { url: 'https://evil.example/api/v2/requests.json', redirected: false }),
+    );
     await runRefreshes(deps);
     expect(await db.cases.count()).toBe(0);
   });
@@ -129,11 +146,31 @@ describe('failures never change a case', () => {
 
   it.each([
     // fetch(redirect: 'manual') answers a redirect as an opaque response with status 0.
-    ['a redirect (not followed)', () => reply('', { status: 200, type: 'opaqueredirect' }), /Signed out \(the portal redirected its JSON to sign in\)/],
+    [
+      'a redirect (not followed)',
+      () => reply('', { status: 200, type: 'opaqueredirect' }),
+      /Signed out \(the portal redirected its JSON to sign in\)/,
+    ],
     ['HTTP 401', () => reply('{"error":"Couldn\'t authenticate you"}', { status: 401 }), /Signed out \(HTTP 401\)/],
-    ['a redirect followed to the sign-in page', () => reply('<html><form><input type="password"></form></html>', { url: `${ORIGIN}/hc/signin?return_to=x`, redirected: true }), /Signed out \(sent to northwind\.zendesk\.com\/hc\/signin\)/],
-    ['a redirect to an identity provider', () => reply('<html></html>', { url: 'https://login.example-idp.com/saml', redirected: true }), /Signed out \(sent to login\.example-idp\.com/],
-    ['a sign-in page answered with 200', () => reply('<!doctype html><form><input name="p" type=password></form>'), /Signed out \(got a sign-in page\)/],
+    [
+      'a redirect followed to the sign-in page',
+      () =>
+        reply('<html><form><input type="password"></form></html>', {
+          url: `${ORIGIN}/hc/signin?return_to=x`,
+          redirected: true,
+        }),
+      /Signed out \(sent to northwind\.zendesk\.com\/hc\/signin\)/,
+    ],
+    [
+      'a redirect to an identity provider',
+      () => reply('<html></html>', { url: 'https://login.example-idp.com/saml', redirected: true }),
+      /Signed out \(sent to login\.example-idp\.com/,
+    ],
+    [
+      'a sign-in page answered with 200',
+      () => reply('<!doctype html><form><input name="p" type=password></form>'),
+      /Signed out \(got a sign-in page\)/,
+    ],
   ])('%s marks the portal signed out, pauses refresh and leaves cases alone', async (_label, make, message) => {
     await runRefreshes(deps);
     const before = await casesSnapshot();
@@ -141,9 +178,15 @@ describe('failures never change a case', () => {
     clock = new Date(T0.getTime() + 20 * 60_000);
     expect((await runRefreshes(deps))[0]).toMatchObject({ outcome: 'failed', message: expect.stringMatching(message) });
     expect(await casesSnapshot()).toBe(before);
-    expect(await schedule()).toMatchObject({ consecutiveFailures: 1, pausedReason: expect.stringMatching(/^Signed out/) });
+    expect(await schedule()).toMatchObject({
+      consecutiveFailures: 1,
+      pausedReason: expect.stringMatching(/^Signed out/),
+    });
     const health = (await db.portals.get(KEY))!;
-    expect(health.lastError).toMatchObject({ failure: 'signed-out', message: expect.stringMatching(/^Background refresh: Signed out/) });
+    expect(health.lastError).toMatchObject({
+      failure: 'signed-out',
+      message: expect.stringMatching(/^Background refresh: Signed out/),
+    });
     // Paused: the alarm does not knock on the login page again.
     clock = new Date(T0.getTime() + 24 * 3_600_000);
     expect((await runRefreshes(deps))[0]!.outcome).toBe('skipped');
@@ -152,7 +195,11 @@ describe('failures never change a case', () => {
   it('backs off exponentially, honours Retry-After, and stops after repeated failures', async () => {
     fetchMock.mockImplementation(async () => reply('busy', { status: 503, headers: { 'Retry-After': '7200' } }));
     await runRefreshes(deps);
-    expect(await schedule()).toMatchObject({ consecutiveFailures: 1, lastOutcome: 'HTTP 503 from northwind.zendesk.com', pausedReason: null });
+    expect(await schedule()).toMatchObject({
+      consecutiveFailures: 1,
+      lastOutcome: 'HTTP 503 from northwind.zendesk.com',
+      pausedReason: null,
+    });
     expect(await minutesUntilNext()).toBe(120); // Retry-After (2 h) beats the 30 min backoff
     fetchMock.mockImplementation(async () => reply('oops', { status: 500 }));
     const delays: number[] = [];
@@ -197,14 +244,33 @@ describe('page refresh in a background tab', () => {
   const AZURE = 'https://portal.azure.com';
   const AZURE_KEY = portalKey('azure', AZURE);
   const tabSender = (tabId: number): Runtime.MessageSender => ({
-    id: 'caseradar', url: `${AZURE}/#view/x`, tab: { id: tabId, url: `${AZURE}/#view/x` } as Runtime.MessageSender['tab'],
+    id: 'caseradar',
+    url: `${AZURE}/#view/x`,
+    tab: { id: tabId, url: `${AZURE}/#view/x` } as Runtime.MessageSender['tab'],
   });
   const azureSnapshot = () => ({
-    provider: 'azure', pageUrl: `${AZURE}/#view/x`, sourceUrl: `${AZURE}/#view/x`, capturedAt: T0.toISOString(),
-    extraction: { kind: 'list', problems: [], cases: [{
-      provider: 'azure', caseId: '2611040010001234', title: 'VM', vendorStatus: 'Open', state: 'open', severity: 'high',
-      vendorSeverity: 'B', createdAt: null, updatedAt: '2026-11-04T09:00:00.000Z', url: `${AZURE}/#view/case/2611040010001234`,
-    }] },
+    provider: 'azure',
+    pageUrl: `${AZURE}/#view/x`,
+    sourceUrl: `${AZURE}/#view/x`,
+    capturedAt: T0.toISOString(),
+    extraction: {
+      kind: 'list',
+      problems: [],
+      cases: [
+        {
+          provider: 'azure',
+          caseId: '2611040010001234',
+          title: 'VM',
+          vendorStatus: 'Open',
+          state: 'open',
+          severity: 'high',
+          vendorSeverity: 'B',
+          createdAt: null,
+          updatedAt: '2026-11-04T09:00:00.000Z',
+          url: `${AZURE}/#view/case/2611040010001234`,
+        },
+      ],
+    },
   });
 
   beforeEach(async () => {
@@ -212,19 +278,29 @@ describe('page refresh in a background tab', () => {
     await db.refresh.put(newSchedule('azure', AZURE, T0.toISOString())!);
   });
 
-  it('opens the list page in the background; that tab\'s snapshot counts as a refresh and the tab is closed', async () => {
+  it("opens the list page in the background; that tab's snapshot counts as a refresh and the tab is closed", async () => {
     expect(await runRefreshes(deps)).toEqual([{ key: AZURE_KEY, outcome: 'pending', message: null }]);
     expect(openTab).toHaveBeenCalledWith(expect.stringMatching(/^https:\/\/portal\.azure\.com\//));
     const handlers = createHandlers({
-      db, now: () => clock, extensionOrigin: 'chrome-extension://caseradar/', refresh: deps,
+      db,
+      now: () => clock,
+      extensionOrigin: 'chrome-extension://caseradar/',
+      refresh: deps,
       onStoreChanged: async () => ({ notified: 0, active: 0, waitingOnYou: 0, hasOverdue: false }),
     });
     await handlers['cs:snapshot'](azureSnapshot(), tabSender(41));
     expect((await db.cases.get('azure:2611040010001234'))!.observedHow).toBe('refresh');
     expect(closeTab).toHaveBeenCalledWith(41);
-    expect(await db.refresh.get(AZURE_KEY)).toMatchObject({ tabId: null, inFlightSince: null, lastOutcome: 'Read 1 case' });
+    expect(await db.refresh.get(AZURE_KEY)).toMatchObject({
+      tabId: null,
+      inFlightSince: null,
+      lastOutcome: 'Read 1 case',
+    });
     // The same page in a tab the user opened is a visit.
-    await handlers['cs:snapshot']({ ...azureSnapshot(), capturedAt: new Date(T0.getTime() + 120_000).toISOString() }, tabSender(7));
+    await handlers['cs:snapshot'](
+      { ...azureSnapshot(), capturedAt: new Date(T0.getTime() + 120_000).toISOString() },
+      tabSender(7),
+    );
     expect((await db.cases.get('azure:2611040010001234'))!.observedHow).toBe('visit');
   });
 
@@ -245,10 +321,16 @@ describe('page refresh in a background tab', () => {
     await runRefreshes(deps);
     expect(closeTab).not.toHaveBeenCalled();
     expect(await db.refresh.get(AZURE_KEY)).toMatchObject({
-      tabId: null, inFlightSince: null, consecutiveFailures: 0, lastOutcome: 'You took over the refresh tab; it stays open',
+      tabId: null,
+      inFlightSince: null,
+      consecutiveFailures: 0,
+      lastOutcome: 'You took over the refresh tab; it stays open',
     });
     const handlers = createHandlers({
-      db, now: () => clock, extensionOrigin: 'chrome-extension://caseradar/', refresh: deps,
+      db,
+      now: () => clock,
+      extensionOrigin: 'chrome-extension://caseradar/',
+      refresh: deps,
       onStoreChanged: async () => ({ notified: 0, active: 0, waitingOnYou: 0, hasOverdue: false }),
     });
     await handlers['cs:snapshot'](azureSnapshot(), tabSender(41));
@@ -259,14 +341,26 @@ describe('page refresh in a background tab', () => {
 
 describe('a visit resumes a paused refresh', () => {
   it('lifts the sign-out pause when the user reads the portal again', async () => {
-    await db.refresh.update(KEY, { pausedReason: 'Signed out: sign in to the portal, then refresh resumes', consecutiveFailures: 1 });
+    await db.refresh.update(KEY, {
+      pausedReason: 'Signed out: sign in to the portal, then refresh resumes',
+      consecutiveFailures: 1,
+    });
     const handlers = createHandlers({
-      db, now: () => clock, extensionOrigin: 'chrome-extension://caseradar/', refresh: deps,
+      db,
+      now: () => clock,
+      extensionOrigin: 'chrome-extension://caseradar/',
+      refresh: deps,
       onStoreChanged: async () => ({ notified: 0, active: 0, waitingOnYou: 0, hasOverdue: false }),
     });
     const page = `${ORIGIN}/hc/en-us/requests`;
     await handlers['cs:snapshot'](
-      { provider: 'zendesk', pageUrl: page, sourceUrl: page, capturedAt: T0.toISOString(), extraction: { kind: 'list', cases: [], problems: [] } },
+      {
+        provider: 'zendesk',
+        pageUrl: page,
+        sourceUrl: page,
+        capturedAt: T0.toISOString(),
+        extraction: { kind: 'list', cases: [], problems: [] },
+      },
       { id: 'caseradar', url: page, tab: { id: 3, url: page } as Runtime.MessageSender['tab'] },
     );
     expect(await schedule()).toMatchObject({ pausedReason: null, consecutiveFailures: 0, nextAt: T0.toISOString() });

@@ -2,7 +2,14 @@ import type { Scripting } from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/store/db';
 import { newSchedule } from '@/lib/background/refresh';
-import { builtInFamilyOf, guessFamily, reconcileTracking, scriptsFor, trackOrigin, untrackOrigin } from '@/lib/background/tracking';
+import {
+  builtInFamilyOf,
+  guessFamily,
+  reconcileTracking,
+  scriptsFor,
+  trackOrigin,
+  untrackOrigin,
+} from '@/lib/background/tracking';
 
 /** The browser's registry of run-time content scripts, in memory. */
 function fakeScripting() {
@@ -40,8 +47,21 @@ describe('tracking an origin', () => {
     const scripting = fakeScripting();
     await trackOrigin(db, scripting, 'servicenow', ORIGIN, T0);
     expect([...scripting.registered.values()]).toEqual([
-      { id: `track|${ORIGIN}|servicenow`, js: ['content-scripts/servicenow.js'], matches: [`${ORIGIN}/*`], runAt: 'document_start', persistAcrossSessions: true },
-      { id: `track|${ORIGIN}|servicenow-tap`, js: ['content-scripts/servicenow-tap.js'], matches: [`${ORIGIN}/*`], runAt: 'document_start', world: 'MAIN', persistAcrossSessions: true },
+      {
+        id: `track|${ORIGIN}|servicenow`,
+        js: ['content-scripts/servicenow.js'],
+        matches: [`${ORIGIN}/*`],
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      },
+      {
+        id: `track|${ORIGIN}|servicenow-tap`,
+        js: ['content-scripts/servicenow-tap.js'],
+        matches: [`${ORIGIN}/*`],
+        runAt: 'document_start',
+        world: 'MAIN',
+        persistAcrossSessions: true,
+      },
     ]);
     expect(await db.trackedOrigins.get(ORIGIN)).toEqual({ origin: ORIGIN, provider: 'servicenow', grantedAt: T0 });
     // Tracking again (another family) replaces, never duplicates.
@@ -51,7 +71,13 @@ describe('tracking an origin', () => {
 
   it('uses the recipe script for recipe portals and refuses unknown families', () => {
     expect(scriptsFor('custom', ORIGIN)).toEqual([
-      { id: `track|${ORIGIN}|recipe`, js: ['recipe.js'], matches: [`${ORIGIN}/*`], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: `track|${ORIGIN}|recipe`,
+        js: ['recipe.js'],
+        matches: [`${ORIGIN}/*`],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
     expect(() => scriptsFor('manual', ORIGIN)).toThrow(/Expected a portal family/);
   });
@@ -63,7 +89,10 @@ describe('tracking an origin', () => {
     await db.refresh.put(newSchedule('servicenow', ORIGIN, T0)!);
     await db.cases.put({ key: 'servicenow:CS0001234', provider: 'servicenow', caseId: 'CS0001234' } as never);
     await untrackOrigin(db, scripting, ORIGIN);
-    expect([...scripting.registered.keys()]).toEqual(['track|https://support.other.example|zendesk', 'track|https://support.other.example|zendesk-tap']);
+    expect([...scripting.registered.keys()]).toEqual([
+      'track|https://support.other.example|zendesk',
+      'track|https://support.other.example|zendesk-tap',
+    ]);
     expect(await db.trackedOrigins.count()).toBe(1);
     expect(await db.refresh.count()).toBe(0);
     expect(await db.cases.count()).toBe(1);
@@ -76,15 +105,24 @@ describe('reconcileTracking', () => {
     await trackOrigin(db, scripting, 'servicenow', ORIGIN, T0);
     await trackOrigin(db, scripting, 'custom', 'https://revoked.example', T0);
     scripting.registered.delete(`track|${ORIGIN}|servicenow-tap`); // e.g. lost in a browser update
-    await scripting.registerContentScripts([{ id: 'track|https://orphan.example|zendesk', js: ['content-scripts/zendesk.js'], matches: ['https://orphan.example/*'] }]);
+    await scripting.registerContentScripts([
+      {
+        id: 'track|https://orphan.example|zendesk',
+        js: ['content-scripts/zendesk.js'],
+        matches: ['https://orphan.example/*'],
+      },
+    ]);
     await reconcileTracking(db, scripting, async (origin) => origin !== 'https://revoked.example');
-    expect([...scripting.registered.keys()].sort()).toEqual([`track|${ORIGIN}|servicenow`, `track|${ORIGIN}|servicenow-tap`]);
+    expect([...scripting.registered.keys()].sort()).toEqual([
+      `track|${ORIGIN}|servicenow`,
+      `track|${ORIGIN}|servicenow-tap`,
+    ]);
     expect((await db.trackedOrigins.toArray()).map((t) => t.origin)).toEqual([ORIGIN]);
   });
 });
 
 describe('which family a page is', () => {
-  it('knows the vendors\' own hosts', () => {
+  it("knows the vendors' own hosts", () => {
     expect(builtInFamilyOf('https://acme.zendesk.com/hc/en-us/requests')).toBe('zendesk');
     expect(builtInFamilyOf('https://acme.service-now.com/csm?id=csm_cases_requests')).toBe('servicenow');
     expect(builtInFamilyOf('https://help.example-isp.com/csm')).toBeNull();

@@ -15,18 +15,39 @@ describe('extract', () => {
     expect(out.extraction.cases.length).toBeGreaterThan(0);
   });
 
-  it('names a JSON body\'s portal from its address: the tenant host, or the console', () => {
-    const zd = extractFromJson(loadFixtureJson('zendesk/api-requests.json'), new URL('https://northwind.zendesk.com/api/v2/requests.json'));
+  it("names a JSON body's portal from its address: the tenant host, or the console", () => {
+    const zd = extractFromJson(
+      loadFixtureJson('zendesk/api-requests.json'),
+      new URL('https://northwind.zendesk.com/api/v2/requests.json'),
+    );
     expect(zd).toMatchObject({ portal: 'northwind.zendesk.com', vendorName: 'Northwind' });
-    const az = extractFromJson(loadFixtureJson('azure/list.json'), new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01'));
+    const az = extractFromJson(
+      loadFixtureJson('azure/list.json'),
+      new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01'),
+    );
     expect(az).toMatchObject({ portal: 'azure', vendorName: 'Azure' });
   });
 
   it('prints provider, portal and vendor name first when run as a command', () => {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/extract.ts', '--url',
-      'https://acme.atlassian.net/servicedesk/customer/user/requests', 'tests/fixtures/jira-service-management/portal-empty.html'], { encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/extract.ts',
+        '--url',
+        'https://acme.atlassian.net/servicedesk/customer/user/requests',
+        'tests/fixtures/jira-service-management/portal-empty.html',
+      ],
+      { encoding: 'utf8' },
+    );
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(result).slice(0, 3)).toEqual(['provider', 'portal', 'vendorName']);
-    expect(result).toMatchObject({ provider: 'jira-service-management', portal: 'acme.atlassian.net', vendorName: 'Acme IT', cases: [] });
+    expect(result).toMatchObject({
+      provider: 'jira-service-management',
+      portal: 'acme.atlassian.net',
+      vendorName: 'Acme IT',
+      cases: [],
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyRecipe, fieldSelectorFor, guessState, recipeInputSchema, recipesForPage, rowSelectorFor } from '@/lib/capture/recipes';
+import {
+  applyRecipe,
+  fieldSelectorFor,
+  guessState,
+  recipeInputSchema,
+  recipesForPage,
+  rowSelectorFor,
+} from '@/lib/capture/recipes';
 import type { Recipe } from '@/lib/store/db';
 import { ProviderParseError } from '@/lib/capture/types';
 import { fixtureText } from '../../helpers/fixtures';
@@ -30,7 +37,10 @@ describe('selectors made from clicks', () => {
     const recipe = pickedRecipe(d);
     expect(recipe.rowSelector).toBe('#ticket-area > table.tickets.striped > tbody > tr.ticket-row');
     expect(d.querySelectorAll(recipe.rowSelector)).toHaveLength(4);
-    expect(recipe.fields).toMatchObject({ id: ':scope > td:nth-child(1) > a:nth-child(1)', title: ':scope > td:nth-child(2)' });
+    expect(recipe.fields).toMatchObject({
+      id: ':scope > td:nth-child(1) > a:nth-child(1)',
+      title: ':scope > td:nth-child(2)',
+    });
   });
   it('leave out state and hashed classes (odd/even, css-…)', () => {
     const d = doc('<div id="list"><div class="card css-1x8q2k9 is-active selected">x</div></div>');
@@ -43,14 +53,32 @@ describe('applyRecipe', () => {
     const d = doc();
     const { cases, problems } = applyRecipe(d, URL_, pickedRecipe(d));
     expect(cases.map((c) => [c.caseId, c.vendorStatus, c.state, c.updatedAt, c.url])).toEqual([
-      ['880112@care.acme-fibre.example', 'Awaiting your reply', 'waiting-on-customer', '2026-11-19T07:12:00.000Z', 'https://care.acme-fibre.example/care/tickets/880112'],
-      ['880087@care.acme-fibre.example', 'In progress', 'open', '2026-11-17T15:40:00.000Z', 'https://care.acme-fibre.example/care/tickets/880087'],
+      [
+        '880112@care.acme-fibre.example',
+        'Awaiting your reply',
+        'waiting-on-customer',
+        '2026-11-19T07:12:00.000Z',
+        'https://care.acme-fibre.example/care/tickets/880112',
+      ],
+      [
+        '880087@care.acme-fibre.example',
+        'In progress',
+        'open',
+        '2026-11-17T15:40:00.000Z',
+        'https://care.acme-fibre.example/care/tickets/880087',
+      ],
       // javascript: link refused: the case points at the list page instead; "last month" is not a date.
       ['880001@care.acme-fibre.example', 'Closed', 'closed', null, 'https://care.acme-fibre.example/care/tickets'],
     ]);
-    expect(cases[0]).toMatchObject({ provider: 'custom', vendorName: 'Acme Fibre', title: 'Fibre line down at branch office (Lyon) & no dial tone' });
+    expect(cases[0]).toMatchObject({
+      provider: 'custom',
+      vendorName: 'Acme Fibre',
+      title: 'Fibre line down at branch office (Lyon) & no dial tone',
+    });
     expect(cases[2]!.title).toBe('<script>alert(1)</script> Invoice question');
-    expect(problems).toEqual([{ where: 'row 4', reason: 'Expected a case id at :scope > td:nth-child(1) > a:nth-child(1), found nothing' }]);
+    expect(problems).toEqual([
+      { where: 'row 4', reason: 'Expected a case id at :scope > td:nth-child(1) > a:nth-child(1), found nothing' },
+    ]);
   });
 
   it('says "layout changed" when the rows are gone — never "no cases"', () => {
@@ -72,12 +100,30 @@ describe('applyRecipe', () => {
 
 describe('recipe storage rules', () => {
   it('validates what the picker sends', () => {
-    expect(recipeInputSchema.safeParse({ name: 'x', pathPrefix: 'care', rowSelector: 'tr', fields: { id: 'a', title: 'b', status: '', updated: '', link: '' } }).success).toBe(false);
-    expect(recipeInputSchema.safeParse({ name: '', pathPrefix: '/', rowSelector: 'tr', fields: { id: 'a', title: 'b', status: '', updated: '', link: '' } }).success).toBe(false);
+    expect(
+      recipeInputSchema.safeParse({
+        name: 'x',
+        pathPrefix: 'care',
+        rowSelector: 'tr',
+        fields: { id: 'a', title: 'b', status: '', updated: '', link: '' },
+      }).success,
+    ).toBe(false);
+    expect(
+      recipeInputSchema.safeParse({
+        name: '',
+        pathPrefix: '/',
+        rowSelector: 'tr',
+        fields: { id: 'a', title: 'b', status: '', updated: '', link: '' },
+      }).success,
+    ).toBe(false);
   });
-  it('applies the most specific recipe of the page\'s origin first', () => {
+  it("applies the most specific recipe of the page's origin first", () => {
     const r = (id: string, origin: string, pathPrefix: string) => ({ id, origin, pathPrefix }) as Recipe;
-    const all = [r('a', 'https://care.acme-fibre.example', '/'), r('b', 'https://care.acme-fibre.example', '/care/'), r('c', 'https://other.example', '/')];
+    const all = [
+      r('a', 'https://care.acme-fibre.example', '/'),
+      r('b', 'https://care.acme-fibre.example', '/care/'),
+      r('c', 'https://other.example', '/'),
+    ];
     expect(recipesForPage(all, URL_).map((x) => x.id)).toEqual(['b', 'a']);
   });
 });

@@ -5,30 +5,41 @@ import { FAMILIES, matchPatternToRegExp } from '@/lib/capture/families';
 import { PROVIDER_IDS } from '@/lib/core/model';
 
 describe('adapter registry', () => {
-  it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has its adapter file, content script, fixtures and tests', (id, adapter) => {
-    expect(PROVIDER_IDS).toContain(id);
-    expect(existsSync(`lib/capture/adapters/${id}.ts`)).toBe(true);
-    expect(existsSync(`entrypoints/${id}.content.ts`)).toBe(true);
-    expect(existsSync(`tests/unit/capture/adapters/${id}.test.ts`)).toBe(true);
-    expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
-    const family = FAMILIES.find((f) => f.id === id)!;
-    expect(adapter.matches).toEqual(family.matches);
-    if (adapter.api) expect(existsSync(`entrypoints/${id}-tap.content.ts`)).toBe(true);
-  });
+  it.each(ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s has its adapter file, content script, fixtures and tests',
+    (id, adapter) => {
+      expect(PROVIDER_IDS).toContain(id);
+      expect(existsSync(`lib/capture/adapters/${id}.ts`)).toBe(true);
+      expect(existsSync(`entrypoints/${id}.content.ts`)).toBe(true);
+      expect(existsSync(`tests/unit/capture/adapters/${id}.test.ts`)).toBe(true);
+      expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
+      const family = FAMILIES.find((f) => f.id === id)!;
+      expect(adapter.matches).toEqual(family.matches);
+      if (adapter.api) expect(existsSync(`entrypoints/${id}-tap.content.ts`)).toBe(true);
+    },
+  );
 });
 
 describe('adapter registry, the other way round', () => {
   const ids = new Set<string>(ADAPTERS.map((a) => a.id));
   const stem = (file: string, suffix: string) => file.slice(0, -suffix.length);
   it('every adapter file, content script and tap entry belongs to a registered adapter', () => {
-    expect(readdirSync('lib/capture/adapters').map((f) => stem(f, '.ts')).filter((id) => !ids.has(id))).toEqual([]);
-    const scripts = readdirSync('entrypoints').filter((f) => f.endsWith('.content.ts')).map((f) => stem(f, '.content.ts'));
+    expect(
+      readdirSync('lib/capture/adapters')
+        .map((f) => stem(f, '.ts'))
+        .filter((id) => !ids.has(id)),
+    ).toEqual([]);
+    const scripts = readdirSync('entrypoints')
+      .filter((f) => f.endsWith('.content.ts'))
+      .map((f) => stem(f, '.content.ts'));
     expect(scripts.map((s) => s.replace(/-tap$/, '')).filter((id) => !ids.has(id))).toEqual([]);
   });
   it('every adapter fixture folder belongs to a registered family', () => {
     // custom: recipe portals' pages; hostile: the hostile text corpus; store: stores of earlier versions.
     const others = new Set(['custom', 'hostile', 'store']);
-    const folders = readdirSync('tests/fixtures', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync('tests/fixtures', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.filter((d) => !ids.has(d) && !others.has(d))).toEqual([]);
   });
   it('every family has an adapter and every adapter a family', () => {

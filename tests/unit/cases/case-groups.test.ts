@@ -19,10 +19,15 @@ describe('groupOpenCases', () => {
   const groups = groupOpenCases(cases, (k) => overdue.has(k));
 
   it('returns the four sections in order with their titles', () => {
-    expect(groups.map((g) => g.title)).toEqual(['Waiting on you', 'Overdue with vendor', 'With vendor', 'Closing soon']);
+    expect(groups.map((g) => g.title)).toEqual([
+      'Waiting on you',
+      'Overdue with vendor',
+      'With vendor',
+      'Closing soon',
+    ]);
   });
 
-  it('puts the user\'s move first even when it is overdue, and pulls overdue vendor cases out', () => {
+  it("puts the user's move first even when it is overdue, and pulls overdue vendor cases out", () => {
     expect(ids(groups[0]!)).toEqual(['mine', 'mine-late']);
     expect(ids(groups[1]!)).toEqual(['oldest', 'quiet']); // longest silence first
     expect(ids(groups[2]!)).toEqual(['fresh', 'nolabel']); // unknown ball waits on the vendor
@@ -36,7 +41,10 @@ describe('groupOpenCases', () => {
 
 describe('limitGroups', () => {
   it('keeps the first n cases across sections, in section order', () => {
-    const limited = limitGroups(groupOpenCases(cases, (k) => overdue.has(k)), 3);
+    const limited = limitGroups(
+      groupOpenCases(cases, (k) => overdue.has(k)),
+      3,
+    );
     expect(limited.map(ids)).toEqual([['mine', 'mine-late'], ['oldest'], [], []]);
   });
 });

@@ -1,18 +1,58 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/store/db';
 import {
-  DEFAULT_SORT, EMPTY_FILTER, indexMessageText, loadMessageText, loadViews, matchesFilter, parseViews, queryCases,
-  saveViews, sortCases, upsertView, vendorOptions, type CaseFilter, type SavedView,
+  DEFAULT_SORT,
+  EMPTY_FILTER,
+  indexMessageText,
+  loadMessageText,
+  loadViews,
+  matchesFilter,
+  parseViews,
+  queryCases,
+  saveViews,
+  sortCases,
+  upsertView,
+  vendorOptions,
+  type CaseFilter,
+  type SavedView,
 } from '@/lib/cases/dashboard-query';
 import { makeCase, makeEvent, message } from '../../helpers/case-factory';
 
-const zendesk = makeCase({ provider: 'zendesk', caseId: '48213', title: 'Fiber link down at Site B', state: 'waiting-on-customer',
-  url: 'https://northwind.zendesk.com/hc/requests/48213', vendorName: 'Northwind Fiber',
-  vendorStatus: 'Awaiting your reply', severity: 'critical', updatedAt: '2026-11-16T10:00:00Z', lastObservedAt: '2026-11-18T12:00:00Z' });
-const azure = makeCase({ caseId: '2610', title: 'VM scale set stuck', severity: 'low', updatedAt: '2026-11-02T10:00:00Z' });
-const aws = makeCase({ provider: 'aws', caseId: '99', title: 'S3 throttling', state: 'closed', severity: null, updatedAt: '2026-11-10T10:00:00Z',
-  lastObservedAt: '2026-11-11T12:00:00Z' });
-const isp = makeCase({ provider: 'manual', caseId: '7', title: 'Line noise', vendorName: 'Acme ISP', state: null, severity: 'high' });
+const zendesk = makeCase({
+  provider: 'zendesk',
+  caseId: '48213',
+  title: 'Fiber link down at Site B',
+  state: 'waiting-on-customer',
+  url: 'https://northwind.zendesk.com/hc/requests/48213',
+  vendorName: 'Northwind Fiber',
+  vendorStatus: 'Awaiting your reply',
+  severity: 'critical',
+  updatedAt: '2026-11-16T10:00:00Z',
+  lastObservedAt: '2026-11-18T12:00:00Z',
+});
+const azure = makeCase({
+  caseId: '2610',
+  title: 'VM scale set stuck',
+  severity: 'low',
+  updatedAt: '2026-11-02T10:00:00Z',
+});
+const aws = makeCase({
+  provider: 'aws',
+  caseId: '99',
+  title: 'S3 throttling',
+  state: 'closed',
+  severity: null,
+  updatedAt: '2026-11-10T10:00:00Z',
+  lastObservedAt: '2026-11-11T12:00:00Z',
+});
+const isp = makeCase({
+  provider: 'manual',
+  caseId: '7',
+  title: 'Line noise',
+  vendorName: 'Acme ISP',
+  state: null,
+  severity: 'high',
+});
 const all = [zendesk, azure, aws, isp];
 const f = (over: Partial<CaseFilter>): CaseFilter => ({ ...EMPTY_FILTER, ...over });
 const keys = (list: { caseId: string }[]) => list.map((c) => c.caseId);
@@ -59,7 +99,12 @@ describe('filters', () => {
     expect(pick({ ball: 'vendor', severity: 'critical' })).toEqual([]);
   });
   it('lists the vendors present, by label', () => {
-    expect(vendorOptions(all)).toEqual([['manual:acme isp', 'Acme ISP'], ['aws', 'AWS'], ['azure', 'Azure'], ['northwind.zendesk.com', 'Northwind Fiber']]);
+    expect(vendorOptions(all)).toEqual([
+      ['manual:acme isp', 'Acme ISP'],
+      ['aws', 'AWS'],
+      ['azure', 'Azure'],
+      ['northwind.zendesk.com', 'Northwind Fiber'],
+    ]);
   });
 });
 
@@ -87,14 +132,25 @@ describe('sort', () => {
     expect(keys(input)).toEqual(['99', '48213']);
   });
   it('filters then sorts in one call', () => {
-    expect(keys(queryCases(all, f({ state: 'active' }), { key: 'caseId', dir: 'asc' }))).toEqual(['7', '2610', '48213']);
+    expect(keys(queryCases(all, f({ state: 'active' }), { key: 'caseId', dir: 'asc' }))).toEqual([
+      '7',
+      '2610',
+      '48213',
+    ]);
   });
 });
 
 describe('saved views', () => {
-  const view = (name: string, over: Partial<CaseFilter> = {}): SavedView => ({ name, filter: f(over), sort: { key: 'quiet', dir: 'asc' } });
+  const view = (name: string, over: Partial<CaseFilter> = {}): SavedView => ({
+    name,
+    filter: f(over),
+    sort: { key: 'quiet', dir: 'asc' },
+  });
   it('replaces a view of the same name and keeps the list sorted', () => {
-    const views = upsertView(upsertView(upsertView([], view('Waiting on me', { ball: 'you' })), view('Azure', { vendor: 'azure' })), view('azure', { vendor: 'azure', severity: 'high' }));
+    const views = upsertView(
+      upsertView(upsertView([], view('Waiting on me', { ball: 'you' })), view('Azure', { vendor: 'azure' })),
+      view('azure', { vendor: 'azure', severity: 'high' }),
+    );
     expect(views.map((v) => v.name)).toEqual(['azure', 'Waiting on me']);
     expect(views[0]!.filter.severity).toBe('high');
   });
@@ -117,11 +173,13 @@ describe('loadMessageText', () => {
   afterEach(async () => db.delete());
   it('indexes only message events from the store', async () => {
     db = new CaseradarDB('message-text-test');
-    await db.events.bulkAdd([
-      message('a:1', '2026-11-01T00:00:00Z', 'vendor', 'Reboot the ONT'),
-      message('a:1', '2026-11-02T00:00:00Z', 'customer', 'Done, still DOWN'),
-      makeEvent('b:2', { type: 'title', to: 'Reboot loop' }),
-    ].map(({ id: _id, ...e }) => e));
+    await db.events.bulkAdd(
+      [
+        message('a:1', '2026-11-01T00:00:00Z', 'vendor', 'Reboot the ONT'),
+        message('a:1', '2026-11-02T00:00:00Z', 'customer', 'Done, still DOWN'),
+        makeEvent('b:2', { type: 'title', to: 'Reboot loop' }),
+      ].map(({ id: _id, ...e }) => e),
+    );
     const index = await loadMessageText(db);
     expect([...index]).toEqual([['a:1', 'reboot the ont\ndone, still down']]);
   });

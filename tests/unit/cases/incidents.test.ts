@@ -8,7 +8,10 @@ import { makeCase, makeEvent, message } from '../../helpers/case-factory';
 
 const isp = makeCase({ provider: 'manual', vendorName: 'Acme ISP', caseId: 'T-77' });
 const azure = makeCase({ caseId: '2610' });
-const escalated = { ...emptyWorkspace(azure.key), escalation: { level: '2', contact: 'Jane (CSAM)', escalatedAt: '2026-11-12T09:00:00Z' } };
+const escalated = {
+  ...emptyWorkspace(azure.key),
+  escalation: { level: '2', contact: 'Jane (CSAM)', escalatedAt: '2026-11-12T09:00:00Z' },
+};
 
 describe('describeEvent', () => {
   it('words each kind of change and message side', () => {
@@ -28,16 +31,23 @@ describe('describeEvent', () => {
   });
 
   it('places the recorded escalation in the case history at its date', () => {
-    const history = buildCaseHistory([
-      makeEvent(azure.key, { type: 'created', at: '2026-11-09T09:00:00Z' }),
-      message(azure.key, '2026-11-13T10:00:00Z', 'vendor', 'Looking into it'),
-    ], escalated);
-    expect(history.map((i) => i.heading)).toEqual(['Case opened', 'Escalated: level 2, with Jane (CSAM)', 'Vendor wrote']);
+    const history = buildCaseHistory(
+      [
+        makeEvent(azure.key, { type: 'created', at: '2026-11-09T09:00:00Z' }),
+        message(azure.key, '2026-11-13T10:00:00Z', 'vendor', 'Looking into it'),
+      ],
+      escalated,
+    );
+    expect(history.map((i) => i.heading)).toEqual([
+      'Case opened',
+      'Escalated: level 2, with Jane (CSAM)',
+      'Vendor wrote',
+    ]);
   });
 });
 
 describe('mergeIncidentHistory', () => {
-  it('interleaves several vendors\' cases by time, labelled by vendor and case', () => {
+  it("interleaves several vendors' cases by time, labelled by vendor and case", () => {
     const events = [
       message(azure.key, '2026-11-10T12:00:00Z', 'vendor', 'Gateway healthy on our side'),
       makeEvent(isp.key, { type: 'created', at: '2026-11-10T08:00:00Z' }),
@@ -65,7 +75,13 @@ describe('incidents in the store', () => {
   afterEach(async () => db.delete());
 
   it('links cases at several vendors, finds them by case, adds and unlinks', async () => {
-    const inc = await createIncident(db, ' Site B outage ', [isp.key, azure.key, isp.key], '2026-11-12T10:00:00Z', 'inc-1');
+    const inc = await createIncident(
+      db,
+      ' Site B outage ',
+      [isp.key, azure.key, isp.key],
+      '2026-11-12T10:00:00Z',
+      'inc-1',
+    );
     expect(inc).toMatchObject({ id: 'inc-1', title: 'Site B outage', caseKeys: [isp.key, azure.key] });
     expect((await incidentsOf(db, azure.key)).map((i) => i.id)).toEqual(['inc-1']);
     await linkCases(db, 'inc-1', ['aws:5', azure.key], '2026-11-12T11:00:00Z');
@@ -76,7 +92,9 @@ describe('incidents in the store', () => {
   });
 
   it('refuses an incident of one case', async () => {
-    await expect(createIncident(db, 'x', [azure.key, azure.key], '2026-11-12T10:00:00Z')).rejects.toThrow('Expected at least two cases to link, got 1');
+    await expect(createIncident(db, 'x', [azure.key, azure.key], '2026-11-12T10:00:00Z')).rejects.toThrow(
+      'Expected at least two cases to link, got 1',
+    );
   });
 
   it('deleting a case removes its history, workspace and incident membership; an emptied incident goes', async () => {

@@ -13,8 +13,14 @@ afterEach(async () => {
 });
 
 const form = (over: Record<string, unknown> = {}) => ({
-  vendorName: 'Acme Fibre', reference: 'T-4711', title: 'Line down at the branch office', contactChannel: 'phone',
-  link: '', state: 'open', severity: 'high', ...over,
+  vendorName: 'Acme Fibre',
+  reference: 'T-4711',
+  title: 'Line down at the branch office',
+  contactChannel: 'phone',
+  link: '',
+  state: 'open',
+  severity: 'high',
+  ...over,
 });
 const T0 = '2026-11-04T10:00:00.000Z';
 
@@ -23,8 +29,15 @@ describe('manual cases', () => {
     const key = await addManualCase(db, form(), T0);
     expect(key).toBe('manual:T-4711');
     expect(await db.cases.get(key)).toMatchObject({
-      provider: 'manual', caseId: 'T-4711', vendorName: 'Acme Fibre', contactChannel: 'phone', state: 'open',
-      severity: 'high', observedHow: 'manual', firstSeenAt: T0, url: '',
+      provider: 'manual',
+      caseId: 'T-4711',
+      vendorName: 'Acme Fibre',
+      contactChannel: 'phone',
+      state: 'open',
+      severity: 'high',
+      observedHow: 'manual',
+      firstSeenAt: T0,
+      url: '',
     });
     expect(await db.portals.count()).toBe(0);
     expect((await db.events.toArray()).map((e) => e.type)).toEqual(['created']);
@@ -34,12 +47,18 @@ describe('manual cases', () => {
     const key = await addManualCase(db, form({ reference: '' }), T0);
     expect(key).toMatch(/^manual:M-[0-9A-Z]+$/);
     await addManualCase(db, form(), T0);
-    await expect(addManualCase(db, form({ vendorName: 'Other' }), T0)).rejects.toThrow(/already on record \(Acme Fibre\)/);
+    await expect(addManualCase(db, form({ vendorName: 'Other' }), T0)).rejects.toThrow(
+      /already on record \(Acme Fibre\)/,
+    );
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {
-    await expect(addManualCase(db, form({ vendorName: '  ' }), T0)).rejects.toThrow(new ManualCaseError('Say who the vendor is'));
-    await expect(addManualCase(db, form({ link: 'javascript:alert(1)' }), T0)).rejects.toThrow(/http:\/\/ or https:\/\//);
+    await expect(addManualCase(db, form({ vendorName: '  ' }), T0)).rejects.toThrow(
+      new ManualCaseError('Say who the vendor is'),
+    );
+    await expect(addManualCase(db, form({ link: 'javascript:alert(1)' }), T0)).rejects.toThrow(
+      /http:\/\/ or https:\/\//,
+    );
     await expect(addManualCase(db, form({ contactChannel: 'pigeon' }), T0)).rejects.toThrow(ManualCaseError);
     expect(await db.cases.count()).toBe(0);
   });
@@ -49,7 +68,12 @@ describe('manual cases', () => {
     await logManualContact(db, key, 'vendor', 'Technician booked; please confirm access', '2026-11-05T09:00:00.000Z');
     await setManualState(db, key, 'waiting-on-customer', '2026-11-05T09:01:00.000Z');
     const stored = (await db.cases.get(key))!;
-    expect(stored).toMatchObject({ messageCount: 1, lastVendorMessageAt: '2026-11-05T09:00:00.000Z', state: 'waiting-on-customer', vendorStatus: 'Waiting on you' });
+    expect(stored).toMatchObject({
+      messageCount: 1,
+      lastVendorMessageAt: '2026-11-05T09:00:00.000Z',
+      state: 'waiting-on-customer',
+      vendorStatus: 'Waiting on you',
+    });
     expect(ballInCourt(stored)).toBe('you');
     expect(vendorQuietSince(stored)).toBe('2026-11-05T09:00:00.000Z');
     const events = await db.events.where('caseKey').equals(key).toArray();

@@ -5,8 +5,14 @@ import { emptyWorkspace } from '@/lib/cases/workspace';
 import { makeCase, makeEvent, message } from '../../helpers/case-factory';
 
 const policy = defaultPolicy('Europe/Berlin');
-const c = makeCase({ caseId: '2610', title: 'VPN gateway drops tunnels', severity: 'high', createdAt: '2026-11-09T23:30:00Z',
-  updatedAt: '2026-11-13T10:00:00Z', lastVendorMessageAt: '2026-11-13T10:00:00Z' });
+const c = makeCase({
+  caseId: '2610',
+  title: 'VPN gateway drops tunnels',
+  severity: 'high',
+  createdAt: '2026-11-09T23:30:00Z',
+  updatedAt: '2026-11-13T10:00:00Z',
+  lastVendorMessageAt: '2026-11-13T10:00:00Z',
+});
 const events = [
   message(c.key, '2026-11-13T10:00:00Z', 'vendor', 'Internal ticket INC-4411: customer tenant misconfigured'),
   makeEvent(c.key, { type: 'created', at: '2026-11-09T23:30:00Z', to: 'Open' }),
@@ -17,7 +23,7 @@ const events = [
 describe('composeStatusUpdate', () => {
   const text = composeStatusUpdate({ case: c, events, nowIso: '2026-11-18T12:00:00Z', policy });
 
-  it('names the problem, the vendor, the case and when it was reported (in the user\'s time zone)', () => {
+  it("names the problem, the vendor, the case and when it was reported (in the user's time zone)", () => {
     expect(text.split('\n').slice(0, 2)).toEqual([
       'Status update: VPN gateway drops tunnels',
       'Reported to Azure (case 2610) on 10 Nov 2026.', // 23:30 UTC is the next day in Berlin
@@ -25,12 +31,14 @@ describe('composeStatusUpdate', () => {
   });
 
   it('says whose move it is and for how long the vendor has been quiet, in business days', () => {
-    expect(text).toContain('Where it stands: The vendor is working on it; we are waiting for their next reply (no news from them for 3 business days).');
+    expect(text).toContain(
+      'Where it stands: The vendor is working on it; we are waiting for their next reply (no news from them for 3 business days).',
+    );
     expect(text).toContain('Priority with the vendor: High.');
     expect(text).toContain('Last reply from the vendor: 13 Nov 2026.');
   });
 
-  it('lists what happened, oldest first, without quoting the vendor\'s words', () => {
+  it("lists what happened, oldest first, without quoting the vendor's words", () => {
     const steps = text.slice(text.indexOf('What has happened so far:')).split('\n').slice(1, 5);
     expect(steps).toEqual([
       '- 10 Nov 2026: reported to the vendor',
@@ -43,9 +51,12 @@ describe('composeStatusUpdate', () => {
   });
 
   it('adds the impact and the escalation from the workspace, never the private notes', () => {
-    const ws = { ...emptyWorkspace(c.key), notes: 'vendor engineer seems clueless',
+    const ws = {
+      ...emptyWorkspace(c.key),
+      notes: 'vendor engineer seems clueless',
       infoPack: { environment: 'Berlin DC', repro: '', impact: 'Remote staff cannot reach the ERP.' },
-      escalation: { level: '2', contact: 'Duty manager', escalatedAt: '2026-11-17T09:00:00Z' } };
+      escalation: { level: '2', contact: 'Duty manager', escalatedAt: '2026-11-17T09:00:00Z' },
+    };
     const withWs = composeStatusUpdate({ case: c, events, workspace: ws, nowIso: '2026-11-18T12:00:00Z', policy });
     expect(withWs).toContain('Impact: Remote staff cannot reach the ERP.');
     expect(withWs).toContain('We escalated the case to level 2 on 17 Nov 2026.');
@@ -54,8 +65,11 @@ describe('composeStatusUpdate', () => {
   });
 
   it('speaks to each ball in court', () => {
-    const say = (over: Parameters<typeof makeCase>[0]) => composeStatusUpdate({ case: { ...c, ...over }, events: [], nowIso: '2026-11-18T12:00:00Z', policy });
-    expect(say({ state: 'waiting-on-customer' })).toContain('The vendor has asked us for information; we are working on it.');
+    const say = (over: Parameters<typeof makeCase>[0]) =>
+      composeStatusUpdate({ case: { ...c, ...over }, events: [], nowIso: '2026-11-18T12:00:00Z', policy });
+    expect(say({ state: 'waiting-on-customer' })).toContain(
+      'The vendor has asked us for information; we are working on it.',
+    );
     expect(say({ state: 'resolved' })).toContain('believes the problem is fixed');
     const closed = say({ state: 'closed' });
     expect(closed).toContain('The case is closed.');
@@ -79,7 +93,9 @@ describe('composeStatusUpdate', () => {
   });
 
   it('keeps only the most recent steps of a long history', () => {
-    const many = Array.from({ length: 20 }, (_, i) => message(c.key, `2026-11-${String(i + 1).padStart(2, '0')}T12:00:00Z`, 'vendor', 'x'));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      message(c.key, `2026-11-${String(i + 1).padStart(2, '0')}T12:00:00Z`, 'vendor', 'x'),
+    );
     const update = composeStatusUpdate({ case: c, events: many, nowIso: '2026-11-21T12:00:00Z', policy });
     const steps = update.split('\n').filter((l) => l.startsWith('- '));
     expect(steps).toHaveLength(6);

@@ -26,10 +26,16 @@ describe('toUtcIso', () => {
 
   it('reads epoch milliseconds', () => expect(toUtcIso(1706776200000)).toBe('2024-02-01T08:30:00.000Z'));
 
-  it.each(['3 days ago', 'Today at 13:52', '', '2024-02-30T10:00:00Z', '2024-13-01T00:00:00Z', '2024-01-01T25:00:00Z', null, {}])(
-    'rejects %j',
-    (input) => expect(toUtcIso(input)).toBeNull(),
-  );
+  it.each([
+    '3 days ago',
+    'Today at 13:52',
+    '',
+    '2024-02-30T10:00:00Z',
+    '2024-13-01T00:00:00Z',
+    '2024-01-01T25:00:00Z',
+    null,
+    {},
+  ])('rejects %j', (input) => expect(toUtcIso(input)).toBeNull());
 });
 
 describe('laterOf', () => {

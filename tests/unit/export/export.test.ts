@@ -25,7 +25,8 @@ afterEach(async () => {
 
 const NOW = '2026-11-21T10:00:00.000Z';
 const TABLES = ['cases', 'events', 'portals', 'snoozes', 'firedAlerts', 'settings', 'vendors'] as const;
-const dump = async (d: CaseradarDB) => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.table(t).toArray()])));
+const dump = async (d: CaseradarDB) =>
+  Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.table(t).toArray()])));
 
 const HOSTILE_TITLES = [
   '=HYPERLINK("http://evil.example","click")',
@@ -40,19 +41,34 @@ const HOSTILE_TITLES = [
 ];
 
 const snap = (caseId: string, title: string, extra: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  provider: 'zendesk', caseId, title, vendorStatus: 'Open', state: 'open', severity: null, vendorSeverity: null,
-  createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', url: `https://x.zendesk.com/hc/requests/${caseId}`, ...extra,
+  provider: 'zendesk',
+  caseId,
+  title,
+  vendorStatus: 'Open',
+  state: 'open',
+  severity: null,
+  vendorSeverity: null,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-02T10:00:00.000Z',
+  url: `https://x.zendesk.com/hc/requests/${caseId}`,
+  ...extra,
 });
 
 async function seedHostile(): Promise<void> {
   await ingestSnapshot(db, {
-    provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
-    capturedAt: NOW, how: 'visit',
+    provider: 'zendesk',
+    pageUrl: 'https://x.zendesk.com/hc/en-us/requests',
+    sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+    capturedAt: NOW,
+    how: 'visit',
     extraction: {
-      kind: 'list', problems: [],
-      cases: HOSTILE_TITLES.map((t, i) => snap(String(i + 1), t, {
-        messages: [{ at: '2026-11-02T10:00:00.000Z', author: '=cmd|/c calc', side: 'vendor', text: `-${t}` }],
-      })),
+      kind: 'list',
+      problems: [],
+      cases: HOSTILE_TITLES.map((t, i) =>
+        snap(String(i + 1), t, {
+          messages: [{ at: '2026-11-02T10:00:00.000Z', author: '=cmd|/c calc', side: 'vendor', text: `-${t}` }],
+        }),
+      ),
     },
   });
 }
@@ -66,7 +82,17 @@ describe('CSV export', () => {
   });
 
   it('neutralises formula starters behind white space, NBSP or a line break, and full-width ones', () => {
-    const hidden = [' =1+1', '\u00a0=HYPERLINK("http://evil.example")', '\n=1+1', '\u3000@SUM(A1)', '＝1+1', '＋1', '－1', '＠SUM(A1)', ' \t-2'];
+    const hidden = [
+      ' =1+1',
+      '\u00a0=HYPERLINK("http://evil.example")',
+      '\n=1+1',
+      '\u3000@SUM(A1)',
+      '＝1+1',
+      '＋1',
+      '－1',
+      '＠SUM(A1)',
+      ' \t-2',
+    ];
     expect(hidden.map(neutralizeCell)).toEqual(hidden.map((t) => `'${t}`));
   });
 
@@ -88,31 +114,45 @@ describe('CSV export', () => {
     expect(rows[0]).toEqual([...EVENT_COLUMNS]);
     const col = (r: string[], name: (typeof EVENT_COLUMNS)[number]) => r[EVENT_COLUMNS.indexOf(name)];
     expect(rows.slice(1).map((r) => [col(r, 'vendor'), col(r, 'portal'), col(r, 'platform')])).toEqual([
-      ['X', 'x.zendesk.com', 'zendesk'], ['X', 'x.zendesk.com', 'zendesk'],
+      ['X', 'x.zendesk.com', 'zendesk'],
+      ['X', 'x.zendesk.com', 'zendesk'],
     ]);
-    expect(rows.slice(1).map((r) => [col(r, 'eventType'), col(r, 'messageSide'), col(r, 'messageAuthor'), col(r, 'messageText')])).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [col(r, 'eventType'), col(r, 'messageSide'), col(r, 'messageAuthor'), col(r, 'messageText')]),
+    ).toEqual([
       ['created', '', '', ''],
-      ['message', 'vendor', "'=cmd|/c calc", "'-Quotes \"inside\", commas, and\nnew lines"],
+      ['message', 'vendor', "'=cmd|/c calc", '\'-Quotes "inside", commas, and\nnew lines'],
     ]);
   });
 
   it('round-trips any text through the CSV (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 8 }), async (titles) => {
-        const local = new CaseradarDB(`export-prop-${++n}`);
-        try {
-          await ingestSnapshot(local, {
-            provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
-            capturedAt: NOW, how: 'visit', extraction: { kind: 'list', problems: [], cases: titles.map((t, i) => snap(String(i + 1), t)) },
-          });
-          const text = await (await exportCases(local, 'csv-cases', { kind: 'all' }, NOW)).text();
-          const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data.filter((r) => r.length > 1);
-          const byId = new Map(rows.slice(1).map((r) => [r[CASE_COLUMNS.indexOf('caseId')], r[CASE_COLUMNS.indexOf('title')]]));
-          titles.forEach((t, i) => expect(byId.get(String(i + 1))).toBe(neutralizeCell(t)));
-        } finally {
-          await local.delete();
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 8 }),
+        async (titles) => {
+          const local = new CaseradarDB(`export-prop-${++n}`);
+          try {
+            await ingestSnapshot(local, {
+              provider: 'zendesk',
+              pageUrl: 'https://x.zendesk.com/hc/en-us/requests',
+              sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+              capturedAt: NOW,
+              how: 'visit',
+              extraction: { kind: 'list', problems: [], cases: titles.map((t, i) => snap(String(i + 1), t)) },
+            });
+            const text = await (await exportCases(local, 'csv-cases', { kind: 'all' }, NOW)).text();
+            const rows = Papa.parse<string[]>(text, { skipEmptyLines: false }).data.filter((r) => r.length > 1);
+            const byId = new Map(
+              rows.slice(1).map((r) => [r[CASE_COLUMNS.indexOf('caseId')], r[CASE_COLUMNS.indexOf('title')]]),
+            );
+            titles.forEach((t, i) => expect(byId.get(String(i + 1))).toBe(neutralizeCell(t)));
+          } finally {
+            await local.delete();
+          }
+        },
+      ),
       { numRuns: runs(60) },
     );
   });
@@ -137,8 +177,9 @@ describe('JSON and Markdown export', () => {
   });
 
   it('breaks GFM autolinks (bare URLs, www., e-mail addresses) in portal text', () => {
-    expect(escapeMarkdown('see https://evil.example/x or www.evil.example, mail bob@evil.example'))
-      .toBe('see https\\://evil.example/x or www\\.evil.example, mail bob\\@evil.example');
+    expect(escapeMarkdown('see https://evil.example/x or www.evil.example, mail bob@evil.example')).toBe(
+      'see https\\://evil.example/x or www\\.evil.example, mail bob\\@evil.example',
+    );
   });
 
   it('escapes a time field that is not an ISO time (a hand-edited backup), never a live image', async () => {
@@ -156,7 +197,12 @@ describe('backup and restore', () => {
   it('backup → wipe → restore gives an identical store, for a store built from every fixture', async () => {
     const snapshots = await buildFixtureStore(db);
     expect(snapshots).toBeGreaterThan(15);
-    await db.snoozes.put({ caseKey: 'northwind.zendesk.com:48213', until: null, vendorMarker: '2026-10-02T11:40:55.000Z', createdAt: NOW });
+    await db.snoozes.put({
+      caseKey: 'northwind.zendesk.com:48213',
+      until: null,
+      vendorMarker: '2026-10-02T11:40:55.000Z',
+      createdAt: NOW,
+    });
     await db.settings.put({ key: 'policy', value: { any: 'value' } });
     const before = await dump(db);
     expect((before.cases as unknown[]).length).toBeGreaterThan(20);
@@ -172,29 +218,41 @@ describe('backup and restore', () => {
   it('round-trips a fuzzed store', async () => {
     const title = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 });
     const msg = fc.record({
-      at: fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      at: fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
       author: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
       side: fc.constantFrom('vendor' as const, 'customer' as const),
       text: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), title, fc.array(msg, { maxLength: 4 })), { maxLength: 12 }), async (items) => {
-        const local = new CaseradarDB(`backup-prop-${++n}`);
-        try {
-          await ingestSnapshot(local, {
-            provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
-            capturedAt: NOW, how: 'visit',
-            extraction: { kind: 'list', problems: [], cases: items.map(([id, t, messages]) => snap(String(id), t, { messages })) },
-          });
-          const before = await dump(local);
-          const file = JSON.stringify(await createBackup(local, NOW));
-          await Promise.all(TABLES.map((t) => local.table(t).clear()));
-          await restoreBackup(local, parseBackup(file), 'replace', NO_GRANTS);
-          expect(await dump(local)).toEqual(before);
-        } finally {
-          await local.delete();
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), title, fc.array(msg, { maxLength: 4 })), { maxLength: 12 }),
+        async (items) => {
+          const local = new CaseradarDB(`backup-prop-${++n}`);
+          try {
+            await ingestSnapshot(local, {
+              provider: 'zendesk',
+              pageUrl: 'https://x.zendesk.com/hc/en-us/requests',
+              sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+              capturedAt: NOW,
+              how: 'visit',
+              extraction: {
+                kind: 'list',
+                problems: [],
+                cases: items.map(([id, t, messages]) => snap(String(id), t, { messages })),
+              },
+            });
+            const before = await dump(local);
+            const file = JSON.stringify(await createBackup(local, NOW));
+            await Promise.all(TABLES.map((t) => local.table(t).clear()));
+            await restoreBackup(local, parseBackup(file), 'replace', NO_GRANTS);
+            expect(await dump(local)).toEqual(before);
+          } finally {
+            await local.delete();
+          }
+        },
+      ),
       { numRuns: runs(40) },
     );
   });
@@ -204,9 +262,16 @@ describe('backup and restore', () => {
     const file = JSON.stringify(await createBackup(db, NOW));
     // After the backup: one case changes (newer), one new case appears locally.
     await ingestSnapshot(db, {
-      provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
-      capturedAt: '2026-11-22T10:00:00.000Z', how: 'visit',
-      extraction: { kind: 'list', problems: [], cases: [snap('1', 'Renamed', { updatedAt: '2026-11-22T09:00:00.000Z' }), snap('100', 'Only local')] },
+      provider: 'zendesk',
+      pageUrl: 'https://x.zendesk.com/hc/en-us/requests',
+      sourceUrl: 'https://x.zendesk.com/hc/en-us/requests',
+      capturedAt: '2026-11-22T10:00:00.000Z',
+      how: 'visit',
+      extraction: {
+        kind: 'list',
+        problems: [],
+        cases: [snap('1', 'Renamed', { updatedAt: '2026-11-22T09:00:00.000Z' }), snap('100', 'Only local')],
+      },
     });
     await db.cases.delete('x.zendesk.com:2'); // lost locally; the backup still has it
     const eventsBefore = await db.events.count();
@@ -224,11 +289,21 @@ describe('backup and restore', () => {
 
   it('merging a backup from another machine recounts the messages of the cases it touches', async () => {
     const first = { at: '2026-11-02T10:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'Looking into it.' };
-    const reply = { at: '2026-11-20T09:00:00.000Z', author: 'Sam', side: 'vendor' as const, text: 'Fixed on our side.' };
-    const visit = (d: CaseradarDB, messages: (typeof reply)[], capturedAt: string) => ingestSnapshot(d, {
-      provider: 'zendesk', pageUrl: 'https://x.zendesk.com/hc/en-us/requests/1', sourceUrl: 'https://x.zendesk.com/hc/en-us/requests/1',
-      capturedAt, how: 'visit', extraction: { kind: 'detail', problems: [], cases: [snap('1', 'VPN drops', { messages })] },
-    });
+    const reply = {
+      at: '2026-11-20T09:00:00.000Z',
+      author: 'Sam',
+      side: 'vendor' as const,
+      text: 'Fixed on our side.',
+    };
+    const visit = (d: CaseradarDB, messages: (typeof reply)[], capturedAt: string) =>
+      ingestSnapshot(d, {
+        provider: 'zendesk',
+        pageUrl: 'https://x.zendesk.com/hc/en-us/requests/1',
+        sourceUrl: 'https://x.zendesk.com/hc/en-us/requests/1',
+        capturedAt,
+        how: 'visit',
+        extraction: { kind: 'detail', problems: [], cases: [snap('1', 'VPN drops', { messages })] },
+      });
     const other = new CaseradarDB(`export-other-${++n}`);
     try {
       // The other machine read the vendor's reply; this one read the case later, but before the reply showed.
@@ -238,7 +313,11 @@ describe('backup and restore', () => {
       expect(before).toMatchObject({ messageCount: 1, lastVendorMessageAt: first.at });
       await restoreBackup(db, parseBackup(JSON.stringify(await createBackup(other, NOW))), 'merge', NO_GRANTS);
       // This machine's case row is the newer one and stays; its counters now include the reply.
-      expect(await db.cases.get('x.zendesk.com:1')).toEqual({ ...before, messageCount: 2, lastVendorMessageAt: reply.at });
+      expect(await db.cases.get('x.zendesk.com:1')).toEqual({
+        ...before,
+        messageCount: 2,
+        lastVendorMessageAt: reply.at,
+      });
     } finally {
       await other.delete();
     }
@@ -247,7 +326,10 @@ describe('backup and restore', () => {
   it('restores a backup that holds the same event twice, in merge and in replace', async () => {
     await seedHostile();
     const backup = await createBackup(db, NOW);
-    const doubled = { ...backup, tables: { ...backup.tables, events: [...backup.tables.events, ...backup.tables.events] } };
+    const doubled = {
+      ...backup,
+      tables: { ...backup.tables, events: [...backup.tables.events, ...backup.tables.events] },
+    };
     const parsed = parseBackup(JSON.stringify(doubled));
     expect(parsed.tables.events).toEqual(backup.tables.events);
     const before = await dump(db);
@@ -261,13 +343,17 @@ describe('backup and restore', () => {
     expect(() => parseBackup('not json')).toThrow(/not JSON/);
     expect(() => parseBackup('{"format":"other"}')).toThrow(/"format": "caseradar-backup"/);
     expect(() => parseBackup('{"format":"caseradar-backup","version":99}')).toThrow(/version 99.*Update Caseradar/);
-    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 3, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
-      /^Invalid backup at cases row 1 \("x"\), field provider: /,
-    );
+    expect(() =>
+      parseBackup(
+        JSON.stringify({ format: 'caseradar-backup', version: 3, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }),
+      ),
+    ).toThrow(/^Invalid backup at cases row 1 \("x"\), field provider: /);
     // An older backup is upgraded first: a case it cannot place under a vendor is named as such.
-    expect(() => parseBackup(JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }))).toThrow(
-      /older backup has no link, provider or case number/,
-    );
+    expect(() =>
+      parseBackup(
+        JSON.stringify({ format: 'caseradar-backup', version: 1, createdAt: NOW, tables: { cases: [{ key: 'x' }] } }),
+      ),
+    ).toThrow(/older backup has no link, provider or case number/);
   });
 
   it('refuses a backup with one malformed time, naming the row and the field', async () => {
@@ -276,7 +362,8 @@ describe('backup and restore', () => {
     const bad = structuredClone(backup);
     bad.tables.cases[2]!.lastObservedAt = 'soon';
     expect(() => parseBackup(JSON.stringify(bad))).toThrow(
-      'Invalid backup at cases row 3 ("x.zendesk.com:3"), field lastObservedAt: Expected an ISO-8601 time with a zone');
+      'Invalid backup at cases row 3 ("x.zendesk.com:3"), field lastObservedAt: Expected an ISO-8601 time with a zone',
+    );
     const image = structuredClone(backup);
     image.tables.events[0]!.at = '![](https://a.example/b.png)';
     expect(() => parseBackup(JSON.stringify(image))).toThrow(/^Invalid backup at events row 1 \(.*\), field at: /);
@@ -284,8 +371,19 @@ describe('backup and restore', () => {
 
   it('brings refresh schedules back only for portals we may read, at our own address, paused', async () => {
     const schedule = (provider: string, origin: string, url: string) => ({
-      key: `${provider}|${origin}`, provider, origin, enabled: true, intervalMinutes: 15, url, nextAt: NOW,
-      consecutiveFailures: 0, pausedReason: null, lastAttemptAt: null, lastOutcome: null, inFlightSince: null, tabId: null,
+      key: `${provider}|${origin}`,
+      provider,
+      origin,
+      enabled: true,
+      intervalMinutes: 15,
+      url,
+      nextAt: NOW,
+      consecutiveFailures: 0,
+      pausedReason: null,
+      lastAttemptAt: null,
+      lastOutcome: null,
+      inFlightSince: null,
+      tabId: null,
     });
     const backup = await createBackup(db, NOW);
     const planted = structuredClone(backup) as unknown as { tables: { refresh: unknown[] } };
@@ -295,7 +393,11 @@ describe('backup and restore', () => {
       // The Azure console (a page refresh on the family's own host) pointing at another page of it.
       schedule('azure', 'https://portal.azure.com', 'https://portal.azure.com/#blade/Account/DeleteBlade'),
       // JSON portals: fetched with the user's session, so only once the user granted their origin.
-      schedule('servicenow', 'https://help.example-isp.com', 'https://help.example-isp.com/api/now/table/sn_customerservice_case'),
+      schedule(
+        'servicenow',
+        'https://help.example-isp.com',
+        'https://help.example-isp.com/api/now/table/sn_customerservice_case',
+      ),
       schedule('zendesk', 'https://northwind.zendesk.com', 'https://northwind.zendesk.com/account/delete'),
     ];
     const parsed = parseBackup(JSON.stringify(planted));
@@ -303,16 +405,32 @@ describe('backup and restore', () => {
     expect(plan.tables.refresh).toMatchObject({ add: 1 });
     await restoreBackup(db, parsed, 'merge', NO_GRANTS);
     const AZURE_LIST = 'https://portal.azure.com/#view/Microsoft_Azure_Support/HelpAndSupportBlade/~/overview';
-    expect(await db.refresh.toArray()).toEqual([expect.objectContaining({
-      key: 'azure|https://portal.azure.com', url: AZURE_LIST, enabled: false, pausedReason: RESTORED_PAUSED, nextAt: null,
-    })]);
+    expect(await db.refresh.toArray()).toEqual([
+      expect.objectContaining({
+        key: 'azure|https://portal.azure.com',
+        url: AZURE_LIST,
+        enabled: false,
+        pausedReason: RESTORED_PAUSED,
+        nextAt: null,
+      }),
+    ]);
     // Once the user granted the two portals, their schedules come back too: paused, at our own address.
     const granted = new Set(['https://help.example-isp.com', 'https://northwind.zendesk.com']);
     await restoreBackup(db, parsed, 'replace', { isGranted: async (origin) => granted.has(origin) });
     expect((await db.refresh.toArray()).map((s) => [s.key, s.url, s.enabled, s.pausedReason])).toEqual([
       ['azure|https://portal.azure.com', AZURE_LIST, false, RESTORED_PAUSED],
-      ['servicenow|https://help.example-isp.com', `https://help.example-isp.com${SERVICENOW.refreshPath}`, false, RESTORED_PAUSED],
-      ['zendesk|https://northwind.zendesk.com', 'https://northwind.zendesk.com/api/v2/requests.json?sort_by=updated_at&sort_order=desc', false, RESTORED_PAUSED],
+      [
+        'servicenow|https://help.example-isp.com',
+        `https://help.example-isp.com${SERVICENOW.refreshPath}`,
+        false,
+        RESTORED_PAUSED,
+      ],
+      [
+        'zendesk|https://northwind.zendesk.com',
+        'https://northwind.zendesk.com/api/v2/requests.json?sort_by=updated_at&sort_order=desc',
+        false,
+        RESTORED_PAUSED,
+      ],
     ]);
   });
 });
@@ -321,11 +439,19 @@ describe('evidence bundle', () => {
   it('hashes the content so that any later edit is detectable', async () => {
     const { buildEvidence, verifyEvidence } = await import('@/lib/export/evidence');
     await seedHostile();
-    await db.workspaces.put({ caseKey: 'x.zendesk.com:1', notes: 'Vendor promised a fix by Friday on the phone.',
-      infoPack: { environment: 'EU tenant', repro: '', impact: 'Checkout down' }, escalation: null, updatedAt: NOW });
+    await db.workspaces.put({
+      caseKey: 'x.zendesk.com:1',
+      notes: 'Vendor promised a fix by Friday on the phone.',
+      infoPack: { environment: 'EU tenant', repro: '', impact: 'Checkout down' },
+      escalation: null,
+      updatedAt: NOW,
+    });
     const bundle = await buildEvidence(db, 'x.zendesk.com:1', NOW);
     expect(bundle).toMatchObject({ format: 'caseradar-evidence', version: 2, content: { case: { caseId: '1' } } });
-    expect(bundle.content.workspace).toMatchObject({ notes: 'Vendor promised a fix by Friday on the phone.', infoPack: { impact: 'Checkout down' } });
+    expect(bundle.content.workspace).toMatchObject({
+      notes: 'Vendor promised a fix by Friday on the phone.',
+      infoPack: { impact: 'Checkout down' },
+    });
     expect(bundle.integrity).toMatch(/does not prove who made the file or when/);
     expect(bundle.content.events.map((e) => e.type)).toEqual(['created', 'message']);
     expect(bundle.contentSha256).toMatch(/^[0-9a-f]{64}$/);

@@ -17,6 +17,8 @@ describe('print page address', () => {
 describe('alert ids', () => {
   it('give back their case key, even one holding "|"', () => {
     expect(caseKeyOfAlert('azure:1|vendor-quiet||2026-11-13T10:00:00.000Z')).toBe('azure:1');
-    expect(caseKeyOfAlert('custom:T|7@care.example|vendor-clock|resolved|2026-11-13T10:00:00.000Z')).toBe('custom:T|7@care.example');
+    expect(caseKeyOfAlert('custom:T|7@care.example|vendor-clock|resolved|2026-11-13T10:00:00.000Z')).toBe(
+      'custom:T|7@care.example',
+    );
   });
 });

@@ -26,7 +26,17 @@ export const FUZZ_RUNS = runs(1000);
 const hasRead = (x: Extraction) => x.cases.length > 0 || !!x.messageUpdates?.some((u) => u.messages.length > 0);
 
 // Path segments a page's own request may carry: malformed or encoded escapes, encoded markup, long names.
-const ODD_SEGMENTS = ['%ZZ', '%E0%A4%A', '%ED%A0%80', '%00', '%2F..%2F', '%3Cscript%3E', '..', 'a'.repeat(400), '%F0%9F%98%80'];
+const ODD_SEGMENTS = [
+  '%ZZ',
+  '%E0%A4%A',
+  '%ED%A0%80',
+  '%00',
+  '%2F..%2F',
+  '%3Cscript%3E',
+  '..',
+  'a'.repeat(400),
+  '%F0%9F%98%80',
+];
 /** Sometimes the URL with one odd path segment, query or hash; only if the family still reads that URL. */
 const urlVariantArb = fc.option(fc.tuple(fc.nat(), fc.constantFrom(...ODD_SEGMENTS)), { freq: 4 });
 function varyUrl(url: string, variant: [number, string] | null, isRead: (u: string) => boolean): string {
@@ -45,23 +55,34 @@ function varyUrl(url: string, variant: [number, string] | null, isRead: (u: stri
 describe('every adapter is fuzzed', () => {
   it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has a fuzz generator for each input it reads', (id, adapter) => {
     const fuzz = FUZZ_FAMILIES[id];
-    if (adapter.api && !fuzz?.api) expect.fail(`no fuzz generator for ${id} (JSON bodies): add one to tests/unit/fuzz/families.ts`);
-    if (adapter.page && !fuzz?.page) expect.fail(`no fuzz generator for ${id} (pages): add one to tests/unit/fuzz/families.ts`);
+    if (adapter.api && !fuzz?.api)
+      expect.fail(`no fuzz generator for ${id} (JSON bodies): add one to tests/unit/fuzz/families.ts`);
+    if (adapter.page && !fuzz?.page)
+      expect.fail(`no fuzz generator for ${id} (pages): add one to tests/unit/fuzz/families.ts`);
     expect(adapter.api ?? adapter.page).toBeDefined();
   });
 
-  it.each(FIXED_FAULTS.map((k) => [k.provider, k.why, k] as const))('a fault once found in %s stays fixed on its recorded input (%s)', (id, _why, known) => {
-    const adapter = ADAPTERS.find((a) => a.id === id)!;
-    const url = new URL(known.input.url);
-    const x = 'html' in known.input ? adapter.page!.extract(parsePage(known.input.html), url) : adapter.api!.extract(known.input.body, url);
-    expect(extractionFaults(id, x)).toEqual([]);
-  });
+  it.each(FIXED_FAULTS.map((k) => [k.provider, k.why, k] as const))(
+    'a fault once found in %s stays fixed on its recorded input (%s)',
+    (id, _why, known) => {
+      const adapter = ADAPTERS.find((a) => a.id === id)!;
+      const url = new URL(known.input.url);
+      const x =
+        'html' in known.input
+          ? adapter.page!.extract(parsePage(known.input.html), url)
+          : adapter.api!.extract(known.input.body, url);
+      expect(extractionFaults(id, x)).toEqual([]);
+    },
+  );
 
   it.each(Object.entries(FUZZ_FAMILIES))('%s generators give inputs at URLs that family reads', (id, fuzz) => {
     const family = FAMILIES.find((f) => f.id === id)!;
     expect(family).toBeDefined();
     for (const input of fuzz.api ? fc.sample(fuzz.api.bases, 60) : []) {
-      expect(family.apiUrlPatterns.some((p) => p.test(input.url)), input.url).toBe(true);
+      expect(
+        family.apiUrlPatterns.some((p) => p.test(input.url)),
+        input.url,
+      ).toBe(true);
       expect(JSON.parse(JSON.stringify(input.body))).toEqual(input.body);
     }
     for (const input of fuzz.page ? fc.sample(fuzz.page.bases, 30) : []) {
@@ -80,38 +101,52 @@ function fuzzApi(adapter: ProviderAdapter & { api: NonNullable<ProviderAdapter['
   const family = FAMILIES.find((f) => f.id === adapter.id)!;
   const isRead = (u: string) => family.apiUrlPatterns.some((p) => p.test(u));
   const inputArb: fc.Arbitrary<JsonInput> = fc.oneof(
-    { weight: 17, arbitrary: fc.tuple(channel.bases, jsonOpsArb, urlVariantArb).map(([b, ops, v]) => ({ url: varyUrl(b.url, v, isRead), body: mutateJson(b.body, ops) })) },
+    {
+      weight: 17,
+      arbitrary: fc
+        .tuple(channel.bases, jsonOpsArb, urlVariantArb)
+        .map(([b, ops, v]) => ({ url: varyUrl(b.url, v, isRead), body: mutateJson(b.body, ops) })),
+    },
     { weight: 2, arbitrary: channel.bases.map((b) => ({ url: b.url, body: mutateJson(b.body, []) })) },
-    { weight: 1, arbitrary: fc.tuple(channel.bases, randomJsonArb).map(([b, body]) => ({ url: b.url, body: mutateJson(body, []) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(channel.bases, randomJsonArb)
+        .map(([b, body]) => ({ url: b.url, body: mutateJson(body, []) })),
+    },
   );
-  it(`reads ${FUZZ_RUNS} mutated or random JSON bodies without a fault`, () => {
-    let inputs = 0;
-    let reads = 0;
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        inputs++;
-        const url = new URL(input.url);
-        try {
-          adapter.api.detect(input.body, url);
-        } catch (error) {
-          expect.fail(`detect threw ${String(error)}\ninput: ${describeJson(input).slice(0, 1500)}`);
-        }
-        let x: Extraction;
-        try {
-          x = adapter.api.extract(input.body, url);
-        } catch (error) {
-          expectNoFaults(thrownFaults(adapter.id, error), () => describeJson(input));
-          return;
-        }
-        expectNoFaults(extractionFaults(adapter.id, x), () => describeJson(input));
-        if (hasRead(x)) reads++;
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-    expect(inputs).toBeGreaterThanOrEqual(FUZZ_RUNS);
-    // The mutations must leave enough inputs readable that the reading code is what gets fuzzed.
-    expect(reads / inputs).toBeGreaterThanOrEqual(channel.minReadShare);
-  }, PAGE_TIMEOUT_MS);
+  it(
+    `reads ${FUZZ_RUNS} mutated or random JSON bodies without a fault`,
+    () => {
+      let inputs = 0;
+      let reads = 0;
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          inputs++;
+          const url = new URL(input.url);
+          try {
+            adapter.api.detect(input.body, url);
+          } catch (error) {
+            expect.fail(`detect threw ${String(error)}\ninput: ${describeJson(input).slice(0, 1500)}`);
+          }
+          let x: Extraction;
+          try {
+            x = adapter.api.extract(input.body, url);
+          } catch (error) {
+            expectNoFaults(thrownFaults(adapter.id, error), () => describeJson(input));
+            return;
+          }
+          expectNoFaults(extractionFaults(adapter.id, x), () => describeJson(input));
+          if (hasRead(x)) reads++;
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+      expect(inputs).toBeGreaterThanOrEqual(FUZZ_RUNS);
+      // The mutations must leave enough inputs readable that the reading code is what gets fuzzed.
+      expect(reads / inputs).toBeGreaterThanOrEqual(channel.minReadShare);
+    },
+    PAGE_TIMEOUT_MS,
+  );
 }
 
 function describePage(url: string, doc: Document): string {
@@ -128,40 +163,57 @@ function fuzzPage(adapter: ProviderAdapter & { page: NonNullable<ProviderAdapter
   const family = FAMILIES.find((f) => f.id === adapter.id)!;
   type Made = { url: string; make: () => Document };
   const inputArb: fc.Arbitrary<Made> = fc.oneof(
-    { weight: 17, arbitrary: fc.tuple(channel.bases, htmlOpsArb, urlVariantArb).map(([b, ops, v]): Made =>
-      ({ url: varyUrl(b.url, v, (u) => urlMatchesFamily(family, u)), make: () => mutatePage(b.html, ops) })) },
-    { weight: 2, arbitrary: channel.bases.map((b: PageInput): Made => ({ url: b.url, make: () => parsePage(b.html) })) },
-    { weight: 1, arbitrary: fc.tuple(channel.bases, randomPageArb).map(([b, html]): Made => ({ url: b.url, make: () => parsePage(html) })) },
+    {
+      weight: 17,
+      arbitrary: fc.tuple(channel.bases, htmlOpsArb, urlVariantArb).map(([b, ops, v]): Made => ({
+        url: varyUrl(b.url, v, (u) => urlMatchesFamily(family, u)),
+        make: () => mutatePage(b.html, ops),
+      })),
+    },
+    {
+      weight: 2,
+      arbitrary: channel.bases.map((b: PageInput): Made => ({ url: b.url, make: () => parsePage(b.html) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(channel.bases, randomPageArb)
+        .map(([b, html]): Made => ({ url: b.url, make: () => parsePage(html) })),
+    },
   );
-  it(`reads ${FUZZ_RUNS} mutated or random pages without a fault`, async () => {
-    let inputs = 0;
-    let reads = 0;
-    await fc.assert(
-      fc.asyncProperty(inputArb, async (input) => {
-        inputs++;
-        const url = new URL(input.url);
-        const doc = input.make();
-        try {
-          adapter.page.detect(doc, url);
-          adapter.page.isReady?.(doc, url);
-        } catch (error) {
-          expect.fail(`detect/isReady threw ${String(error)}\ninput: ${describePage(input.url, doc).slice(0, 1500)}`);
-        }
-        let x: Extraction;
-        try {
-          x = adapter.page.extract(doc, url);
-        } catch (error) {
-          expectNoFaults(thrownFaults(adapter.id, error), () => describePage(input.url, doc));
-          return;
-        }
-        expectNoFaults(extractionFaults(adapter.id, x), () => describePage(input.url, doc));
-        if (hasRead(x)) reads++;
-      }),
-      { numRuns: FUZZ_RUNS, plugins: [freePages] } as fc.Parameters<[Made]>,
-    );
-    expect(inputs).toBeGreaterThanOrEqual(FUZZ_RUNS);
-    expect(reads / inputs).toBeGreaterThanOrEqual(channel.minReadShare);
-  }, PAGE_TIMEOUT_MS);
+  it(
+    `reads ${FUZZ_RUNS} mutated or random pages without a fault`,
+    async () => {
+      let inputs = 0;
+      let reads = 0;
+      await fc.assert(
+        fc.asyncProperty(inputArb, async (input) => {
+          inputs++;
+          const url = new URL(input.url);
+          const doc = input.make();
+          try {
+            adapter.page.detect(doc, url);
+            adapter.page.isReady?.(doc, url);
+          } catch (error) {
+            expect.fail(`detect/isReady threw ${String(error)}\ninput: ${describePage(input.url, doc).slice(0, 1500)}`);
+          }
+          let x: Extraction;
+          try {
+            x = adapter.page.extract(doc, url);
+          } catch (error) {
+            expectNoFaults(thrownFaults(adapter.id, error), () => describePage(input.url, doc));
+            return;
+          }
+          expectNoFaults(extractionFaults(adapter.id, x), () => describePage(input.url, doc));
+          if (hasRead(x)) reads++;
+        }),
+        { numRuns: FUZZ_RUNS, plugins: [freePages] } as fc.Parameters<[Made]>,
+      );
+      expect(inputs).toBeGreaterThanOrEqual(FUZZ_RUNS);
+      expect(reads / inputs).toBeGreaterThanOrEqual(channel.minReadShare);
+    },
+    PAGE_TIMEOUT_MS,
+  );
 }
 
 describe.each(ADAPTERS.map((a) => [a.id, a] as const))('fuzzing %s', (id, adapter) => {

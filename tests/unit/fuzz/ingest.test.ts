@@ -32,12 +32,14 @@ async function readStore(d: CaseradarDB) {
 type Store = Awaited<ReturnType<typeof readStore>>;
 
 /** The store key of a snapshot's case: the page's portal (or the manual vendor) and the case number. */
-const keyOf = (s: SnapshotInput, c: CaseSnapshot) => caseKeyOf(c.provider, portalOf(s.provider, s.pageUrl, c.vendorName), c.caseId);
+const keyOf = (s: SnapshotInput, c: CaseSnapshot) =>
+  caseKeyOf(c.provider, portalOf(s.provider, s.pageUrl, c.vendorName), c.caseId);
 
 /** Case keys a snapshot speaks of (its cases, and messages addressed by case id). */
 function namedKeys(s: SnapshotInput): Set<string> {
   const keys = s.extraction.cases.map((c) => keyOf(s, c));
-  for (const u of s.extraction.messageUpdates ?? []) if (u.caseId) keys.push(caseKeyOf(s.provider, portalOf(s.provider, s.pageUrl), u.caseId));
+  for (const u of s.extraction.messageUpdates ?? [])
+    if (u.caseId) keys.push(caseKeyOf(s.provider, portalOf(s.provider, s.pageUrl), u.caseId));
   return new Set(keys);
 }
 
@@ -48,7 +50,9 @@ function checkStep(before: Store, after: Store, s: SnapshotInput, statesSaid: Ma
     expect(now, `case ${key} was deleted`).toBeDefined();
     if (!named.has(key)) expect(now, `case ${key} changed though the snapshot did not name it`).toEqual(old);
     expect(ms(now!.updatedAt), `updatedAt of ${key} went back`).toBeGreaterThanOrEqual(ms(old.updatedAt));
-    expect(ms(now!.lastObservedAt), `lastObservedAt of ${key} went back`).toBeGreaterThanOrEqual(ms(old.lastObservedAt));
+    expect(ms(now!.lastObservedAt), `lastObservedAt of ${key} went back`).toBeGreaterThanOrEqual(
+      ms(old.lastObservedAt),
+    );
     expect(now!.firstSeenAt).toBe(old.firstSeenAt);
     expect(now!.messageCount).toBeGreaterThanOrEqual(old.messageCount);
   }
@@ -106,24 +110,57 @@ describe('ingest, property-based', () => {
 
 describe('ingest bugs the properties found (fixed)', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 8, minute)).toISOString();
-  const snap = (capturedAt: string, status: string, state: 'open' | 'on-hold', updatedAt: string | null): SnapshotInput => ({
-    provider: 'zendesk', pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests', sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
-    capturedAt, how: 'visit', extraction: { kind: 'list', problems: [], cases: [{ provider: 'zendesk', caseId: '1', title: 'Link down',
-      vendorStatus: status, state, severity: null, vendorSeverity: null, createdAt: null, updatedAt, url: 'https://northwind.zendesk.com/hc/en-us/requests/1' }] },
+  const snap = (
+    capturedAt: string,
+    status: string,
+    state: 'open' | 'on-hold',
+    updatedAt: string | null,
+  ): SnapshotInput => ({
+    provider: 'zendesk',
+    pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+    sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+    capturedAt,
+    how: 'visit',
+    extraction: {
+      kind: 'list',
+      problems: [],
+      cases: [
+        {
+          provider: 'zendesk',
+          caseId: '1',
+          title: 'Link down',
+          vendorStatus: status,
+          state,
+          severity: null,
+          vendorSeverity: null,
+          createdAt: null,
+          updatedAt,
+          url: 'https://northwind.zendesk.com/hc/en-us/requests/1',
+        },
+      ],
+    },
   });
 
   it('never moves lastObservedAt back for a late snapshot the portal dates newer', async () => {
     await ingestSnapshot(db, snap(at(1), 'Open', 'open', at(0)));
     // Captured a minute earlier (another tab), but it shows a newer portal update.
     await ingestSnapshot(db, snap(at(0), 'On-hold', 'on-hold', at(1)));
-    expect(await db.cases.get('northwind.zendesk.com:1')).toMatchObject({ vendorStatus: 'On-hold', updatedAt: at(1), lastObservedAt: at(1) });
+    expect(await db.cases.get('northwind.zendesk.com:1')).toMatchObject({
+      vendorStatus: 'On-hold',
+      updatedAt: at(1),
+      lastObservedAt: at(1),
+    });
   });
 
   // Shrunk counterexample of "re-ingesting a whole sequence changes no case" (seed 2047925461): the
   // second read lost to the first on capture time (the first had no portal date), so its 08:01 was
   // dropped; the third set 08:00; read again, the second then won on portal date and moved it to 08:01.
   it('re-ingesting an undated read, a read dated later and a later read dated earlier changes nothing', async () => {
-    const reads = [snap(at(0), 'Open', 'open', null), snap(at(0), 'Open', 'open', at(1)), snap(at(1), 'Open', 'open', at(0))];
+    const reads = [
+      snap(at(0), 'Open', 'open', null),
+      snap(at(0), 'Open', 'open', at(1)),
+      snap(at(1), 'Open', 'open', at(0)),
+    ];
     for (const s of reads) await ingestSnapshot(db, s);
     const first = await db.cases.get('northwind.zendesk.com:1');
     expect(first).toMatchObject({ updatedAt: at(1), lastObservedAt: at(0) });

@@ -27,7 +27,8 @@ const textOrNull = (v: unknown) => v === null || typeof v === 'string';
 function messageFaults(m: CaseMessage, at: string): string[] {
   const faults: string[] = [];
   if (!isIsoOrNull(m.at) || m.at === null) faults.push(`${at}.at: not ISO UTC: ${String(m.at).slice(0, 60)}`);
-  if (m.side !== 'vendor' && m.side !== 'customer') faults.push(`${at}.side: ${String(m.side)} is not vendor or customer`);
+  if (m.side !== 'vendor' && m.side !== 'customer')
+    faults.push(`${at}.side: ${String(m.side)} is not vendor or customer`);
   if (!textOrNull(m.author) || !textOrNull(m.text)) faults.push(`${at}: author or text is not text`);
   return faults;
 }
@@ -40,22 +41,27 @@ function messageFaults(m: CaseMessage, at: string): string[] {
 export function extractionFaults(provider: ProviderId, x: Extraction): string[] {
   const faults: string[] = [];
   if (x.kind !== 'list' && x.kind !== 'detail') faults.push(`kind: ${String(x.kind)} is not list or detail`);
-  if (!Array.isArray(x.cases) || !Array.isArray(x.problems)) return [...faults, 'cases: cases or problems is not an array'];
+  if (!Array.isArray(x.cases) || !Array.isArray(x.problems))
+    return [...faults, 'cases: cases or problems is not an array'];
   x.cases.forEach((c, i) => {
     const at = `cases.${i}`;
     if (c.provider !== provider) faults.push(`${at}.provider: ${c.provider} is not ${provider}`);
     if (!nonEmpty(c.caseId)) faults.push(`${at}.caseId: missing`);
     if (!nonEmpty(c.title)) faults.push(`${at}.title: missing`);
     if (!isHttpUrl(c.url)) faults.push(`${at}.url: not http(s): ${String(c.url).slice(0, 80)}`);
-    if (c.state !== null && !(CASE_STATES as readonly unknown[]).includes(c.state)) faults.push(`${at}.state: ${String(c.state).slice(0, 40)} is not in the vocabulary`);
-    if (c.severity !== null && !(SEVERITIES as readonly unknown[]).includes(c.severity)) faults.push(`${at}.severity: ${String(c.severity).slice(0, 40)} is not in the vocabulary`);
-    for (const f of ['createdAt', 'updatedAt'] as const) if (!isIsoOrNull(c[f])) faults.push(`${at}.${f}: not ISO UTC: ${String(c[f]).slice(0, 60)}`);
+    if (c.state !== null && !(CASE_STATES as readonly unknown[]).includes(c.state))
+      faults.push(`${at}.state: ${String(c.state).slice(0, 40)} is not in the vocabulary`);
+    if (c.severity !== null && !(SEVERITIES as readonly unknown[]).includes(c.severity))
+      faults.push(`${at}.severity: ${String(c.severity).slice(0, 40)} is not in the vocabulary`);
+    for (const f of ['createdAt', 'updatedAt'] as const)
+      if (!isIsoOrNull(c[f])) faults.push(`${at}.${f}: not ISO UTC: ${String(c[f]).slice(0, 60)}`);
     if (!textOrNull(c.vendorStatus)) faults.push(`${at}.vendorStatus: not text`);
     if (!textOrNull(c.vendorSeverity)) faults.push(`${at}.vendorSeverity: not text`);
     if (c.owner !== undefined && !textOrNull(c.owner)) faults.push(`${at}.owner: not text`);
     if (c.sla) {
       if (!isIsoOrNull(c.sla.startAt) || !isIsoOrNull(c.sla.expiresAt)) faults.push(`${at}.sla: times are not ISO UTC`);
-      if (c.sla.minutes !== null && !Number.isSafeInteger(c.sla.minutes)) faults.push(`${at}.sla.minutes: ${c.sla.minutes} is not a whole number`);
+      if (c.sla.minutes !== null && !Number.isSafeInteger(c.sla.minutes))
+        faults.push(`${at}.sla.minutes: ${c.sla.minutes} is not a whole number`);
     }
     c.messages?.forEach((m, j) => faults.push(...messageFaults(m, `${at}.messages.${j}`)));
   });
@@ -84,7 +90,8 @@ export function thrownFaults(provider: ProviderId, error: unknown): string[] {
   }
   const faults: string[] = [];
   if (error.provider !== provider) faults.push(`ProviderParseError names provider ${error.provider}`);
-  if (!['layout-changed', 'signed-out', 'unknown-shape'].includes(error.failure)) faults.push(`ProviderParseError failure ${error.failure}`);
+  if (!['layout-changed', 'signed-out', 'unknown-shape'].includes(error.failure))
+    faults.push(`ProviderParseError failure ${error.failure}`);
   return faults;
 }
 

@@ -8,7 +8,18 @@ import fc from 'fast-check';
 import { escapeHtml } from '../../helpers/hostile';
 import { hugeTextArb, PROTOTYPE_KEYS, textArb, TIME_STRINGS } from './strings';
 
-const OPS = ['remove', 'duplicate', 'move', 'retag', 'wrap', 'drop-attr', 'set-attr', 'class', 'text', 'insert'] as const;
+const OPS = [
+  'remove',
+  'duplicate',
+  'move',
+  'retag',
+  'wrap',
+  'drop-attr',
+  'set-attr',
+  'class',
+  'text',
+  'insert',
+] as const;
 
 export interface HtmlOp {
   kind: (typeof OPS)[number];
@@ -19,17 +30,106 @@ export interface HtmlOp {
 }
 
 /** Attribute names adapters read or that carry code. */
-const ATTRS = ['class', 'href', 'title', 'datetime', 'data-datetime', 'data-value', 'data-side', 'role', 'aria-colindex',
-  'aria-label', 'aria-rowcount', 'id', 'data-test-id', 'data-testid', 'onerror', 'onclick', 'style', 'dir'];
-const URLS = ['javascript:window.__pwned=1', ' JAVASCRIPT:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x',
-  'https://evil.example/hc/requests/1', '/hc/en-us/requests/00', '/hc/en-us/requests/99999999999999999999', '#', '', '?a=1',
-  'http://[::1', 'https://a b', '\u0000/x'];
-const CLASSES = ['status-label', 'status-label-open', 'status-label-closed', 'status-label-solved', 'status-label-constructor',
-  'status-label-__proto__', 'status-label-', 'requests-table', 'my-activities-table', 'no-activities', 'striped-list-title',
-  'request-title', 'request-details', 'comment', 'comment-list', 'comment-body', 'icon-agent', 'ms-Panel', 'empty'];
-const TAGS = ['div', 'span', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'a', 'time', 'p', 'dl', 'dt', 'dd', 'ul', 'li', 'h1', 'h2',
-  'section', 'aside', 'article', 'main', 'strong', 'img', 'svg', 'template', 'script', 'noscript'];
-const ROLES = ['grid', 'row', 'columnheader', 'gridcell', 'rowheader', 'dialog', 'complementary', 'region', 'list', 'listitem', 'treegrid'];
+const ATTRS = [
+  'class',
+  'href',
+  'title',
+  'datetime',
+  'data-datetime',
+  'data-value',
+  'data-side',
+  'role',
+  'aria-colindex',
+  'aria-label',
+  'aria-rowcount',
+  'id',
+  'data-test-id',
+  'data-testid',
+  'onerror',
+  'onclick',
+  'style',
+  'dir',
+];
+const URLS = [
+  'javascript:window.__pwned=1',
+  ' JAVASCRIPT:alert(1)',
+  'data:text/html,x',
+  'vbscript:x',
+  '//evil.example/x',
+  'https://evil.example/hc/requests/1',
+  '/hc/en-us/requests/00',
+  '/hc/en-us/requests/99999999999999999999',
+  '#',
+  '',
+  '?a=1',
+  'http://[::1',
+  'https://a b',
+  '\u0000/x',
+];
+const CLASSES = [
+  'status-label',
+  'status-label-open',
+  'status-label-closed',
+  'status-label-solved',
+  'status-label-constructor',
+  'status-label-__proto__',
+  'status-label-',
+  'requests-table',
+  'my-activities-table',
+  'no-activities',
+  'striped-list-title',
+  'request-title',
+  'request-details',
+  'comment',
+  'comment-list',
+  'comment-body',
+  'icon-agent',
+  'ms-Panel',
+  'empty',
+];
+const TAGS = [
+  'div',
+  'span',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'a',
+  'time',
+  'p',
+  'dl',
+  'dt',
+  'dd',
+  'ul',
+  'li',
+  'h1',
+  'h2',
+  'section',
+  'aside',
+  'article',
+  'main',
+  'strong',
+  'img',
+  'svg',
+  'template',
+  'script',
+  'noscript',
+];
+const ROLES = [
+  'grid',
+  'row',
+  'columnheader',
+  'gridcell',
+  'rowheader',
+  'dialog',
+  'complementary',
+  'region',
+  'list',
+  'listitem',
+  'treegrid',
+];
 
 const attrValueArb = fc.oneof(
   { weight: 3, arbitrary: textArb },
@@ -43,8 +143,15 @@ const attrValueArb = fc.oneof(
 export const markupArb: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...TAGS), fc.array(fc.tuple(fc.constantFrom(...ATTRS), attrValueArb), { maxLength: 3 }))
-        .map(([tag, attrs]) => `<${tag}${attrs.map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('')}>`) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(
+            fc.constantFrom(...TAGS),
+            fc.array(fc.tuple(fc.constantFrom(...ATTRS), attrValueArb), { maxLength: 3 }),
+          )
+          .map(([tag, attrs]) => `<${tag}${attrs.map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('')}>`),
+      },
       { weight: 2, arbitrary: fc.constantFrom(...TAGS).map((t) => `</${t}>`) },
       { weight: 3, arbitrary: textArb.map(escapeHtml) },
       { weight: 1, arbitrary: textArb },
@@ -110,7 +217,14 @@ function apply(doc: Document, op: HtmlOp): void {
       const own = Array.from(el.attributes).map((a) => a.name);
       const names = [...own, ...ATTRS];
       const name = names[op.pick % names.length]!;
-      el.setAttribute(name, name === 'class' ? CLASSES[op.pick % CLASSES.length]! : name === 'role' ? ROLES[op.pick % ROLES.length]! : op.text);
+      el.setAttribute(
+        name,
+        name === 'class'
+          ? CLASSES[op.pick % CLASSES.length]!
+          : name === 'role'
+            ? ROLES[op.pick % ROLES.length]!
+            : op.text,
+      );
       return;
     }
     case 'class':
@@ -140,5 +254,9 @@ export function mutatePage(html: string, ops: HtmlOp[]): Document {
 
 /** A random page: tag soup inside a body, sometimes around a table or grid skeleton. */
 export const randomPageArb: fc.Arbitrary<string> = fc
-  .tuple(markupArb, markupArb, fc.constantFrom('', '<table><thead><tr><th>Title</th><th>Status</th></tr></thead><tbody>', '<div role="grid">'))
+  .tuple(
+    markupArb,
+    markupArb,
+    fc.constantFrom('', '<table><thead><tr><th>Title</th><th>Status</th></tr></thead><tbody>', '<div role="grid">'),
+  )
   .map(([a, b, skeleton]) => `<!DOCTYPE html><html><body>${a}${skeleton}${b}</body></html>`);

@@ -9,7 +9,20 @@ import { EDGE_NUMBERS, hugeTextArb, PROTOTYPE_KEYS, textArb, TIME_STRINGS } from
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const OPS = ['drop', 'duplicate', 'retype', 'null', 'huge', 'text', 'time', 'number', 'insert', 'swap', 'deep', 'replace'] as const;
+const OPS = [
+  'drop',
+  'duplicate',
+  'retype',
+  'null',
+  'huge',
+  'text',
+  'time',
+  'number',
+  'insert',
+  'swap',
+  'deep',
+  'replace',
+] as const;
 type OpKind = (typeof OPS)[number];
 
 export interface JsonOp {
@@ -45,7 +58,8 @@ function slots(root: Json, limit = 4000): Slot[] {
   for (let i = 0; i < out.length && out.length < limit; i++) {
     const v = out[i]!.value;
     if (Array.isArray(v)) v.forEach((child, k) => out.push({ parent: v, key: k, value: child }));
-    else if (v && typeof v === 'object') for (const [k, child] of Object.entries(v)) out.push({ parent: v, key: k, value: child });
+    else if (v && typeof v === 'object')
+      for (const [k, child] of Object.entries(v)) out.push({ parent: v, key: k, value: child });
   }
   return out;
 }
@@ -57,7 +71,11 @@ function setOwn(obj: { [key: string]: Json }, key: string, value: Json): void {
 
 function retype(value: Json, pick: number, text: string): Json {
   const options: Json[] = [
-    typeof value === 'string' ? (Number.isFinite(Number(value)) ? Number(value) : value.length) : String(JSON.stringify(value)).slice(0, 200),
+    typeof value === 'string'
+      ? Number.isFinite(Number(value))
+        ? Number(value)
+        : value.length
+      : String(JSON.stringify(value)).slice(0, 200),
     value === null ? 0 : typeof value === 'boolean' ? String(value) : !value,
     [value],
     { value },
@@ -107,7 +125,8 @@ function apply(root: Json, given: JsonOp): Json {
       return replace(EDGE_NUMBERS[op.pick % EDGE_NUMBERS.length]!);
     case 'insert': {
       const target = slot.value && typeof slot.value === 'object' && !Array.isArray(slot.value) ? slot.value : null;
-      if (target) setOwn(target, op.pick % 2 ? PROTOTYPE_KEYS[op.pick % PROTOTYPE_KEYS.length]! : op.text.slice(0, 40), op.value);
+      if (target)
+        setOwn(target, op.pick % 2 ? PROTOTYPE_KEYS[op.pick % PROTOTYPE_KEYS.length]! : op.text.slice(0, 40), op.value);
       else if (Array.isArray(slot.value)) slot.value.splice(op.pick % (slot.value.length + 1), 0, op.value);
       return root;
     }
@@ -139,5 +158,7 @@ export function mutateJson(base: unknown, ops: JsonOp[]): Json {
 export const randomJsonArb: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>,
   fc.dictionary(textArb, fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, { maxKeys: 6 }),
-  fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'status', 'title', 'value', 'cases', 'items'), textArb), { maxLength: 5 }),
+  fc.array(fc.dictionary(fc.constantFrom('id', 'name', 'status', 'title', 'value', 'cases', 'items'), textArb), {
+    maxLength: 5,
+  }),
 );

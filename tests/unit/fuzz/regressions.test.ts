@@ -23,8 +23,11 @@ const MPC = 'https://api.partnercenter.microsoft.com/v1/servicerequests';
 const M365 = 'https://admin.microsoft.com/Adminportal/Home#/support/requests';
 
 const ticket = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-  id: '/providers/Microsoft.Support/supportTickets/abc', name: 'abc', type: 'Microsoft.Support/supportTickets',
-  properties: { supportTicketId: '2610010040001234', title: 'T', status: 'Open', severity: 'moderate', ...properties }, ...extra,
+  id: '/providers/Microsoft.Support/supportTickets/abc',
+  name: 'abc',
+  type: 'Microsoft.Support/supportTickets',
+  properties: { supportTicketId: '2610010040001234', title: 'T', status: 'Open', severity: 'moderate', ...properties },
+  ...extra,
 });
 const grid = (cells: string[]) =>
   `<html><body><table><thead><tr><th>Request ID</th><th>Title</th><th>Status</th><th>Severity</th><th>Owner</th></tr></thead>` +
@@ -43,10 +46,23 @@ function readPage(adapter: ProviderAdapter, url: string, html: string): Extracti
 
 describe('vendor labels that name Object.prototype members are unknown labels, not states', () => {
   it.each([
-    ['aws', () => readJson(aws, AWS, { cases: [{ displayId: '1', status: 'constructor', severityCode: '__proto__' }] })],
+    [
+      'aws',
+      () => readJson(aws, AWS, { cases: [{ displayId: '1', status: 'constructor', severityCode: '__proto__' }] }),
+    ],
     ['azure', () => readJson(azure, AZ_LIST, { value: [ticket({ status: '__proto__', severity: 'constructor' })] })],
-    ['gcp', () => readJson(gcp, GCP, { cases: [{ name: 'projects/p/cases/1', state: 'constructor', priority: '__proto__' }] })],
-    ['microsoft-partner-center', () => readJson(partnerCenter, MPC, { items: [{ id: '615112491169010', status: 'constructor', severity: '__proto__' }] })],
+    [
+      'gcp',
+      () =>
+        readJson(gcp, GCP, { cases: [{ name: 'projects/p/cases/1', state: 'constructor', priority: '__proto__' }] }),
+    ],
+    [
+      'microsoft-partner-center',
+      () =>
+        readJson(partnerCenter, MPC, {
+          items: [{ id: '615112491169010', status: 'constructor', severity: '__proto__' }],
+        }),
+    ],
   ])('%s', (_id, read) => {
     const [c] = read().cases;
     expect(c).toMatchObject({ state: null, severity: null });
@@ -55,22 +71,41 @@ describe('vendor labels that name Object.prototype members are unknown labels, n
 
 describe('over-long vendor text is clipped (labels) or refused (ids), never passed on whole', () => {
   it('aws: a 150-character displayId is a problem; a 300-character status is clipped to 200', () => {
-    const x = readJson(aws, AWS, { cases: [{ displayId: long(150, '1') }, { displayId: '2', status: long(300), severityCode: long(300) }] });
+    const x = readJson(aws, AWS, {
+      cases: [{ displayId: long(150, '1') }, { displayId: '2', status: long(300), severityCode: long(300) }],
+    });
     expect(x.cases.map((c) => c.caseId)).toEqual(['2']);
     expect(x.problems).toHaveLength(1);
     expect(x.cases[0]!.vendorStatus!.length).toBe(200);
   });
 
   it('azure: owner, status and a subject+body message fit; a huge SLA is no SLA; a 600-character id is quoted short', () => {
-    const x = readJson(azure, AZ_LIST, { value: [
-      ticket({ status: long(300), supportEngineer: { emailAddress: long(300) }, serviceLevelAgreement: { slaMinutes: 1e308 } }),
-      ticket({ supportTicketId: long(600, '9') }),
-    ] });
+    const x = readJson(azure, AZ_LIST, {
+      value: [
+        ticket({
+          status: long(300),
+          supportEngineer: { emailAddress: long(300) },
+          serviceLevelAgreement: { slaMinutes: 1e308 },
+        }),
+        ticket({ supportTicketId: long(600, '9') }),
+      ],
+    });
     expect(x.cases[0]!.owner!.length).toBeLessThanOrEqual(200);
     expect(x.cases[0]!.sla ?? null).toBeNull();
     expect(x.problems[0]!.reason.length).toBeLessThan(200);
-    const comms = readJson(azure, AZ_COMMS, { value: [{ type: 'Microsoft.Support/communications', properties: {
-      communicationDirection: 'inbound', createdDate: '2026-11-01T10:00:00Z', subject: long(500), body: long(4000) } }] });
+    const comms = readJson(azure, AZ_COMMS, {
+      value: [
+        {
+          type: 'Microsoft.Support/communications',
+          properties: {
+            communicationDirection: 'inbound',
+            createdDate: '2026-11-01T10:00:00Z',
+            subject: long(500),
+            body: long(4000),
+          },
+        },
+      ],
+    });
     expect(comms.messageUpdates![0]!.messages[0]!.text!.length).toBeLessThanOrEqual(4000);
   });
 
@@ -94,7 +129,9 @@ describe('malformed text in ids and URLs is refused, not thrown as URIError', ()
   });
 
   it('azure and gcp: a message URL whose id has a malformed %-escape', () => {
-    expect(() => azure.api!.extract({ value: [] }, new URL(AZ_COMMS.replace('abc', '%E0%A4%A')))).toThrow(ProviderParseError);
+    expect(() => azure.api!.extract({ value: [] }, new URL(AZ_COMMS.replace('abc', '%E0%A4%A')))).toThrow(
+      ProviderParseError,
+    );
     expect(() => gcp.api!.extract({ comments: [] }, new URL(`${GCP}/%ED%A0%80/comments`))).toThrow(ProviderParseError);
   });
 });

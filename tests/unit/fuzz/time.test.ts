@@ -22,7 +22,10 @@ const partsArb = fc.record({
 });
 type Parts = typeof partsArb extends fc.Arbitrary<infer T> ? T : never;
 
-const zone = (p: Parts) => (p.offset === 0 && !p.colon ? 'Z' : `${p.offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(p.offset) / 60))}${p.colon ? ':' : ''}${pad(Math.abs(p.offset) % 60)}`);
+const zone = (p: Parts) =>
+  p.offset === 0 && !p.colon
+    ? 'Z'
+    : `${p.offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(p.offset) / 60))}${p.colon ? ':' : ''}${pad(Math.abs(p.offset) % 60)}`;
 const written = (p: Parts) =>
   `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}.${pad(p.ms, 3)}${zone(p)}`;
 
@@ -70,8 +73,18 @@ describe('toUtcIso', () => {
   });
 
   it('lets Partner Center read 0001-01-01T00:00:00 as "never" (it became 1901 before)', () => {
-    const body = { id: '615112491169010', title: 'T', status: 'open', severity: 'minimal', createdDate: '0001-01-01T00:00:00', lastModifiedDate: '0001-01-01T00:00:00' };
-    const [c] = partnerCenter.api!.extract(body, new URL('https://api.partnercenter.microsoft.com/v1/servicerequests/615112491169010')).cases;
+    const body = {
+      id: '615112491169010',
+      title: 'T',
+      status: 'open',
+      severity: 'minimal',
+      createdDate: '0001-01-01T00:00:00',
+      lastModifiedDate: '0001-01-01T00:00:00',
+    };
+    const [c] = partnerCenter.api!.extract(
+      body,
+      new URL('https://api.partnercenter.microsoft.com/v1/servicerequests/615112491169010'),
+    ).cases;
     expect(c).toMatchObject({ createdAt: null, updatedAt: null });
   });
 });

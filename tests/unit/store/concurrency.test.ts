@@ -45,15 +45,26 @@ const byCapture = (a: SnapshotInput, b: SnapshotInput) => Date.parse(a.capturedA
 function converged(store: Awaited<ReturnType<typeof dump>>) {
   return {
     cases: store.cases.map((c: StoredCase) => ({
-      key: c.key, vendorStatus: c.vendorStatus, state: c.state, title: c.title, updatedAt: c.updatedAt, createdAt: c.createdAt,
-      url: c.url, messageCount: c.messageCount, lastVendorMessageAt: c.lastVendorMessageAt, lastCustomerMessageAt: c.lastCustomerMessageAt,
+      key: c.key,
+      vendorStatus: c.vendorStatus,
+      state: c.state,
+      title: c.title,
+      updatedAt: c.updatedAt,
+      createdAt: c.createdAt,
+      url: c.url,
+      messageCount: c.messageCount,
+      lastVendorMessageAt: c.lastVendorMessageAt,
+      lastCustomerMessageAt: c.lastCustomerMessageAt,
     })),
-    messages: store.events.filter((e) => e.type === 'message').map((e) => ({ caseKey: e.caseKey, dedupKey: e.dedupKey, message: e.message })),
+    messages: store.events
+      .filter((e) => e.type === 'message')
+      .map((e) => ({ caseKey: e.caseKey, dedupKey: e.dedupKey, message: e.message })),
   };
 }
 
 /** The snapshots in a random order (the order tabs' messages happen to arrive in). */
-const shuffle = (snapshots: SnapshotInput[], seeds: fc.Stream<number>) => [...snapshots].sort(() => (seeds.next().value % 2 ? 1 : -1));
+const shuffle = (snapshots: SnapshotInput[], seeds: fc.Stream<number>) =>
+  [...snapshots].sort(() => (seeds.next().value % 2 ? 1 : -1));
 
 /** The store after ingesting the snapshots all at once (Promise.all), and one by one in the given order. */
 async function ingestBoth(concurrently: SnapshotInput[], oneByOne: SnapshotInput[]) {
@@ -81,11 +92,16 @@ describe('concurrent ingest from many tabs', () => {
   it('agrees with ingest in capture order on every case, its latest state and its messages, whatever the arrival order', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, fc.infiniteStream(fc.nat()), async (world, seeds) => {
-        const { concurrent, sequential } = await ingestBoth(shuffle(world.snapshots, seeds), [...world.snapshots].sort(byCapture));
+        const { concurrent, sequential } = await ingestBoth(
+          shuffle(world.snapshots, seeds),
+          [...world.snapshots].sort(byCapture),
+        );
         expect(converged(concurrent)).toEqual(converged(sequential));
         // Observation times may differ by less than ingest's one-minute granularity, never more.
         for (const [i, c] of concurrent.cases.entries()) {
-          expect(Math.abs(Date.parse(c.lastObservedAt) - Date.parse(sequential.cases[i]!.lastObservedAt))).toBeLessThan(60_000);
+          expect(Math.abs(Date.parse(c.lastObservedAt) - Date.parse(sequential.cases[i]!.lastObservedAt))).toBeLessThan(
+            60_000,
+          );
         }
       }),
       { numRuns: runs(60) },
@@ -96,16 +112,32 @@ describe('concurrent ingest from many tabs', () => {
 describe('order dependence found by the fuzzers (fixed)', () => {
   it('keeps the owner of a detail page that arrives after a later list', async () => {
     const at = (minute: number) => new Date(Date.UTC(2026, 9, 1, 8, minute)).toISOString();
-    const row = { provider: 'zendesk' as const, caseId: '1', title: 'Link down', vendorStatus: 'Open', state: 'open' as const, severity: null,
-      vendorSeverity: null, createdAt: null, updatedAt: at(0), url: 'https://northwind.zendesk.com/hc/en-us/requests/1' };
+    const row = {
+      provider: 'zendesk' as const,
+      caseId: '1',
+      title: 'Link down',
+      vendorStatus: 'Open',
+      state: 'open' as const,
+      severity: null,
+      vendorSeverity: null,
+      createdAt: null,
+      updatedAt: at(0),
+      url: 'https://northwind.zendesk.com/hc/en-us/requests/1',
+    };
     const input = (capturedAt: string, kind: 'list' | 'detail', owner?: string): SnapshotInput => ({
-      provider: 'zendesk', pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests', sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
-      capturedAt, how: 'visit', extraction: { kind, problems: [], cases: [owner ? { ...row, owner } : row] },
+      provider: 'zendesk',
+      pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+      sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+      capturedAt,
+      how: 'visit',
+      extraction: { kind, problems: [], cases: [owner ? { ...row, owner } : row] },
     });
     const db = freshDb();
     await ingestSnapshot(db, input(at(2), 'list'));
     await ingestSnapshot(db, input(at(1), 'detail', 'Sam Support')); // captured first, arrived last
-    expect((await db.cases.get('northwind.zendesk.com:1'))).toMatchObject({ owner: 'Sam Support', lastObservedAt: at(2) });
+    expect(await db.cases.get('northwind.zendesk.com:1')).toMatchObject({
+      owner: 'Sam Support',
+      lastObservedAt: at(2),
+    });
   });
-
 });

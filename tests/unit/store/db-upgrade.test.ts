@@ -48,9 +48,16 @@ afterEach(async () => {
 });
 
 /** Every table of a store written by version 2 (tests/fixtures/store/README.md). */
-interface StoreDump { storeVersion: number; tables: Record<string, Record<string, unknown>[]> }
+interface StoreDump {
+  storeVersion: number;
+  tables: Record<string, Record<string, unknown>[]>;
+}
 const V2_STORE = JSON.parse(readFileSync('tests/fixtures/store/v2-store.json', 'utf8')) as StoreDump;
-const v1Rows = () => Object.fromEntries(V1_TABLES.map((t) => [t, structuredClone(V2_STORE.tables[t]!)])) as Record<(typeof V1_TABLES)[number], Record<string, unknown>[]>;
+const v1Rows = () =>
+  Object.fromEntries(V1_TABLES.map((t) => [t, structuredClone(V2_STORE.tables[t]!)])) as Record<
+    (typeof V1_TABLES)[number],
+    Record<string, unknown>[]
+  >;
 
 /** The store as version 2 defined it (lib/store/db.ts before vendor portals), copied literally. */
 function openVersion2(name: string): Dexie {
@@ -69,7 +76,11 @@ function openVersion2(name: string): Dexie {
 type OldCase = StoredCase & Record<string, unknown>;
 /** Where each version-2 case must land: its vendor portal and key. */
 const expectedPortal = (c: OldCase) =>
-  c.provider === 'manual' ? `manual:${String(c.vendorName).toLowerCase()}` : (['zendesk', 'freshdesk', 'jira-service-management', 'servicenow', 'salesforce', 'custom'].includes(c.provider) ? new URL(c.url).host : c.provider);
+  c.provider === 'manual'
+    ? `manual:${String(c.vendorName).toLowerCase()}`
+    : ['zendesk', 'freshdesk', 'jira-service-management', 'servicenow', 'salesforce', 'custom'].includes(c.provider)
+      ? new URL(c.url).host
+      : c.provider;
 
 /** Checks an upgraded store against the version-2 rows it came from: nothing lost, nothing orphaned. */
 async function expectUpgraded(db: CaseradarDB, old: Record<string, Record<string, unknown>[]>): Promise<void> {
@@ -104,7 +115,8 @@ async function expectUpgraded(db: CaseradarDB, old: Record<string, Record<string
     expect(caseKeyOfAlert(a.id)).toBe(a.caseKey);
   }
   for (const w of await db.workspaces.toArray()) expect(keys.has(w.caseKey)).toBe(true);
-  for (const i of await db.incidents.toArray()) for (const k of i.caseKeys) expect(keys.has(k), `incident case ${k}`).toBe(true);
+  for (const i of await db.incidents.toArray())
+    for (const k of i.caseKeys) expect(keys.has(k), `incident case ${k}`).toBe(true);
   expect(await db.snoozes.count()).toBe(old.snoozes!.length);
   expect(await db.firedAlerts.count()).toBe(old.firedAlerts!.length);
   expect(await db.workspaces.count()).toBe((old.workspaces ?? []).length);
@@ -128,7 +140,10 @@ describe('store upgrade from version 2 (cases keyed by vendor portal)', () => {
     await expectUpgraded(db, V2_STORE.tables);
     expect((await db.cases.get('northwind.zendesk.com:48213'))!.vendorName).toBe('Northwind');
     expect((await db.cases.get('help.acme-isp.com:T-1007'))!.vendorName).toBe('Acme ISP');
-    expect((await db.cases.get('manual:CT-88'))).toMatchObject({ portal: 'manual:contoso telecom', vendorName: 'Contoso Telecom' });
+    expect(await db.cases.get('manual:CT-88')).toMatchObject({
+      portal: 'manual:contoso telecom',
+      vendorName: 'Contoso Telecom',
+    });
     expect((await db.incidents.get('inc-1'))!.caseKeys).toContain('help.acme-isp.com:T-1007');
     db.close();
   });
@@ -137,9 +152,17 @@ describe('store upgrade from version 2 (cases keyed by vendor portal)', () => {
     const db = await upgraded();
     const names = Object.fromEntries((await db.vendors.toArray()).map((v) => [v.portal, vendorDisplayName(v)]));
     expect(names).toMatchObject({
-      'northwind.zendesk.com': 'Northwind', 'acme.freshdesk.com': 'Acme', 'acme.atlassian.net': 'Acme', 'acme.service-now.com': 'Acme',
-      'acme.my.site.com': 'Acme', 'help.acme-isp.com': 'Acme ISP', 'manual:contoso telecom': 'Contoso Telecom',
-      azure: 'Azure', aws: 'AWS', gcp: 'Google Cloud', 'microsoft-partner-center': 'Partner Center',
+      'northwind.zendesk.com': 'Northwind',
+      'acme.freshdesk.com': 'Acme',
+      'acme.atlassian.net': 'Acme',
+      'acme.service-now.com': 'Acme',
+      'acme.my.site.com': 'Acme',
+      'help.acme-isp.com': 'Acme ISP',
+      'manual:contoso telecom': 'Contoso Telecom',
+      azure: 'Azure',
+      aws: 'AWS',
+      gcp: 'Google Cloud',
+      'microsoft-partner-center': 'Partner Center',
     });
     expect(Object.keys(names).sort()).toEqual([...new Set((await db.cases.toArray()).map((c) => c.portal))].sort());
     db.close();
@@ -148,25 +171,40 @@ describe('store upgrade from version 2 (cases keyed by vendor portal)', () => {
   it('moves contacts and per-platform thresholds to the portals they described', async () => {
     const db = await upgraded();
     expect((await db.contacts.toArray()).map((c) => [c.vendor, c.social]).sort()).toEqual([
-      ['azure', '@azure'], ['help.acme-isp.com', '@AcmeISP'], ['manual:contoso telecom', '@ContosoTelecom'], ['northwind.zendesk.com', '@zendesk'],
+      ['azure', '@azure'],
+      ['help.acme-isp.com', '@AcmeISP'],
+      ['manual:contoso telecom', '@ContosoTelecom'],
+      ['northwind.zendesk.com', '@zendesk'],
     ]);
     const policy = await loadPolicy(db);
     expect(policy.timeZone).toBe('Europe/Berlin'); // the stored policy still validates: not replaced by defaults
-    expect(policy.vendorQuiet.byPortal).toEqual({ 'northwind.zendesk.com': { businessDays: 5 }, azure: { businessHours: 8 } });
+    expect(policy.vendorQuiet.byPortal).toEqual({
+      'northwind.zendesk.com': { businessDays: 5 },
+      azure: { businessHours: 8 },
+    });
     db.close();
   });
 
   it('re-ingesting every fixture afterwards writes no case, event or vendor row, and the indexes answer', async () => {
     const db = await upgraded();
-    const rows = async () => ({ cases: await db.cases.toArray(), events: await db.events.toArray(), vendors: await db.vendors.toArray() });
+    const rows = async () => ({
+      cases: await db.cases.toArray(),
+      events: await db.events.toArray(),
+      vendors: await db.vendors.toArray(),
+    });
     const before = await rows();
     const changes: string[] = [];
     // Portal health rows do move: they keep the counts of the latest read, and this replays older ones.
-    await buildFixtureStore(db, (r, file) => r.created + r.updated + r.eventsAdded && changes.push(`${file}: ${JSON.stringify(r)}`));
+    await buildFixtureStore(
+      db,
+      (r, file) => r.created + r.updated + r.eventsAdded && changes.push(`${file}: ${JSON.stringify(r)}`),
+    );
     expect(changes).toEqual([]);
     expect(await rows()).toEqual(before);
     const withRef = (await db.cases.where('portal').equals('azure').toArray()).find((c) => c.vendorRef)!;
-    expect((await db.cases.where('[portal+vendorRef]').equals(['azure', withRef.vendorRef!]).first())?.key).toBe(withRef.key);
+    expect((await db.cases.where('[portal+vendorRef]').equals(['azure', withRef.vendorRef!]).first())?.key).toBe(
+      withRef.key,
+    );
     const event = (await db.events.toArray())[0]!;
     await expect(db.events.add({ ...event, id: undefined })).rejects.toThrow(/ConstraintError|Key already exists/);
     db.close();
@@ -193,18 +231,27 @@ describe('store upgrade from version 1', () => {
 });
 
 describe('backups of earlier formats', () => {
-  const backupOf = (version: number, tables: Record<string, unknown>) => JSON.stringify({ format: 'caseradar-backup', version, createdAt: NOW, tables });
+  const backupOf = (version: number, tables: Record<string, unknown>) =>
+    JSON.stringify({ format: 'caseradar-backup', version, createdAt: NOW, tables });
 
   it('a version-2 backup restores (replace) into the same store a store upgrade makes', async () => {
     const backup = parseBackup(backupOf(2, V2_STORE.tables));
     expect(backup.version).toBe(3);
     const db = new CaseradarDB(freshName());
-    await db.workspaces.put({ caseKey: 'northwind.zendesk.com:1', notes: 'gone after replace', infoPack: { environment: '', repro: '', impact: '' }, escalation: null, updatedAt: NOW });
+    await db.workspaces.put({
+      caseKey: 'northwind.zendesk.com:1',
+      notes: 'gone after replace',
+      infoPack: { environment: '', repro: '', impact: '' },
+      escalation: null,
+      updatedAt: NOW,
+    });
     await restoreBackup(db, backup, 'replace', NO_GRANTS);
     await expectUpgraded(db, V2_STORE.tables);
     // And a backup made now carries it on as version 3, unchanged.
     const byKey = (rows: { key: string }[]) => [...rows].sort((x, y) => x.key.localeCompare(y.key));
-    expect(byKey(parseBackup(JSON.stringify(await createBackup(db, NOW))).tables.cases)).toEqual(byKey(backup.tables.cases));
+    expect(byKey(parseBackup(JSON.stringify(await createBackup(db, NOW))).tables.cases)).toEqual(
+      byKey(backup.tables.cases),
+    );
     db.close();
   });
 
@@ -215,14 +262,21 @@ describe('backups of earlier formats', () => {
     const db = new CaseradarDB(freshName());
     await restoreBackup(db, backup, 'replace', NO_GRANTS);
     await expectUpgraded(db, rows);
-    for (const t of ['workspaces', 'incidents', 'trackedOrigins', 'recipes', 'refresh'] as const) expect(await db.table(t).count(), t).toBe(0);
+    for (const t of ['workspaces', 'incidents', 'trackedOrigins', 'recipes', 'refresh'] as const)
+      expect(await db.table(t).count(), t).toBe(0);
     db.close();
   });
 
   it('a version-1 backup merges into a current store without touching its later rows', async () => {
     const backup = parseBackup(backupOf(1, v1Rows()));
     const db = new CaseradarDB(freshName());
-    const workspace = { caseKey: 'northwind.zendesk.com:1', notes: 'kept', infoPack: { environment: 'prod', repro: '', impact: '' }, escalation: null, updatedAt: NOW };
+    const workspace = {
+      caseKey: 'northwind.zendesk.com:1',
+      notes: 'kept',
+      infoPack: { environment: 'prod', repro: '', impact: '' },
+      escalation: null,
+      updatedAt: NOW,
+    };
     await db.workspaces.put(workspace);
     await restoreBackup(db, backup, 'merge', NO_GRANTS);
     expect(await db.cases.count()).toBe(backup.tables.cases.length);

@@ -58,7 +58,12 @@ afterEach(async () => {
 });
 
 async function dump(db: CaseradarDB) {
-  return { cases: await db.cases.toArray(), events: await db.events.toArray(), portals: await db.portals.toArray(), vendors: await db.vendors.toArray() };
+  return {
+    cases: await db.cases.toArray(),
+    events: await db.events.toArray(),
+    portals: await db.portals.toArray(),
+    vendors: await db.vendors.toArray(),
+  };
 }
 
 describe('QuotaExceededError during ingest', () => {
@@ -81,7 +86,10 @@ describe('QuotaExceededError during ingest', () => {
 
         const before = await dump(db);
         db.arm(1 + (pick % counting.writes));
-        const error = await ingestSnapshot(db, last).then(() => null, (e: unknown) => e);
+        const error = await ingestSnapshot(db, last).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error, `write ${db.failAt} of ${counting.writes} failed (${db.failedTable})`).toBeInstanceOf(Error);
         expect((error as Error).name).toBe('QuotaExceededError');
         expect(await dump(db)).toEqual(before);
@@ -102,10 +110,29 @@ describe('QuotaExceededError during ingest', () => {
   it('fails the events write after the cases write: neither is kept', async () => {
     const db = fresh((name) => new QuotaDB(name));
     const snapshot: SnapshotInput = {
-      provider: 'zendesk', pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests', sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
-      capturedAt: '2026-11-04T10:00:00.000Z', how: 'visit', extraction: { kind: 'list', problems: [], cases: [{
-        provider: 'zendesk', caseId: '7', title: 'Link down', vendorStatus: 'Open', state: 'open', severity: null, vendorSeverity: null,
-        createdAt: null, updatedAt: '2026-11-03T10:00:00.000Z', url: 'https://northwind.zendesk.com/hc/en-us/requests/7' }] },
+      provider: 'zendesk',
+      pageUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+      sourceUrl: 'https://northwind.zendesk.com/hc/en-us/requests',
+      capturedAt: '2026-11-04T10:00:00.000Z',
+      how: 'visit',
+      extraction: {
+        kind: 'list',
+        problems: [],
+        cases: [
+          {
+            provider: 'zendesk',
+            caseId: '7',
+            title: 'Link down',
+            vendorStatus: 'Open',
+            state: 'open',
+            severity: null,
+            vendorSeverity: null,
+            createdAt: null,
+            updatedAt: '2026-11-03T10:00:00.000Z',
+            url: 'https://northwind.zendesk.com/hc/en-us/requests/7',
+          },
+        ],
+      },
     };
     db.arm(3); // 1: vendors.put (a portal first seen), 2: cases.bulkPut, 3: events.bulkAdd
     await expect(ingestSnapshot(db, snapshot)).rejects.toMatchObject({ name: 'QuotaExceededError' });

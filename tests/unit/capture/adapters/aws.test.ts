@@ -36,11 +36,15 @@ describe('aws DescribeCases', () => {
   });
 
   it('reports a case it cannot identify instead of dropping it', () => {
-    expect(read('describe-cases.json').problems).toEqual([{ where: 'cases[4]', reason: 'Expected displayId or caseId, found neither' }]);
+    expect(read('describe-cases.json').problems).toEqual([
+      { where: 'cases[4]', reason: 'Expected displayId or caseId, found neither' },
+    ]);
   });
 
   it('reads a second page on its own and an empty list', () => {
-    expect(read('describe-cases-page2.json').cases.map((c) => [c.caseId, c.state, c.severity])).toEqual([['176543210900999', 'open', 'critical']]);
+    expect(read('describe-cases-page2.json').cases.map((c) => [c.caseId, c.state, c.severity])).toEqual([
+      ['176543210900999', 'open', 'critical'],
+    ]);
     expect(read('describe-cases-empty.json')).toEqual({ kind: 'list', cases: [], problems: [] });
   });
 });
@@ -53,8 +57,18 @@ describe('aws DescribeCommunications', () => {
       {
         vendorRef: 'case-123456789012-muen-2026-0a1b2c3d4e5f6a7b',
         messages: [
-          { at: '2026-11-12T10:00:00.000Z', author: 'Amazon Web Services', side: 'vendor', text: 'We reviewed the event log; the failover waited on a long-running vacuum.' },
-          { at: '2026-11-12T11:30:00.000Z', author: 'ops@example.invalid', side: 'customer', text: 'Thanks — can we tune that?' },
+          {
+            at: '2026-11-12T10:00:00.000Z',
+            author: 'Amazon Web Services',
+            side: 'vendor',
+            text: 'We reviewed the event log; the failover waited on a long-running vacuum.',
+          },
+          {
+            at: '2026-11-12T11:30:00.000Z',
+            author: 'ops@example.invalid',
+            side: 'customer',
+            text: 'Thanks — can we tune that?',
+          },
         ],
       },
     ]);

@@ -63,9 +63,9 @@ function expectInstant(actual: string | null, expectedMs: number): void {
 
 /** Every letter in a random case: "open", "OPEN", "oPeN", ... */
 const anyCase = (word: string) =>
-  fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((upper) =>
-    Array.from(word, (ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''),
-  );
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((upper) => Array.from(word, (ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
 
 const UNKNOWN_STATUS_LABELS = [
   'WaitingForCustomerInput',
@@ -130,9 +130,7 @@ const TITLE_TOKENS = [
   'C:\\Windows',
   '{"json": true}',
 ];
-const wordArb = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
-  .filter((s) => !/[\s\p{Cc}\p{Cs}]/u.test(s));
+const wordArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((s) => !/[\s\p{Cc}\p{Cs}]/u.test(s));
 const titleArb = fc
   .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...TITLE_TOKENS) }, { weight: 1, arbitrary: wordArb }), {
     minLength: 1,
@@ -189,7 +187,8 @@ function ticket(spec: TicketSpec): Record<string, unknown> {
     status: spec.status,
     createdDate: armDate(spec.created, spec.dateStyle),
     modifiedDate: armDate(spec.modified, spec.dateStyle),
-    problemClassificationId: '/providers/Microsoft.Support/services/00000000-0000-0000-0000-000000000001/problemClassifications/00000000-0000-0000-0000-000000000002',
+    problemClassificationId:
+      '/providers/Microsoft.Support/services/00000000-0000-0000-0000-000000000001/problemClassifications/00000000-0000-0000-0000-000000000002',
     serviceId: '/providers/Microsoft.Support/services/00000000-0000-0000-0000-000000000001',
   };
   if (spec.severity !== undefined) properties.severity = spec.severity;
@@ -209,15 +208,22 @@ function ticket(spec: TicketSpec): Record<string, unknown> {
         country: 'DEU',
         preferredSupportLanguage: 'en-US',
       },
-      serviceLevelAgreement: { startTime: armDate(spec.created, 'seconds'), expirationTime: armDate(spec.created + 28_800_000, 'seconds'), slaMinutes: 480 },
+      serviceLevelAgreement: {
+        startTime: armDate(spec.created, 'seconds'),
+        expirationTime: armDate(spec.created + 28_800_000, 'seconds'),
+        slaMinutes: 480,
+      },
       supportPlanType: 'Unified',
       supportPlanDisplayName: 'Unified Enterprise',
       supportPlanId: 'U291cmNlOlVuaWZpZWQ=',
       fileWorkspaceName: spec.name,
-      problemScopingQuestions: '{"articleId":"0000","scopingDetails":[{"question":"When did it start?","answer":"Yesterday & today"}]}',
+      problemScopingQuestions:
+        '{"articleId":"0000","scopingDetails":[{"question":"When did it start?","answer":"Yesterday & today"}]}',
       isTemporaryTicket: 'No',
       secondaryConsent: [{ userConsent: 'Yes', type: 'DatabaseTransfer' }],
-      technicalTicketDetails: { resourceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1' },
+      technicalTicketDetails: {
+        resourceId: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1',
+      },
       problemStartTime: armDate(spec.created - 3_600_000, 'seconds'),
     });
   }
@@ -229,12 +235,18 @@ const listUrlArb = fc
   .record({
     scope: fc.option(subscriptionArb, { nil: null }),
     version: fc.constantFrom(...API_VERSIONS),
-    extra: fc.constantFrom('', '&$top=100', "&$filter=status eq 'Open'", "&$filter=createdDate ge 2024-01-01T00:00:00Z&$top=25"),
-  })
-  .map(({ scope, version, extra }) =>
-    new URL(
-      `https://management.azure.com${scope ? `/subscriptions/${scope}` : ''}/providers/Microsoft.Support/supportTickets?api-version=${version}${extra}`,
+    extra: fc.constantFrom(
+      '',
+      '&$top=100',
+      "&$filter=status eq 'Open'",
+      '&$filter=createdDate ge 2024-01-01T00:00:00Z&$top=25',
     ),
+  })
+  .map(
+    ({ scope, version, extra }) =>
+      new URL(
+        `https://management.azure.com${scope ? `/subscriptions/${scope}` : ''}/providers/Microsoft.Support/supportTickets?api-version=${version}${extra}`,
+      ),
   );
 
 function checkCase(c: Extraction['cases'][number], spec: TicketSpec): void {
@@ -277,7 +289,9 @@ describe('azure supportTickets: generated bodies of the documented shape (§2)',
     fc.assert(
       fc.property(ticketSpecArb, statusArb, (spec, status) => {
         const s = { ...spec, status };
-        const url = new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01');
+        const url = new URL(
+          'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+        );
         const c = azure.api!.extract({ value: [ticket(s)] }, url).cases[0]!;
         expect(c.state).toBe(expectedState(status));
         expect(c.vendorStatus).toBe(status);
@@ -370,7 +384,12 @@ describe('azure supportTickets: generated bodies of the documented shape (§2)',
         { value: null },
         { value: 'none' },
         { value: { id: 'x' } },
-        { id: '/providers/Microsoft.Support/services/x', name: 'x', type: 'Microsoft.Support/services', properties: { displayName: 'VM' } },
+        {
+          id: '/providers/Microsoft.Support/services/x',
+          name: 'x',
+          type: 'Microsoft.Support/services',
+          properties: { displayName: 'VM' },
+        },
         { id: '/providers/Microsoft.Support/supportTickets/x', name: 'x', type: 'Microsoft.Support/supportTickets' },
       ),
       fc.dictionary(
@@ -382,7 +401,9 @@ describe('azure supportTickets: generated bodies of the documented shape (§2)',
     );
     fc.assert(
       fc.property(unknownArb, (body) => {
-        const url = new URL('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01');
+        const url = new URL(
+          'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
+        );
         expectParseError(() => azure.api!.extract(body, url), 'azure', 'unknown-shape');
       }),
       RUNS,

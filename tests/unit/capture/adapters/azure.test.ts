@@ -35,7 +35,10 @@ describe('azure supportTickets list', () => {
   });
 
   it('reads a single ticket as a detail', () => {
-    const { kind, cases } = read('single.json', LIST_URL.replace('supportTickets?', 'supportTickets/7f3e2d1c-0000-4000-8000-000000000001?'));
+    const { kind, cases } = read(
+      'single.json',
+      LIST_URL.replace('supportTickets?', 'supportTickets/7f3e2d1c-0000-4000-8000-000000000001?'),
+    );
     expect(kind).toBe('detail');
     expect(cases).toEqual([expect.objectContaining({ caseId: '2610010040001234', state: 'closed', severity: 'high' })]);
   });
@@ -60,15 +63,24 @@ describe('azure supportTickets list', () => {
   it('captures tenant and subscription ticket URLs only', () => {
     const wanted = (u: string) => azure.api!.urlPatterns.some((p) => p.test(u));
     expect(wanted(LIST_URL)).toBe(true);
-    expect(wanted('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2020-04-01')).toBe(true);
-    expect(wanted('https://management.azure.com/providers/microsoft.support/supporttickets/abc?api-version=2024-04-01')).toBe(true);
-    expect(wanted('https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines')).toBe(false);
+    expect(
+      wanted('https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2020-04-01'),
+    ).toBe(true);
+    expect(
+      wanted('https://management.azure.com/providers/microsoft.support/supporttickets/abc?api-version=2024-04-01'),
+    ).toBe(true);
+    expect(
+      wanted(
+        'https://management.azure.com/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines',
+      ),
+    ).toBe(false);
     expect(wanted('https://evil.example/providers/Microsoft.Support/supportTickets')).toBe(false);
   });
 });
 
 describe('azure communications and SLA', () => {
-  const COMMS = 'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Support/supportTickets/7F3E2D1C-0000-4000-8000-000000000001/communications?api-version=2024-04-01';
+  const COMMS =
+    'https://management.azure.com/subscriptions/00000000-0000-0000-0000-0000000000aa/providers/Microsoft.Support/supportTickets/7F3E2D1C-0000-4000-8000-000000000001/communications?api-version=2024-04-01';
 
   it('keeps the service-level agreement and the ARM name (lower case) on the case', () => {
     const { cases } = read('list.json');
@@ -87,12 +99,24 @@ describe('azure communications and SLA', () => {
       {
         vendorRef: '7f3e2d1c-0000-4000-8000-000000000001',
         messages: [
-          { at: '2026-10-01T08:05:00.000Z', author: 'alex@example.invalid', side: 'customer', text: 'Re: VM scale set stuck\n\nInstances vmss_3 and vmss_7 never return.' },
-          { at: '2026-10-02T10:20:30.000Z', author: 'engineer@microsoft.invalid', side: 'vendor', text: 'Case 2610010040001234: next steps\n\n<p>Please collect the boot diagnostics.</p>' },
+          {
+            at: '2026-10-01T08:05:00.000Z',
+            author: 'alex@example.invalid',
+            side: 'customer',
+            text: 'Re: VM scale set stuck\n\nInstances vmss_3 and vmss_7 never return.',
+          },
+          {
+            at: '2026-10-02T10:20:30.000Z',
+            author: 'engineer@microsoft.invalid',
+            side: 'vendor',
+            text: 'Case 2610010040001234: next steps\n\n<p>Please collect the boot diagnostics.</p>',
+          },
         ],
       },
     ]);
-    expect(problems).toEqual([{ where: 'value[2]', reason: 'Expected a communication with createdDate and an inbound/outbound direction' }]);
+    expect(problems).toEqual([
+      { where: 'value[2]', reason: 'Expected a communication with createdDate and an inbound/outbound direction' },
+    ]);
     expect(azure.api!.urlPatterns.some((p) => p.test(COMMS))).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 
 const API_LIST = 'https://acme-shop.freshdesk.com/api/v2/tickets?order_by=updated_at&per_page=30';
-const readApi = (file: string, url = API_LIST) => freshdesk.api!.extract(loadFixtureJson(`freshdesk/${file}`), new URL(url));
+const readApi = (file: string, url = API_LIST) =>
+  freshdesk.api!.extract(loadFixtureJson(`freshdesk/${file}`), new URL(url));
 const readBody = (body: unknown, url = API_LIST) => freshdesk.api!.extract(body, new URL(url));
 
 const PORTAL = 'https://support.acme-shop.example.com';
@@ -69,7 +70,9 @@ describe('freshdesk API v2 tickets list', () => {
 
   it('accepts [] and an empty search as empty lists', () => {
     expect(readApi('api-empty.json')).toEqual({ kind: 'list', cases: [], problems: [] });
-    expect(readBody({ results: [], total: 0 }, 'https://acme-shop.freshdesk.com/api/v2/search/tickets?query=%22status:2%22')).toEqual({
+    expect(
+      readBody({ results: [], total: 0 }, 'https://acme-shop.freshdesk.com/api/v2/search/tickets?query=%22status:2%22'),
+    ).toEqual({
       kind: 'list',
       cases: [],
       problems: [],
@@ -80,7 +83,10 @@ describe('freshdesk API v2 tickets list', () => {
 
 describe('freshdesk API v2 status and priority codes', () => {
   const one = (fields: Record<string, unknown>) =>
-    readBody({ id: 5, subject: 's', created_at: '2026-01-01T00:00:00Z', ...fields }, 'https://x.freshdesk.com/api/v2/tickets/5').cases[0]!;
+    readBody(
+      { id: 5, subject: 's', created_at: '2026-01-01T00:00:00Z', ...fields },
+      'https://x.freshdesk.com/api/v2/tickets/5',
+    ).cases[0]!;
 
   it.each([
     [2, 'open', 'Open'],
@@ -106,7 +112,12 @@ describe('freshdesk API v2 status and priority codes', () => {
   });
 
   it('normalises offset timestamps to UTC and refuses zone-less ones', () => {
-    const c = one({ status: 2, created_at: '2026-11-19T14:17:12+05:30', updated_at: '2026-11-19T15:02:40', due_by: '2026-11-20T08:00:00-05:00' });
+    const c = one({
+      status: 2,
+      created_at: '2026-11-19T14:17:12+05:30',
+      updated_at: '2026-11-19T15:02:40',
+      due_by: '2026-11-20T08:00:00-05:00',
+    });
     expect(c.createdAt).toBe('2026-11-19T08:47:12.000Z');
     expect(c.updatedAt).toBeNull();
     expect(c.sla).toEqual({ startAt: null, expiresAt: '2026-11-20T13:00:00.000Z', minutes: null });
@@ -115,7 +126,10 @@ describe('freshdesk API v2 status and priority codes', () => {
 
 describe('freshdesk API v2 single ticket and search', () => {
   it('reads GET /api/v2/tickets/{id} as a detail', () => {
-    const { kind, cases, problems } = readApi('api-ticket.json', 'https://acme-shop.freshdesk.com/api/v2/tickets/41203?include=stats');
+    const { kind, cases, problems } = readApi(
+      'api-ticket.json',
+      'https://acme-shop.freshdesk.com/api/v2/tickets/41203?include=stats',
+    );
     expect(kind).toBe('detail');
     expect(problems).toEqual([]);
     expect(cases).toHaveLength(1);
@@ -130,7 +144,10 @@ describe('freshdesk API v2 single ticket and search', () => {
   });
 
   it('reads {results, total} from search, linking on the custom domain it was served from', () => {
-    const { kind, cases, problems } = readApi('api-search.json', `${PORTAL}/api/v2/search/tickets?query=%22status:2%20OR%20status:3%22`);
+    const { kind, cases, problems } = readApi(
+      'api-search.json',
+      `${PORTAL}/api/v2/search/tickets?query=%22status:2%20OR%20status:3%22`,
+    );
     expect(kind).toBe('list');
     expect(problems).toEqual([]);
     expect(cases.map((c) => [c.caseId, c.state, c.severity, c.url])).toEqual([
@@ -240,12 +257,34 @@ describe('freshdesk portal ticket list', () => {
     const url = 'https://help.northwind.example/en/support/tickets';
     const { cases, problems } = readPage('portal-list-rows.html', url);
     expect(cases.map((c) => [c.caseId, c.title, c.state, c.vendorStatus, c.url])).toEqual([
-      ['7702', 'Fiber link down at "Site B"', 'waiting-on-customer', 'Pending', 'https://help.northwind.example/en/support/tickets/7702'],
-      ['7688', 'Static IP block not routed', 'on-hold', 'Waiting on Third Party', 'https://help.northwind.example/en/support/tickets/7688'],
-      ['7650', 'Router replacement shipped twice', null, null, 'https://help.northwind.example/en/support/tickets/7650'],
+      [
+        '7702',
+        'Fiber link down at "Site B"',
+        'waiting-on-customer',
+        'Pending',
+        'https://help.northwind.example/en/support/tickets/7702',
+      ],
+      [
+        '7688',
+        'Static IP block not routed',
+        'on-hold',
+        'Waiting on Third Party',
+        'https://help.northwind.example/en/support/tickets/7688',
+      ],
+      [
+        '7650',
+        'Router replacement shipped twice',
+        null,
+        null,
+        'https://help.northwind.example/en/support/tickets/7650',
+      ],
     ]);
     expect(problems).toEqual([
-      { where: 'ticket 7650', reason: 'Expected a Status column or a known status label, found neither', caseId: '7650' },
+      {
+        where: 'ticket 7650',
+        reason: 'Expected a Status column or a known status label, found neither',
+        caseId: '7650',
+      },
     ]);
   });
 
@@ -288,7 +327,10 @@ describe('freshdesk portal ticket detail', () => {
 
   it('fails with layout-changed when no "Status" label is present, instead of guessing from the text', () => {
     expect(() => readPage('portal-unknown-layout.html', url)).toThrow(
-      parseFailure('layout-changed', /Expected a heading \(h1, h2\) and a "Status" label on the case page, found no status label/),
+      parseFailure(
+        'layout-changed',
+        /Expected a heading \(h1, h2\) and a "Status" label on the case page, found no status label/,
+      ),
     );
   });
 });

@@ -16,7 +16,10 @@ describe('gcp cases', () => {
       ['51199999', null, 'STATE_UNSPECIFIED', 'critical', 'S1'],
     ]);
     expect(problems).toEqual([
-      { where: 'cases[4]', reason: 'Expected name projects|organizations/{id}/cases/{number}, got "projects/acme-prod-123/notacase/1"' },
+      {
+        where: 'cases[4]',
+        reason: 'Expected name projects|organizations/{id}/cases/{number}, got "projects/acme-prod-123/notacase/1"',
+      },
     ]);
   });
 
@@ -30,23 +33,41 @@ describe('gcp cases', () => {
       vendorRef: 'projects/acme-prod-123/cases/51234567',
     });
     expect(cases[1]!.updatedAt).toBe('2026-11-06T09:00:00.000Z');
-    expect(cases[2]!.url).toBe('https://console.cloud.google.com/support/cases/detail/v2/51200002?organizationId=987654321');
+    expect(cases[2]!.url).toBe(
+      'https://console.cloud.google.com/support/cases/detail/v2/51200002?organizationId=987654321',
+    );
   });
 
   it('reads a single case (get) as a detail', () => {
-    const { kind, cases } = read('case.json', 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567');
+    const { kind, cases } = read(
+      'case.json',
+      'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567',
+    );
     expect(kind).toBe('detail');
     expect(cases[0]).toMatchObject({ caseId: '51234567', state: 'open', severity: 'critical' });
   });
 
   it('reads comments with Google Support as the vendor side', () => {
-    const { messageUpdates } = read('comments.json', 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567/comments');
+    const { messageUpdates } = read(
+      'comments.json',
+      'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases/51234567/comments',
+    );
     expect(messageUpdates).toEqual([
       {
         caseId: '51234567',
         messages: [
-          { at: '2026-11-19T16:02:11.500Z', author: 'Google Cloud Support', side: 'vendor', text: 'Please run `gcloud container operations list` and attach the output.' },
-          { at: '2026-11-18T07:15:30.123Z', author: 'Alex Example', side: 'customer', text: 'Upgrade stuck since 07:00 CET.' },
+          {
+            at: '2026-11-19T16:02:11.500Z',
+            author: 'Google Cloud Support',
+            side: 'vendor',
+            text: 'Please run `gcloud container operations list` and attach the output.',
+          },
+          {
+            at: '2026-11-18T07:15:30.123Z',
+            author: 'Alex Example',
+            side: 'customer',
+            text: 'Upgrade stuck since 07:00 CET.',
+          },
         ],
       },
     ]);
@@ -54,7 +75,9 @@ describe('gcp cases', () => {
 
   it('accepts {} as an empty list or search result, and rejects unknown shapes', () => {
     expect(read('empty.json')).toEqual({ kind: 'list', cases: [], problems: [] });
-    expect(read('empty.json', 'https://cloudsupport.googleapis.com/v2/organizations/1/cases:search?query=state%3DOPEN')).toEqual({ kind: 'list', cases: [], problems: [] });
+    expect(
+      read('empty.json', 'https://cloudsupport.googleapis.com/v2/organizations/1/cases:search?query=state%3DOPEN'),
+    ).toEqual({ kind: 'list', cases: [], problems: [] });
     expect(() => read('unknown.json')).toThrow(/Expected \{cases: \[...\]\}/);
   });
 

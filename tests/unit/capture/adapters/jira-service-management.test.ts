@@ -7,7 +7,8 @@ import { fixtureText, loadFixtureDoc, loadFixtureJson } from '../../../helpers/f
 
 const SITE = 'https://acme-support.atlassian.net';
 const API_LIST = `${SITE}/rest/servicedeskapi/request?requestOwnership=ALL_REQUESTS&start=0&limit=50`;
-const readApi = (file: string, url = API_LIST) => jsm.api!.extract(loadFixtureJson(`jira-service-management/${file}`), new URL(url));
+const readApi = (file: string, url = API_LIST) =>
+  jsm.api!.extract(loadFixtureJson(`jira-service-management/${file}`), new URL(url));
 const readBody = (body: unknown, url = API_LIST) => jsm.api!.extract(body, new URL(url));
 
 const LIST_URL = `${SITE}/servicedesk/customer/user/requests?page=1&reporter=all`;
@@ -38,7 +39,12 @@ describe('jsm servicedeskapi request page (Cloud)', () => {
     expect(kind).toBe('list');
     expect(cases.map((c) => [c.caseId, c.title, c.vendorStatus, c.state])).toEqual([
       ['SUP-1042', 'Payment terminal fleet offline & queue stuck', 'Waiting for support', 'open'],
-      ['SUP-1038', '&lt;not decoded&gt; VPN profile rejected on macOS 15', 'Waiting for Customer', 'waiting-on-customer'],
+      [
+        'SUP-1038',
+        '&lt;not decoded&gt; VPN profile rejected on macOS 15',
+        'Waiting for Customer',
+        'waiting-on-customer',
+      ],
       ['SUP-1031', 'Replacement laptop for new hire (Ü/ß/€ 東京)', 'Pending', 'on-hold'],
       ['SUP-1020', 'Printer on floor 3 jams on duplex', 'Resolved', 'resolved'],
       // Name beats the DONE category (which alone would say resolved).
@@ -106,10 +112,28 @@ describe('jsm servicedeskapi on Data Center', () => {
     expect(kind).toBe('list');
     expect(problems).toEqual([]);
     expect(cases.map((c) => [c.caseId, c.state, c.createdAt, c.updatedAt, c.url])).toEqual([
-      ['ITS-204', 'open', '2026-02-01T08:30:00.000Z', '2026-02-02T13:05:09.000Z', 'https://jira.example.com/jira/servicedesk/customer/portal/2/ITS-204'],
+      [
+        'ITS-204',
+        'open',
+        '2026-02-01T08:30:00.000Z',
+        '2026-02-02T13:05:09.000Z',
+        'https://jira.example.com/jira/servicedesk/customer/portal/2/ITS-204',
+      ],
       // No epochMillis and no web link: iso8601 (+0100) / jira (+0530) dates, link built under the context path.
-      ['ITS-205', 'waiting-on-customer', '2026-02-02T23:30:00.000Z', '2026-02-03T02:30:00.000Z', 'https://jira.example.com/jira/servicedesk/customer/portal/2/ITS-205'],
-      ['ITS-198', 'closed', '2026-01-29T04:15:00.000Z', '2026-01-29T15:00:00.000Z', 'https://jira.example.com/jira/servicedesk/customer/portal/4/ITS-198'],
+      [
+        'ITS-205',
+        'waiting-on-customer',
+        '2026-02-02T23:30:00.000Z',
+        '2026-02-03T02:30:00.000Z',
+        'https://jira.example.com/jira/servicedesk/customer/portal/2/ITS-205',
+      ],
+      [
+        'ITS-198',
+        'closed',
+        '2026-01-29T04:15:00.000Z',
+        '2026-01-29T15:00:00.000Z',
+        'https://jira.example.com/jira/servicedesk/customer/portal/4/ITS-198',
+      ],
     ]);
   });
 
@@ -166,8 +190,14 @@ describe('jsm status and priority mapping', () => {
     ['Major', null],
     ['P2', null],
   ] as const)('priority field %s → %s', (name, severity) => {
-    const request = { issueKey: 'SUP-9', requestFieldValues: [{ fieldId: 'priority', label: 'How bad is it?', value: { name } }] };
-    expect(readBody(request, `${SITE}/rest/servicedeskapi/request/SUP-9`).cases[0]).toMatchObject({ severity, vendorSeverity: name });
+    const request = {
+      issueKey: 'SUP-9',
+      requestFieldValues: [{ fieldId: 'priority', label: 'How bad is it?', value: { name } }],
+    };
+    expect(readBody(request, `${SITE}/rest/servicedeskapi/request/SUP-9`).cases[0]).toMatchObject({
+      severity,
+      vendorSeverity: name,
+    });
   });
 });
 
@@ -196,7 +226,10 @@ describe('jsm servicedeskapi single request and unknown shapes', () => {
   ])('rejects %s as an unknown shape', (_name, body) => {
     expect(jsm.api!.detect(body, new URL(API_LIST))).toBeNull();
     expect(() => readBody(body)).toThrow(
-      parseFailure('unknown-shape', /Expected a page \{values: \[...\], isLastPage\} of customer requests or one request with issueKey/),
+      parseFailure(
+        'unknown-shape',
+        /Expected a page \{values: \[...\], isLastPage\} of customer requests or one request with issueKey/,
+      ),
     );
   });
 
@@ -281,7 +314,10 @@ describe('jsm portal request list', () => {
   });
 
   it('refuses a table whose Summary or Status column it cannot find', () => {
-    const html = fixtureText('jira-service-management/portal-list.html').replace('<span>Summary</span>', '<span>Topic</span>');
+    const html = fixtureText('jira-service-management/portal-list.html').replace(
+      '<span>Summary</span>',
+      '<span>Topic</span>',
+    );
     expect(() => readHtml(html, LIST_URL)).toThrow(
       parseFailure('layout-changed', /Expected summary columns, found headers \["Type","Reference","Topic","Status"/),
     );
@@ -325,7 +361,10 @@ describe('jsm portal request detail', () => {
 
   it('fails with layout-changed when the status label is missing', () => {
     expect(() => readPage('portal-unknown-layout.html', url)).toThrow(
-      parseFailure('layout-changed', /Expected a heading \(h1\) and a "Status" label on the case page, found no status label/),
+      parseFailure(
+        'layout-changed',
+        /Expected a heading \(h1\) and a "Status" label on the case page, found no status label/,
+      ),
     );
   });
 });

@@ -4,7 +4,8 @@ import { parseHtml } from '../../../../scripts/parse-html';
 import { loadFixtureDoc } from '../../../helpers/fixtures';
 
 const URL_LIST = 'https://admin.microsoft.com/Adminportal/Home#/support/requests';
-const read = (file: string) => microsoft365.page!.extract(loadFixtureDoc(`microsoft-365/${file}`, URL_LIST), new URL(URL_LIST));
+const read = (file: string) =>
+  microsoft365.page!.extract(loadFixtureDoc(`microsoft-365/${file}`, URL_LIST), new URL(URL_LIST));
 const readHtml = (html: string) => microsoft365.page!.extract(parseHtml(html, URL_LIST), new URL(URL_LIST));
 
 describe('microsoft 365 admin center, Fluent div grid', () => {
@@ -76,10 +77,30 @@ describe('microsoft 365 header languages', () => {
     `<div role="grid"><div role="row">${headers.map((h) => `<div role="columnheader">${h}</div>`).join('')}</div>` +
     `<div role="row">${cells.map((c) => `<div role="gridcell">${c}</div>`).join('')}</div></div>`;
   it.each([
-    ['es', ['Título', 'Estado', 'Id. de solicitud', 'Gravedad'], ['Correo lento', 'Esperando su respuesta', '7012511000000001', 'Sev B'], 'waiting-on-customer'],
-    ['ja', ['タイトル', '状態', '要求 ID', '重大度'], ['メールが遅い', 'オープン', '7012511000000002', 'Sev A'], 'open'],
-    ['fr', ['Titre', 'Statut', 'ID de la demande', 'Gravité'], ['Lent', 'Fermé', '7012511000000003', 'Sev C'], 'closed'],
-    ['de', ['Titel', 'Status', 'Anfrage-ID', 'Schweregrad'], ['Langsam', 'Gelöst', '7012511000000004', 'Sev A'], 'resolved'],
+    [
+      'es',
+      ['Título', 'Estado', 'Id. de solicitud', 'Gravedad'],
+      ['Correo lento', 'Esperando su respuesta', '7012511000000001', 'Sev B'],
+      'waiting-on-customer',
+    ],
+    [
+      'ja',
+      ['タイトル', '状態', '要求 ID', '重大度'],
+      ['メールが遅い', 'オープン', '7012511000000002', 'Sev A'],
+      'open',
+    ],
+    [
+      'fr',
+      ['Titre', 'Statut', 'ID de la demande', 'Gravité'],
+      ['Lent', 'Fermé', '7012511000000003', 'Sev C'],
+      'closed',
+    ],
+    [
+      'de',
+      ['Titel', 'Status', 'Anfrage-ID', 'Schweregrad'],
+      ['Langsam', 'Gelöst', '7012511000000004', 'Sev A'],
+      'resolved',
+    ],
   ])('reads %s headers', (_lang, headers, cells, state) => {
     const { cases } = readHtml(grid(headers, cells));
     expect(cases).toHaveLength(1);
@@ -89,10 +110,14 @@ describe('microsoft 365 header languages', () => {
 
 describe('microsoft 365 unreadable pages', () => {
   it('refuses a grid missing a key column, naming what it found', () => {
-    expect(() => read('requests-missing-status.html')).toThrow(/Expected request status columns, found headers \["Title","Request ID","Progress"\]/);
+    expect(() => read('requests-missing-status.html')).toThrow(
+      /Expected request status columns, found headers \["Title","Request ID","Progress"\]/,
+    );
   });
   it('refuses a support page without any grid', () => {
-    expect(() => readHtml('<main><h1>Help</h1><p>Search for help</p></main>')).toThrow(/Expected a service-requests grid/);
+    expect(() => readHtml('<main><h1>Help</h1><p>Search for help</p></main>')).toThrow(
+      /Expected a service-requests grid/,
+    );
   });
   it('accepts an explicitly empty list', () => {
     expect(read('requests-empty.html')).toEqual({ kind: 'list', cases: [], problems: [] });

@@ -3,7 +3,8 @@ import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
 import { loadFixtureJson } from '../../../helpers/fixtures';
 
 const LIST = 'https://api.partnercenter.microsoft.com/v1/servicerequests';
-const read = (file: string, url = LIST) => partnerCenter.api!.extract(loadFixtureJson(`microsoft-partner-center/${file}`), new URL(url));
+const read = (file: string, url = LIST) =>
+  partnerCenter.api!.extract(loadFixtureJson(`microsoft-partner-center/${file}`), new URL(url));
 
 describe('partner center service requests', () => {
   it('maps status and the three severity levels; numeric legacy enums stay unknown', () => {
@@ -28,7 +29,10 @@ describe('partner center service requests', () => {
   });
 
   it('reads one request, an empty collection, and rejects unknown shapes', () => {
-    expect(read('servicerequest.json', `${LIST}/615112491169010`).cases[0]).toMatchObject({ state: 'closed', updatedAt: '2026-11-21T07:00:00.000Z' });
+    expect(read('servicerequest.json', `${LIST}/615112491169010`).cases[0]).toMatchObject({
+      state: 'closed',
+      updatedAt: '2026-11-21T07:00:00.000Z',
+    });
     expect(read('empty.json')).toEqual({ kind: 'list', cases: [], problems: [] });
     expect(() => read('unknown.json')).toThrow(/Expected a collection/);
   });
@@ -36,7 +40,11 @@ describe('partner center service requests', () => {
   it('captures the partner and customer-scoped endpoints', () => {
     const wanted = (u: string) => partnerCenter.api!.urlPatterns.some((p) => p.test(u));
     expect(wanted(LIST)).toBe(true);
-    expect(wanted('https://api.partnercenter.microsoft.com/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/servicerequests')).toBe(true);
+    expect(
+      wanted(
+        'https://api.partnercenter.microsoft.com/v1/customers/0c39d6d5-c70d-4c55-bc02-f620844f3fd1/servicerequests',
+      ),
+    ).toBe(true);
     expect(wanted('https://api.partnercenter.microsoft.com/v1/customers')).toBe(false);
   });
 });

@@ -7,7 +7,8 @@ import { parseHtml } from '../../../../scripts/parse-html';
 const SITE = 'https://northwind.my.site.com/support';
 const QUERY = `${SITE}/services/data/v59.0/query?q=SELECT+Id%2CCaseNumber%2CSubject%2CStatus%2CPriority%2CIsClosed+FROM+Case+ORDER+BY+LastModifiedDate+DESC`;
 const NEXT = `${SITE}/services/data/v59.0/query/01gHp00000BdtZ7IAJ-6`;
-const readApi = (file: string, url = QUERY) => salesforce.api!.extract(loadFixtureJson(`salesforce/${file}`), new URL(url));
+const readApi = (file: string, url = QUERY) =>
+  salesforce.api!.extract(loadFixtureJson(`salesforce/${file}`), new URL(url));
 const caseRecord = (fields: Record<string, unknown>) => ({
   attributes: { type: 'Case', url: '/services/data/v59.0/sobjects/Case/500Hp00001XyZaBIAV' },
   Id: '500Hp00001XyZaBIAV',
@@ -19,13 +20,20 @@ const readOne = (fields: Record<string, unknown>, url = QUERY) =>
 
 /** Matches the ProviderParseError this adapter throws, by failure kind and message. */
 const parseError = (failure: ParseFailure, message = /./) =>
-  expect.objectContaining({ name: 'ProviderParseError', provider: 'salesforce', failure, message: expect.stringMatching(message) });
+  expect.objectContaining({
+    name: 'ProviderParseError',
+    provider: 'salesforce',
+    failure,
+    message: expect.stringMatching(message),
+  });
 
 describe('salesforce REST query', () => {
   it('reads the first page: Case records only, other records and missing numbers as problems', () => {
     const { kind, cases, problems } = readApi('query-page1.json');
     expect(kind).toBe('list');
-    expect(cases.map((c) => [c.caseId, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner ?? null])).toEqual([
+    expect(
+      cases.map((c) => [c.caseId, c.state, c.vendorStatus, c.severity, c.vendorSeverity, c.owner ?? null]),
+    ).toEqual([
       ['00001026', 'waiting-on-customer', 'Waiting on Customer', 'high', 'High', 'Riley Agent'],
       ['00001025', 'open', 'Working', 'normal', 'Medium', 'Tier 2 Support'],
       ['00001019', 'open', 'Escalated', 'critical', 'Critical', null],
@@ -107,10 +115,14 @@ describe('salesforce REST query', () => {
     ['Urgent', 'critical'],
     ['P3', null],
     [null, null],
-  ])('Priority %j → %s', (Priority, severity) => expect(readOne({ Status: 'New', Priority })).toMatchObject({ severity, vendorSeverity: Priority }));
+  ])('Priority %j → %s', (Priority, severity) =>
+    expect(readOne({ Status: 'New', Priority })).toMatchObject({ severity, vendorSeverity: Priority }),
+  );
 
   it('reads offsets other than +0000 as instants and rejects zone-less dates', () => {
-    expect(readOne({ CreatedDate: '2024-01-15T10:20:30.000+0100', LastModifiedDate: '2024-01-15T10:20:30.000Z' })).toMatchObject({
+    expect(
+      readOne({ CreatedDate: '2024-01-15T10:20:30.000+0100', LastModifiedDate: '2024-01-15T10:20:30.000Z' }),
+    ).toMatchObject({
       createdAt: '2024-01-15T09:20:30.000Z',
       updatedAt: '2024-01-15T10:20:30.000Z',
     });
@@ -118,13 +130,26 @@ describe('salesforce REST query', () => {
   });
 
   it.each([
-    ['https://northwind.my.site.com/services/data/v59.0/query?q=x', 'https://northwind.my.site.com/s/case/500Hp00001XyZaBIAV'],
-    ['https://support.example-isp.com/services/data/v60.0/query/?q=x', 'https://support.example-isp.com/s/case/500Hp00001XyZaBIAV'],
-    ['https://northwind.force.com/customers/services/data/v58.0/query?q=x', 'https://northwind.force.com/customers/s/case/500Hp00001XyZaBIAV'],
+    [
+      'https://northwind.my.site.com/services/data/v59.0/query?q=x',
+      'https://northwind.my.site.com/s/case/500Hp00001XyZaBIAV',
+    ],
+    [
+      'https://support.example-isp.com/services/data/v60.0/query/?q=x',
+      'https://support.example-isp.com/s/case/500Hp00001XyZaBIAV',
+    ],
+    [
+      'https://northwind.force.com/customers/services/data/v58.0/query?q=x',
+      'https://northwind.force.com/customers/s/case/500Hp00001XyZaBIAV',
+    ],
   ])('links a case read at %s to %s', (url, link) => expect(readOne({ Status: 'New' }, url).url).toBe(link));
 
   it('reports records without a Case Id instead of dropping them', () => {
-    const body = { totalSize: 3, done: true, records: [caseRecord({ Id: '001Hp00003FgHiJIAV' }), caseRecord({ Id: null }), 'x'] };
+    const body = {
+      totalSize: 3,
+      done: true,
+      records: [caseRecord({ Id: '001Hp00003FgHiJIAV' }), caseRecord({ Id: null }), 'x'],
+    };
     expect(salesforce.api!.extract(body, new URL(QUERY)).problems).toEqual([
       { where: 'records[0]', reason: 'Expected a Case Id (500…), got "001Hp00003FgHiJIAV"', caseId: '00001026' },
       { where: 'records[1]', reason: 'Expected a Case Id (500…), got null', caseId: '00001026' },
@@ -135,7 +160,13 @@ describe('salesforce REST query', () => {
   it('accepts an empty result and rejects unknown shapes', () => {
     expect(readApi('empty.json')).toEqual({ kind: 'list', cases: [], problems: [] });
     expect(salesforce.api!.detect(loadFixtureJson('salesforce/unknown.json'), new URL(QUERY))).toBeNull();
-    for (const body of [loadFixtureJson('salesforce/unknown.json'), null, [], { records: 'none', done: true }, { records: [] }]) {
+    for (const body of [
+      loadFixtureJson('salesforce/unknown.json'),
+      null,
+      [],
+      { records: 'none', done: true },
+      { records: [] },
+    ]) {
       expect(() => salesforce.api!.extract(body, new URL(QUERY))).toThrow(
         parseError('unknown-shape', /Expected a query result \{totalSize, done, records: \[\.\.\.\]\}/),
       );
@@ -144,9 +175,9 @@ describe('salesforce REST query', () => {
 
   it('reports INVALID_SESSION_ID as signed out, other REST errors as an unknown shape', () => {
     expect(() => readApi('error-invalid-session.json')).toThrow(parseError('signed-out', /INVALID_SESSION_ID/));
-    expect(() => salesforce.api!.extract([{ message: 'No such column', errorCode: 'INVALID_FIELD' }], new URL(QUERY))).toThrow(
-      parseError('unknown-shape', /got an error list/),
-    );
+    expect(() =>
+      salesforce.api!.extract([{ message: 'No such column', errorCode: 'INVALID_FIELD' }], new URL(QUERY)),
+    ).toThrow(parseError('unknown-shape', /got an error list/));
   });
 
   it('captures REST query URLs and their next pages only', () => {
@@ -163,7 +194,8 @@ describe('salesforce REST query', () => {
 });
 
 describe('salesforce site pages', () => {
-  const detect = (file: string, url: string) => salesforce.page!.detect(loadFixtureDoc(`salesforce/${file}`, url), new URL(url));
+  const detect = (file: string, url: string) =>
+    salesforce.page!.detect(loadFixtureDoc(`salesforce/${file}`, url), new URL(url));
 
   it.each([
     [`${SITE}/s/case/Case/Default`, 'list'],
@@ -196,7 +228,9 @@ describe('salesforce site pages', () => {
       deferredToApi: true,
     });
     const detail = `${SITE}/s/case/500Hp00001XyZaBIAV/00001026`;
-    expect(salesforce.page!.extract(loadFixtureDoc('salesforce/site-case-detail.html', detail), new URL(detail))).toEqual({
+    expect(
+      salesforce.page!.extract(loadFixtureDoc('salesforce/site-case-detail.html', detail), new URL(detail)),
+    ).toEqual({
       kind: 'detail',
       cases: [],
       problems: [],

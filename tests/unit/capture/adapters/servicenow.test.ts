@@ -8,13 +8,20 @@ import { parseHtml } from '../../../../scripts/parse-html';
 // A vendor's own domain in front of its instance (custom hosts are common for CSM).
 const CASES = 'https://help.example-isp.com/api/now/table/sn_customerservice_case';
 const INCIDENTS = 'https://northwind.service-now.com/api/now/table/incident';
-const readApi = (file: string, url: string) => servicenow.api!.extract(loadFixtureJson(`servicenow/${file}`), new URL(url));
+const readApi = (file: string, url: string) =>
+  servicenow.api!.extract(loadFixtureJson(`servicenow/${file}`), new URL(url));
 const readBody = (body: unknown, url = CASES) => servicenow.api!.extract(body, new URL(url));
-const caseLink = (sysId: string) => `https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
+const caseLink = (sysId: string) =>
+  `https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
 
 /** Matches the ProviderParseError this adapter throws, by failure kind and message. */
 const parseError = (failure: ParseFailure, message = /./) =>
-  expect.objectContaining({ name: 'ProviderParseError', provider: 'servicenow', failure, message: expect.stringMatching(message) });
+  expect.objectContaining({
+    name: 'ProviderParseError',
+    provider: 'servicenow',
+    failure,
+    message: expect.stringMatching(message),
+  });
 
 const MALFORMED_CASE = { where: 'result[3]', reason: 'Expected a number (CS…, INC…), found none' };
 const CS0001234 = {
@@ -33,7 +40,10 @@ const CS0001234 = {
 
 describe('servicenow Table API: cases', () => {
   it('reads display_value=false: codes mapped, our labels kept, dates read as UTC', () => {
-    const { kind, cases, problems } = readApi('case-list-false.json', `${CASES}?sysparm_display_value=false&sysparm_limit=20`);
+    const { kind, cases, problems } = readApi(
+      'case-list-false.json',
+      `${CASES}?sysparm_display_value=false&sysparm_limit=20`,
+    );
     expect(kind).toBe('list');
     expect(problems).toEqual([MALFORMED_CASE]);
     expect(cases.map((c) => [c.caseId, c.state, c.vendorStatus, c.severity, c.vendorSeverity])).toEqual([
@@ -77,7 +87,12 @@ describe('servicenow Table API: cases', () => {
   it('tells display_value=true from the body even when the URL does not say so', () => {
     for (const url of [CASES, `${CASES}?sysparm_display_value=false`]) {
       const { cases } = readApi('case-list-true.json', url);
-      expect(cases[0]).toMatchObject({ state: 'waiting-on-customer', createdAt: null, updatedAt: null, owner: 'Riley Agent' });
+      expect(cases[0]).toMatchObject({
+        state: 'waiting-on-customer',
+        createdAt: null,
+        updatedAt: null,
+        owner: 'Riley Agent',
+      });
     }
   });
 
@@ -88,10 +103,26 @@ describe('servicenow Table API: cases', () => {
     expect(cases.map((c) => [c.caseId, c.state, c.severity, c.createdAt, c.updatedAt, c.url])).toEqual(
       fromFalse.map((c) => [c.caseId, c.state, c.severity, c.createdAt, c.updatedAt, c.url]),
     );
-    expect(cases.map((c) => c.vendorStatus)).toEqual(['Awaiting Info', 'Open', 'Resolved', 'Closed', 'Pending Change', 'Cancelled', 'New']);
-    expect(cases[0]).toMatchObject({ owner: 'Riley Agent', createdAt: '2026-11-18T07:15:30.000Z', updatedAt: '2026-11-19T16:02:11.000Z' });
+    expect(cases.map((c) => c.vendorStatus)).toEqual([
+      'Awaiting Info',
+      'Open',
+      'Resolved',
+      'Closed',
+      'Pending Change',
+      'Cancelled',
+      'New',
+    ]);
+    expect(cases[0]).toMatchObject({
+      owner: 'Riley Agent',
+      createdAt: '2026-11-18T07:15:30.000Z',
+      updatedAt: '2026-11-19T16:02:11.000Z',
+    });
     // Before the switch to CET: the display value is +2 h, the value stays UTC.
-    expect(cases[2]).toMatchObject({ caseId: 'CS0001201', createdAt: '2026-10-30T12:00:00.000Z', updatedAt: '2026-11-02T10:45:00.000Z' });
+    expect(cases[2]).toMatchObject({
+      caseId: 'CS0001201',
+      createdAt: '2026-10-30T12:00:00.000Z',
+      updatedAt: '2026-11-02T10:45:00.000Z',
+    });
     expect(JSON.stringify(cases)).not.toContain('/api/now/');
   });
 
@@ -109,7 +140,8 @@ describe('servicenow Table API: cases', () => {
 describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
   // The fixtures are ServiceNow's own published examples (tests/fixtures/servicenow/SOURCES.md).
   const CASE_API = 'https://acme.service-now.com/api/sn_customerservice/case';
-  const csmLink = (sysId: string) => `https://acme.service-now.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
+  const csmLink = (sysId: string) =>
+    `https://acme.service-now.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=${sysId}`;
   const CS0000871 = {
     provider: 'servicenow',
     caseId: 'CS0000871',
@@ -124,11 +156,14 @@ describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
     vendorRef: 'ba325dbe64f01300964fae39b050e9a6',
   };
   const listBody = () => loadFixtureJson('servicenow/csm-case-api-list.json') as { result: Record<string, unknown>[] };
-  const singleBody = () => loadFixtureJson('servicenow/csm-case-api-single.json') as { result: Record<string, unknown> };
+  const singleBody = () =>
+    loadFixtureJson('servicenow/csm-case-api-single.json') as { result: Record<string, unknown> };
 
   it('reads the documented list: raw codes and UTC dates, account and contact as expanded records', () => {
-    const { kind, cases, problems } = readApi('csm-case-api-list.json',
-      `${CASE_API}?sysparm_query=account=86837a386f0331003b3c498f5d3ee4ca&sysparm_limit=2&sysparm_offset=2`);
+    const { kind, cases, problems } = readApi(
+      'csm-case-api-list.json',
+      `${CASE_API}?sysparm_query=account=86837a386f0331003b3c498f5d3ee4ca&sysparm_limit=2&sysparm_offset=2`,
+    );
     expect(kind).toBe('list');
     expect(problems).toEqual([]);
     expect(cases).toEqual([
@@ -178,7 +213,9 @@ describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
     const record = singleBody().result;
     // As published: "<short description>" + U+200B + "<number>".
     expect(record.case).toBe('Acme Analytics performance degradation\u200bCS0000871');
-    expect(readBody({ result: { ...record, case: 'Something else entirely' } }, CASE_API).cases[0]!.title).toBe(CS0000871.title);
+    expect(readBody({ result: { ...record, case: 'Something else entirely' } }, CASE_API).cases[0]!.title).toBe(
+      CS0000871.title,
+    );
     // No short description: the number stands in, not the display field.
     const { short_description: _, ...untitled } = record;
     expect(readBody({ result: untitled }, CASE_API).cases[0]!.title).toBe('CS0000871');
@@ -187,11 +224,38 @@ describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
   it.each([
     // The Case API default (display_value=false): a sys_id says who, not the name.
     ['a plain sys_id string', 'da419c1fc312310015519f2974d3ae15', undefined],
-    ['a {link, value} reference', { link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15', value: 'da419c1fc312310015519f2974d3ae15' }, undefined],
-    ['a {display_value, value, link} pair', { display_value: 'Riley Agent', value: 'da419c1fc312310015519f2974d3ae15', link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15' }, 'Riley Agent'],
-    ['an expanded record', { sys_id: 'da419c1fc312310015519f2974d3ae15', name: 'Riley Agent', user_name: 'riley.agent', sys_updated_on: '2019-01-03 05:49:34' }, 'Riley Agent'],
+    [
+      'a {link, value} reference',
+      {
+        link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15',
+        value: 'da419c1fc312310015519f2974d3ae15',
+      },
+      undefined,
+    ],
+    [
+      'a {display_value, value, link} pair',
+      {
+        display_value: 'Riley Agent',
+        value: 'da419c1fc312310015519f2974d3ae15',
+        link: 'https://acme.service-now.com/api/now/table/sys_user/da419c1fc312310015519f2974d3ae15',
+      },
+      'Riley Agent',
+    ],
+    [
+      'an expanded record',
+      {
+        sys_id: 'da419c1fc312310015519f2974d3ae15',
+        name: 'Riley Agent',
+        user_name: 'riley.agent',
+        sys_updated_on: '2019-01-03 05:49:34',
+      },
+      'Riley Agent',
+    ],
   ])('reads assigned_to given as %s', (_shape, assignedTo, owner) => {
-    const { cases } = readBody({ result: { ...singleBody().result, assigned_to: assignedTo } }, `${CASE_API}/ba325dbe64f01300964fae39b050e9a6`);
+    const { cases } = readBody(
+      { result: { ...singleBody().result, assigned_to: assignedTo } },
+      `${CASE_API}/ba325dbe64f01300964fae39b050e9a6`,
+    );
     expect(cases[0]!.owner).toBe(owner);
     // Whatever the shape, the case's codes and UTC dates are still read as stored values.
     expect(cases[0]).toMatchObject({ state: 'open', createdAt: CS0000871.createdAt, updatedAt: CS0000871.updatedAt });
@@ -221,14 +285,20 @@ describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
   it('reads no case from the {sys_id, number} a POST or PUT answers (it would blank the title)', () => {
     const written = { result: { sys_id: '0397c743db436f0057c3fd441d96197f', number: 'CS0001005' } };
     expect(readBody(written, CASE_API)).toEqual({ kind: 'detail', cases: [], problems: [] });
-    expect(readBody(written, `${CASE_API}/0397c743db436f0057c3fd441d96197f`)).toEqual({ kind: 'detail', cases: [], problems: [] });
+    expect(readBody(written, `${CASE_API}/0397c743db436f0057c3fd441d96197f`)).toEqual({
+      kind: 'detail',
+      cases: [],
+      problems: [],
+    });
   });
 
   it('captures the Case API list and single case on any host, not its other endpoints', () => {
     const wanted = (u: string) => servicenow.api!.urlPatterns.some((p) => p.test(u));
     expect(wanted(CASE_API)).toBe(true);
     expect(wanted(`${CASE_API}?sysparm_query=active%3Dtrue&sysparm_limit=20`)).toBe(true);
-    expect(wanted('https://help.example-isp.com/api/sn_customerservice/v1/case/ba325dbe64f01300964fae39b050e9a6')).toBe(true);
+    expect(wanted('https://help.example-isp.com/api/sn_customerservice/v1/case/ba325dbe64f01300964fae39b050e9a6')).toBe(
+      true,
+    );
     expect(wanted(`${CASE_API}/CS0000871`)).toBe(true);
     expect(wanted(`${CASE_API}/ba325dbe64f01300964fae39b050e9a6/activities`)).toBe(false);
     expect(wanted(`${CASE_API}/field_values/contact`)).toBe(false);
@@ -240,7 +310,10 @@ describe('servicenow CSM Case API (/api/sn_customerservice/case)', () => {
 
 describe('servicenow Table API: incidents', () => {
   it('maps incident states, with On Hold / Awaiting Caller as waiting on us, and links into /sp', () => {
-    const { kind, cases, problems } = readApi('incident-list-false.json', `${INCIDENTS}?sysparm_query=active%3Dtrue&sysparm_limit=50`);
+    const { kind, cases, problems } = readApi(
+      'incident-list-false.json',
+      `${INCIDENTS}?sysparm_query=active%3Dtrue&sysparm_limit=50`,
+    );
     expect(kind).toBe('list');
     expect(cases.map((c) => [c.caseId, c.state, c.vendorStatus, c.severity])).toEqual([
       ['INC0012345', 'waiting-on-customer', 'On Hold', 'high'],
@@ -251,7 +324,9 @@ describe('servicenow Table API: incidents', () => {
       ['INC0012300', 'closed', 'Closed', 'low'],
       ['INC0012290', 'closed', 'Canceled', 'low'],
     ]);
-    expect(problems).toEqual([{ where: 'result[4]', reason: 'Expected a 32-hex sys_id, got "not-a-sys-id"', caseId: 'INC0012315' }]);
+    expect(problems).toEqual([
+      { where: 'result[4]', reason: 'Expected a 32-hex sys_id, got "not-a-sys-id"', caseId: 'INC0012315' },
+    ]);
     expect(cases[0]).toMatchObject({
       title: 'VPN concentrator drops tunnels every 30 min',
       createdAt: '2026-11-17T21:05:00.000Z',
@@ -268,9 +343,25 @@ describe('servicenow Table API: incidents', () => {
     ['false', { state: '3', hold_reason: '' }, 'on-hold', 'On Hold'],
     ['true', { state: 'On Hold', hold_reason: 'Awaiting Caller' }, 'waiting-on-customer', 'On Hold'],
     ['true', { state: 'On Hold', hold_reason: 'Awaiting Vendor' }, 'on-hold', 'On Hold'],
-    ['all', { state: { display_value: 'On Hold', value: '3' }, hold_reason: { display_value: 'Awaiting Caller', value: '1' } }, 'waiting-on-customer', 'On Hold'],
+    [
+      'all',
+      {
+        state: { display_value: 'On Hold', value: '3' },
+        hold_reason: { display_value: 'Awaiting Caller', value: '1' },
+      },
+      'waiting-on-customer',
+      'On Hold',
+    ],
     // Relabelled or translated: the code still decides, the viewer's label is kept.
-    ['all', { state: { display_value: 'Angehalten', value: '3' }, hold_reason: { display_value: 'Warten auf Anrufer', value: '1' } }, 'waiting-on-customer', 'Angehalten'],
+    [
+      'all',
+      {
+        state: { display_value: 'Angehalten', value: '3' },
+        hold_reason: { display_value: 'Warten auf Anrufer', value: '1' },
+      },
+      'waiting-on-customer',
+      'Angehalten',
+    ],
     ['true', { state: 'Angehalten', hold_reason: 'Warten auf Anrufer' }, null, 'Angehalten'],
   ])('display_value=%s %j → %s', (mode, fields, state, vendorStatus) => {
     const body = { result: [{ number: 'INC0012345', sys_id: sysId, ...fields }] };
@@ -293,7 +384,9 @@ describe('servicenow mapping tables', () => {
     ['7', 'closed', 'Cancelled'],
     ['2', null, '2'],
     ['99', null, '99'],
-  ])('case state %s → %s', (code, state, vendorStatus) => expect(one({ state: code })).toMatchObject({ state, vendorStatus }));
+  ])('case state %s → %s', (code, state, vendorStatus) =>
+    expect(one({ state: code })).toMatchObject({ state, vendorStatus }),
+  );
 
   it.each([
     ['1', 'new', 'New'],
@@ -304,7 +397,8 @@ describe('servicenow mapping tables', () => {
     ['8', 'closed', 'Canceled'],
     ['10', null, '10'],
   ])('incident state %s → %s', (code, state, vendorStatus) =>
-    expect(one({ state: code }, INCIDENTS)).toMatchObject({ state, vendorStatus }));
+    expect(one({ state: code }, INCIDENTS)).toMatchObject({ state, vendorStatus }),
+  );
 
   it.each([
     ['1', 'critical', '1 - Critical'],
@@ -315,7 +409,8 @@ describe('servicenow mapping tables', () => {
     ['', null, null],
     ['0', null, '0'],
   ])('priority %j → %s', (code, severity, vendorSeverity) =>
-    expect(one({ state: '10', priority: code })).toMatchObject({ severity, vendorSeverity }));
+    expect(one({ state: '10', priority: code })).toMatchObject({ severity, vendorSeverity }),
+  );
 
   it('reads labels of display_value=true, including translated priority labels by their number', () => {
     expect(one({ state: 'Awaiting Info', priority: '2 - Hoch' })).toMatchObject({
@@ -323,7 +418,11 @@ describe('servicenow mapping tables', () => {
       severity: 'high',
       vendorSeverity: '2 - Hoch',
     });
-    expect(one({ state: 'Offen', priority: '3 - Moderate' })).toMatchObject({ state: null, vendorStatus: 'Offen', severity: 'normal' });
+    expect(one({ state: 'Offen', priority: '3 - Moderate' })).toMatchObject({
+      state: null,
+      vendorStatus: 'Offen',
+      severity: 'normal',
+    });
   });
 
   it('reads dates as UTC only when the body or URL says they are raw values', () => {
@@ -332,7 +431,10 @@ describe('servicenow mapping tables', () => {
     expect(one(fields, `${CASES}?sysparm_display_value=false`).updatedAt).toBe('2026-11-19T17:02:11.000Z');
     expect(one(fields, `${CASES}?sysparm_fields=number,sys_id&sysparm_display_value=true`).updatedAt).toBeNull();
     // A reference shaped {display_value, link} proves display_value=true whatever the URL says.
-    expect(one({ ...fields, assigned_to: { display_value: 'Riley Agent', link: 'https://x/api/now/table/sys_user/1' } }).updatedAt).toBeNull();
+    expect(
+      one({ ...fields, assigned_to: { display_value: 'Riley Agent', link: 'https://x/api/now/table/sys_user/1' } })
+        .updatedAt,
+    ).toBeNull();
     // Viewer formats that are not machine dates are never parsed.
     expect(one({ state: 'Open', sys_updated_on: '19.11.2026 17:02:11' }).updatedAt).toBeNull();
   });
@@ -340,7 +442,11 @@ describe('servicenow mapping tables', () => {
   it('falls back to the number as the title and on the number prefix when the URL has no table', () => {
     const body = { result: [{ number: 'INC0000001', sys_id: sysId, state: '2' }] };
     const { cases } = readBody(body, 'https://x.service-now.com/api/now/table/other');
-    expect(cases[0]).toMatchObject({ title: 'INC0000001', state: 'open', url: `https://x.service-now.com/sp?id=ticket&table=incident&sys_id=${sysId}` });
+    expect(cases[0]).toMatchObject({
+      title: 'INC0000001',
+      state: 'open',
+      url: `https://x.service-now.com/sp?id=ticket&table=incident&sys_id=${sysId}`,
+    });
   });
 });
 
@@ -362,7 +468,14 @@ describe('servicenow Table API shapes', () => {
   it('throws unknown-shape on other bodies', () => {
     const url = new URL(CASES);
     expect(servicenow.api!.detect(loadFixtureJson('servicenow/unknown.json'), url)).toBeNull();
-    for (const body of [loadFixtureJson('servicenow/unknown.json'), null, [], 'result', { records: [] }, { result: 'x' }]) {
+    for (const body of [
+      loadFixtureJson('servicenow/unknown.json'),
+      null,
+      [],
+      'result',
+      { records: [] },
+      { result: 'x' },
+    ]) {
       expect(() => servicenow.api!.extract(body, url)).toThrow(
         parseError('unknown-shape', /Expected \{result: \[\.\.\.\]\} or \{result: \{\.\.\.\}\}/),
       );
@@ -379,7 +492,9 @@ describe('servicenow Table API shapes', () => {
   it('captures only Table API case and incident URLs, on any host', () => {
     const wanted = (u: string) => servicenow.api!.urlPatterns.some((p) => p.test(u));
     expect(wanted(`${CASES}?sysparm_display_value=all&sysparm_limit=20`)).toBe(true);
-    expect(wanted('https://help.example-isp.com/api/now/v2/table/incident/a1b2c3d4e5f60718293a4b5c6d7e8f90')).toBe(true);
+    expect(wanted('https://help.example-isp.com/api/now/v2/table/incident/a1b2c3d4e5f60718293a4b5c6d7e8f90')).toBe(
+      true,
+    );
     expect(wanted('https://acme.service-now.com/api/now/table/incident')).toBe(true);
     expect(wanted('https://acme.service-now.com/api/now/table/sys_user?sysparm_limit=1')).toBe(false);
     expect(wanted('https://acme.service-now.com/api/now/table/incident_task')).toBe(false);
@@ -397,9 +512,15 @@ describe('servicenow portal pages', () => {
     ['https://help.ovh-like.example/csm?id=csm_cases_requests', 'list'],
     ['https://acme.service-now.com/sp?id=my_requests', 'list'],
     ['https://acme.service-now.com/csp?id=csm_cases_requests', 'list'],
-    ['https://help.example-isp.com/support?id=csm_ticket&table=sn_customerservice_case&number=CS0001234&view=csp', 'detail'],
+    [
+      'https://help.example-isp.com/support?id=csm_ticket&table=sn_customerservice_case&number=CS0001234&view=csp',
+      'detail',
+    ],
     ['https://acme.service-now.com/sp?id=ticket&table=incident&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90', 'detail'],
-    ['https://acme.service-now.com/sp?id=standard_ticket&table=incident&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90', 'detail'],
+    [
+      'https://acme.service-now.com/sp?id=standard_ticket&table=incident&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      'detail',
+    ],
     ['https://acme.service-now.com/sp?id=ticket&table=sc_request&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90', null],
     ['https://acme.service-now.com/csm?id=kb_article&sys_id=a1b2c3d4e5f60718293a4b5c6d7e8f90', null],
     ['https://acme.service-now.com/csm', null],
@@ -420,7 +541,8 @@ describe('servicenow portal pages', () => {
       problems: [],
       deferredToApi: true,
     });
-    const detail = 'https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=0f3c5a9e1b7d4c2a9e6f8b1d3c5a7e90';
+    const detail =
+      'https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&sys_id=0f3c5a9e1b7d4c2a9e6f8b1d3c5a7e90';
     expect(servicenow.page!.extract(doc('portal-csm-ticket.html', detail), new URL(detail))).toEqual({
       kind: 'detail',
       cases: [],
@@ -433,7 +555,10 @@ describe('servicenow portal pages', () => {
     ['portal-login.html', 'https://help.example-isp.com/csm?id=csm_login'],
     ['portal-login.html', 'https://acme.service-now.com/sp?id=login'],
     // The portal shows its login widget in place of the case when the session is gone.
-    ['portal-login.html', 'https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&number=CS0001234'],
+    [
+      'portal-login.html',
+      'https://help.example-isp.com/csm?id=csm_ticket&table=sn_customerservice_case&number=CS0001234',
+    ],
     ['login-do.html', 'https://acme.service-now.com/login.do'],
     ['login-do.html', 'https://help.example-isp.com/login.do?sysparm_goto_url=%2Fcsm'],
   ])('%s at %s is signed out', (file, url) => {

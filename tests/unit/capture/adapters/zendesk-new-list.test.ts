@@ -9,7 +9,8 @@ import { parseHtml } from '../../../../scripts/parse-html';
 
 const HOST = 'https://help.northwind-fiber.example';
 const LIST_URL = `${HOST}/hc/en-us/requests`;
-const readPage = (file: string, url = LIST_URL) => zendesk.page!.extract(loadFixtureDoc(`zendesk/${file}`, url), new URL(url));
+const readPage = (file: string, url = LIST_URL) =>
+  zendesk.page!.extract(loadFixtureDoc(`zendesk/${file}`, url), new URL(url));
 
 /** A one-row new list whose status tag reads `label`, as Garden renders it. */
 function rowPage(label: string): Document {
@@ -66,7 +67,13 @@ describe('zendesk new request list (rendered rows)', () => {
     const { cases, problems } = readPage('new-list-rendered-de.html', url);
     expect(problems).toEqual([]);
     expect(cases.map((c) => [c.caseId, c.state, c.vendorStatus, c.title, c.url])).toEqual([
-      ['9120', 'waiting-on-customer', null, 'Störung: SIP-Trunk Ausfall', 'https://hilfe.example-isp.de/hc/de/requests/9120'],
+      [
+        '9120',
+        'waiting-on-customer',
+        null,
+        'Störung: SIP-Trunk Ausfall',
+        'https://hilfe.example-isp.de/hc/de/requests/9120',
+      ],
       ['9107', 'open', null, 'Rechnung & Gutschrift', 'https://hilfe.example-isp.de/hc/requests/9107'],
       ['9001', 'resolved', null, 'Umzug des Anschlusses', 'https://hilfe.example-isp.de/hc/requests/9001'],
     ]);
@@ -134,7 +141,15 @@ describe('zendesk requests/search with include=users and custom statuses', () =>
 
   it('falls back to the custom status category when a request carries no status', () => {
     const body = {
-      requests: [{ id: 12, subject: 's', custom_status_id: 7, created_at: '2026-10-01T09:00:00Z', updated_at: '2026-10-01T09:00:00Z' }],
+      requests: [
+        {
+          id: 12,
+          subject: 's',
+          custom_status_id: 7,
+          created_at: '2026-10-01T09:00:00Z',
+          updated_at: '2026-10-01T09:00:00Z',
+        },
+      ],
       custom_statuses: [{ id: 7, status_category: 'hold', label: 'With our partner' }],
     };
     const { cases } = zendesk.api!.extract(body, new URL(SEARCH));

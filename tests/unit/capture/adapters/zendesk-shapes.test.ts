@@ -42,7 +42,9 @@ function expectInstant(actual: string | null, expectedMs: number): void {
 // ---- Generators ----
 
 // Whole seconds between 2005 and 2035 (the Copenhagen datetime attribute and the API carry whole seconds).
-const instantArb = fc.integer({ min: Date.UTC(2005, 0, 1) / 1000, max: Date.UTC(2035, 11, 31) / 1000 }).map((s) => s * 1000);
+const instantArb = fc
+  .integer({ min: Date.UTC(2005, 0, 1) / 1000, max: Date.UTC(2035, 11, 31) / 1000 })
+  .map((s) => s * 1000);
 
 /** Text that realistic subjects are made of: quotes, ampersands, entity-looking text, HTML-looking text, unicode, RTL, emoji. */
 const SUBJECT_TOKENS = [
@@ -95,11 +97,12 @@ const SUBJECT_TOKENS = [
 ];
 
 /** A random grapheme without whitespace or control characters (those are not what users type into a subject). */
-const wordArb = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 8 })
-  .filter((s) => !/[\s\p{Cc}\p{Cs}]/u.test(s));
+const wordArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((s) => !/[\s\p{Cc}\p{Cs}]/u.test(s));
 
-const tokenArb = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SUBJECT_TOKENS) }, { weight: 1, arbitrary: wordArb });
+const tokenArb = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...SUBJECT_TOKENS) },
+  { weight: 1, arbitrary: wordArb },
+);
 
 /** A non-empty subject with single spaces between words (so the expected title is the subject itself). */
 const subjectArb = fc.array(tokenArb, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
@@ -174,7 +177,11 @@ function apiItem(spec: ApiItemSpec, origin: string): Record<string, unknown> {
 
 const hostArb = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9]{1,14}$/).map((s) => `https://${s}.zendesk.com`),
-  fc.constantFrom('https://help.example.com', 'https://support.northwind-fiber.example', 'https://hilfe.example-isp.de'),
+  fc.constantFrom(
+    'https://help.example.com',
+    'https://support.northwind-fiber.example',
+    'https://hilfe.example-isp.de',
+  ),
 );
 
 const listApiPathArb = fc.constantFrom(
@@ -216,15 +223,27 @@ describe('zendesk Requests API: generated bodies of the documented shape (§5d)'
         (origin, path, specs, withUsers, paging) => {
           const body: Record<string, unknown> = { requests: specs.map((s) => apiItem(s, origin)) };
           if (paging === 'offset') {
-            Object.assign(body, { next_page: `${origin}/api/v2/requests.json?page=2`, previous_page: null, count: specs.length + 25 });
+            Object.assign(body, {
+              next_page: `${origin}/api/v2/requests.json?page=2`,
+              previous_page: null,
+              count: specs.length + 25,
+            });
           } else {
             // Zendesk's generic cursor envelope (§5d, if cursor paging is requested).
             Object.assign(body, {
-              meta: { has_more: true, after_cursor: 'eyJvIjoibmljZV9pZCIsInYiOiJhUUVBQUFBQUFBQUEifQ==', before_cursor: null },
+              meta: {
+                has_more: true,
+                after_cursor: 'eyJvIjoibmljZV9pZCIsInYiOiJhUUVBQUFBQUFBQUEifQ==',
+                before_cursor: null,
+              },
               links: { next: `${origin}/api/v2/requests.json?page[after]=xyz`, prev: null },
             });
           }
-          if (withUsers) body.users = [{ id: 222, name: 'Riley Agent' }, { id: 361_000_000_001, name: 'Alex Example' }];
+          if (withUsers)
+            body.users = [
+              { id: 222, name: 'Riley Agent' },
+              { id: 361_000_000_001, name: 'Alex Example' },
+            ];
           const url = new URL(origin + path);
           expect(zendesk.api!.urlPatterns.some((p) => p.test(url.href))).toBe(true);
           expect(zendesk.api!.detect(body, url)).toBe('list');
@@ -287,7 +306,10 @@ describe('zendesk Requests API: generated bodies of the documented shape (§5d)'
             else items.push(bad[b++]);
           }
           const url = new URL(`${origin}/api/v2/requests.json`);
-          const result = zendesk.api!.extract({ requests: items, next_page: null, previous_page: null, count: items.length }, url);
+          const result = zendesk.api!.extract(
+            { requests: items, next_page: null, previous_page: null, count: items.length },
+            url,
+          );
           expect(result.cases.length + result.problems.length).toBe(items.length);
           expect(result.cases.map((c) => c.caseId)).toEqual(specs.map((s) => String(s.id)));
           for (const c of result.cases) expect(c.caseId).toMatch(/^[1-9]\d*$/);
@@ -362,7 +384,7 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const NAMED: Record<string, string> = {
   é: '&eacute;',
@@ -443,7 +465,15 @@ function datetimeAttr({ ms, offset, style }: TimeSpec): string {
 }
 
 // Human text the client rewrites; some of it looks like a date on purpose (it must never be parsed).
-const RELATIVE_TEXTS = ['3 days ago', 'vor 2 Tagen', 'Today at 13:52', 'il y a 5 heures', '2 か月前', '1999-12-31 23:59', '2001-01-01T00:00:00Z'];
+const RELATIVE_TEXTS = [
+  '3 days ago',
+  'vor 2 Tagen',
+  'Today at 13:52',
+  'il y a 5 heures',
+  '2 か月前',
+  '1999-12-31 23:59',
+  '2001-01-01T00:00:00Z',
+];
 
 function timeTag(t: TimeSpec, seed: number): string {
   const r = rng(seed);
@@ -452,7 +482,21 @@ function timeTag(t: TimeSpec, seed: number): string {
   return `<time datetime="${datetimeAttr(t)}" title="${local}" data-datetime="relative">${pick(r, RELATIVE_TEXTS)}</time>`;
 }
 
-const LABELS = ['Open', 'Awaiting your reply', 'Solved', 'Closed', 'Offen', 'Wartet auf Antwort', 'Gelöst', '답변완료', 'En attente & revue', '対応中', 'مفتوح', '<b>Open</b>', 'New "custom" status'];
+const LABELS = [
+  'Open',
+  'Awaiting your reply',
+  'Solved',
+  'Closed',
+  'Offen',
+  'Wartet auf Antwort',
+  'Gelöst',
+  '답변완료',
+  'En attente & revue',
+  '対応中',
+  'مفتوح',
+  '<b>Open</b>',
+  'New "custom" status',
+];
 
 type Tab = 'my' | 'organization' | 'ccd';
 interface RowSpec {
@@ -576,7 +620,13 @@ function tableHtml(tab: Tab, rows: string[]): string {
 }
 
 const tabArb = fc.constantFrom<Tab>('my', 'organization', 'ccd');
-const listQueryArb = fc.constantFrom('', '?sort_by=created_at&sort_order=asc', '?sort_by=updated_at&sort_order=desc', '?page=2', '/');
+const listQueryArb = fc.constantFrom(
+  '',
+  '?sort_by=created_at&sort_order=asc',
+  '?sort_by=updated_at&sort_order=desc',
+  '?page=2',
+  '/',
+);
 function pageUrlFor(origin: string, locale: string, tab: Tab, query: string): string {
   const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : '');
   if (tab !== 'my') params.set('filter_by', tab); // exact filter URLs are not verified (§5): any query must do
@@ -613,7 +663,14 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
     await fc.assert(
       fc.asyncProperty(listPageArb, async ({ page, rows }) => {
         const pageUrl = pageUrlFor(page.origin, page.locale, page.tab, page.query);
-        const html = pageHtml(page.locale, page.tab, tableHtml(page.tab, rows.map((r) => rowHtml(r, page.tab))));
+        const html = pageHtml(
+          page.locale,
+          page.tab,
+          tableHtml(
+            page.tab,
+            rows.map((r) => rowHtml(r, page.tab)),
+          ),
+        );
         const result = readListPage(html, pageUrl);
         expect(result.kind).toBe('list');
         expect(result.problems).toEqual([]);
@@ -639,7 +696,14 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
   it('reads DOMParser pages exactly like scripts/parse-html pages', () => {
     for (const { page, rows } of fc.sample(listPageArb, 25)) {
       const pageUrl = pageUrlFor(page.origin, page.locale, page.tab, page.query);
-      const html = pageHtml(page.locale, page.tab, tableHtml(page.tab, rows.map((r) => rowHtml(r, page.tab))));
+      const html = pageHtml(
+        page.locale,
+        page.tab,
+        tableHtml(
+          page.tab,
+          rows.map((r) => rowHtml(r, page.tab)),
+        ),
+      );
       const url = new URL(pageUrl);
       expect(zendesk.page!.extract(parseHtml(html, pageUrl), url)).toEqual(readListPage(html, pageUrl));
     }
@@ -652,7 +716,14 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
         fc.record({ linkClass: fc.boolean(), statusCellClass: fc.boolean(), mobileMeta: fc.boolean() }),
         async ({ page, rows }, drops) => {
           const pageUrl = pageUrlFor(page.origin, page.locale, page.tab, page.query);
-          const html = pageHtml(page.locale, page.tab, tableHtml(page.tab, rows.map((r) => rowHtml(r, page.tab, drops))));
+          const html = pageHtml(
+            page.locale,
+            page.tab,
+            tableHtml(
+              page.tab,
+              rows.map((r) => rowHtml(r, page.tab, drops)),
+            ),
+          );
           const result = readListPage(html, pageUrl);
           expect(result.problems).toEqual([]);
           expect(result.cases.map((c) => c.caseId)).toEqual(rows.map((r) => String(r.id)));
@@ -683,8 +754,17 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
         fc.constantFrom<OffsetStyle>('colon', 'nocolon', 'Z'),
         async (origin, row, offA, offB, styleA, styleB) => {
           // Two rows with the same instants, written in two different offsets / styles.
-          const a: RowSpec = { ...row, created: { ...row.created, offset: offA, style: styleA }, updated: { ...row.updated, offset: offA, style: styleA } };
-          const b: RowSpec = { ...row, id: row.id + 1, created: { ...row.created, offset: offB, style: styleB }, updated: { ...row.updated, offset: offB, style: styleB } };
+          const a: RowSpec = {
+            ...row,
+            created: { ...row.created, offset: offA, style: styleA },
+            updated: { ...row.updated, offset: offA, style: styleA },
+          };
+          const b: RowSpec = {
+            ...row,
+            id: row.id + 1,
+            created: { ...row.created, offset: offB, style: styleB },
+            updated: { ...row.updated, offset: offB, style: styleB },
+          };
           const html = pageHtml('en-us', 'my', tableHtml('my', [rowHtml(a, 'my'), rowHtml(b, 'my')]));
           const [ca, cb] = readListPage(html, `${origin}/hc/en-us/requests`).cases;
           expect(ca!.createdAt).toBe(cb!.createdAt);
@@ -708,7 +788,10 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
     await fc.assert(
       fc.asyncProperty(
         tabArb,
-        fc.uniqueArray(rowSpecArb(fc.integer({ min: 1, max: 899_999 }), 'en-us'), { maxLength: 5, selector: (r) => r.id }),
+        fc.uniqueArray(rowSpecArb(fc.integer({ min: 1, max: 899_999 }), 'en-us'), {
+          maxLength: 5,
+          selector: (r) => r.id,
+        }),
         fc.array(fc.constantFrom<'no-status' | 'no-id'>('no-status', 'no-id'), { maxLength: 3 }),
         fc.infiniteStream(fc.boolean()),
         async (tab, rows, broken, coin) => {
@@ -720,7 +803,10 @@ describe('zendesk classic list: generated Copenhagen pages (§5a)', () => {
             if (b >= broken.length || (g < rows.length && coin.next().value)) html.push(rowHtml(rows[g++]!, tab));
             else html.push(brokenRow(broken[b]!, 900_000 + b++));
           }
-          const result = readListPage(pageHtml('en-us', tab, tableHtml(tab, html)), 'https://x.zendesk.com/hc/en-us/requests');
+          const result = readListPage(
+            pageHtml('en-us', tab, tableHtml(tab, html)),
+            'https://x.zendesk.com/hc/en-us/requests',
+          );
           expect(result.cases.length + result.problems.length).toBe(rows.length + broken.length);
           expect(result.cases.map((c) => c.caseId)).toEqual(rows.map((r) => String(r.id)));
           for (const c of result.cases) expect(c.caseId).toMatch(/^[1-9]\d*$/);

@@ -48,7 +48,10 @@ describe('zendesk classic request list', () => {
   });
 
   it('reads the organization tab, whose third column is the requester', () => {
-    const { cases, problems } = readPage('list-classic-org.html', 'https://help.example-isp.de/hc/de/requests?filter_by=organization');
+    const { cases, problems } = readPage(
+      'list-classic-org.html',
+      'https://help.example-isp.de/hc/de/requests?filter_by=organization',
+    );
     expect(problems).toEqual([]);
     expect(cases).toHaveLength(2);
     expect(cases[0]).toMatchObject({
@@ -83,7 +86,8 @@ describe('zendesk classic request list', () => {
   });
 
   it('reports a sign-in page as signed out', () => {
-    const url = 'https://northwind.zendesk.com/hc/en-us/signin?return_to=https%3A%2F%2Fnorthwind.zendesk.com%2Fhc%2Fen-us%2Frequests';
+    const url =
+      'https://northwind.zendesk.com/hc/en-us/signin?return_to=https%3A%2F%2Fnorthwind.zendesk.com%2Fhc%2Fen-us%2Frequests';
     const doc = loadFixtureDoc('zendesk/signin.html', url);
     expect(zendesk.page!.detect(doc, new URL(url))).toBe('list');
     expect(() => zendesk.page!.extract(doc, new URL(url))).toThrow(/sign-in page/);
@@ -164,9 +168,17 @@ describe('zendesk Requests API', () => {
   });
 
   it('reads requests/search with side-loaded users as owners, on a custom domain', () => {
-    const { cases } = readApi('api-search.json', 'https://help.northwind-fiber.example/api/v2/requests/search.json?query=*');
+    const { cases } = readApi(
+      'api-search.json',
+      'https://help.northwind-fiber.example/api/v2/requests/search.json?query=*',
+    );
     expect(cases).toHaveLength(2);
-    expect(cases[0]).toMatchObject({ caseId: '5001', owner: 'Riley Agent', state: 'waiting-on-customer', severity: 'high' });
+    expect(cases[0]).toMatchObject({
+      caseId: '5001',
+      owner: 'Riley Agent',
+      state: 'waiting-on-customer',
+      severity: 'high',
+    });
     expect(cases[0]!.url).toBe('https://help.northwind-fiber.example/hc/requests/5001');
     expect(cases[1]).toMatchObject({ caseId: '4990', state: 'new', severity: 'normal' });
     expect(cases[1]!.owner).toBeUndefined();
