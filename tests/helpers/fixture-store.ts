@@ -37,6 +37,7 @@ export async function buildFixtureStore(
     const urls = URLS[adapter.id];
     // A new family must say where its fixtures are read, or the round-trip tests would skip it unseen.
     if (!urls) throw new Error(`tests/helpers/fixture-store.ts: add the URLs ${adapter.id} fixtures are read at`);
+    let read = 0;
     for (const file of readdirSync(`tests/fixtures/${adapter.id}`).sort()) {
       const capturedAt = new Date(Date.UTC(2026, 10, 20, 9, minute++)).toISOString();
       try {
@@ -58,12 +59,15 @@ export async function buildFixtureStore(
         });
         onResult?.(result, `${adapter.id}/${file}`);
         snapshots++;
+        read++;
       } catch (error) {
         // Fixtures of unreadable layouts are meant to fail with the adapter's parse error, and add
         // nothing; anything else (an adapter crash, a store error) is a real failure.
         if (!(error instanceof ProviderParseError)) throw error;
       }
     }
+    // A family whose every fixture became unreadable would drop out of the tests that use this store.
+    if (read === 0) throw new Error(`Expected ${adapter.id} fixtures the adapter reads, read none`);
   }
   return snapshots;
 }

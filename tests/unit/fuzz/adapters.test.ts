@@ -220,6 +220,5 @@ describe.each(ADAPTERS.map((a) => [a.id, a] as const))('fuzzing %s', (id, adapte
   const fuzz = FUZZ_FAMILIES[id];
   if (adapter.api && fuzz?.api) fuzzApi(adapter as Parameters<typeof fuzzApi>[0]);
   if (adapter.page && fuzz?.page) fuzzPage(adapter as Parameters<typeof fuzzPage>[0]);
-  // Families without a generator already fail "every adapter is fuzzed" above.
-  it('is registered', () => expect(ADAPTERS).toContain(adapter));
+  // Families without a generator fail "has a fuzz generator for each input it reads" above.
 });
