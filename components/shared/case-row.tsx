@@ -99,7 +99,8 @@ export const CaseRow = memo(function CaseRow({
         <span className="state" data-testid="case-state">
           <StateLabel item={item} />
         </span>
-        {ball !== 'closed' && ball !== 'closing' && (
+        {/* Quiet time is the vendor's: on a case waiting on the user it would contradict the state. */}
+        {(ball === 'vendor' || ball === 'unknown') && item.state !== null && (
           <span className="quiet" data-testid="case-quiet">
             vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}
           </span>
@@ -118,14 +119,21 @@ export const CaseRow = memo(function CaseRow({
           {seenText(item, now)}
         </span>
       </div>
-      {alerts.length > 0 && (
-        <ul className="alerts" aria-label="Alerts">
-          {alerts.map((a) => (
-            <li key={a.id} className={`alert alert-${a.level}`} data-testid="alert">
-              {a.reason}
-            </li>
-          ))}
-        </ul>
+      {/* One reason per row, the most pressing (alerts come most serious first); the rest on hover. */}
+      {alerts.length > 0 ? (
+        <p className={`why alert alert-${alerts[0]!.level}`} title={alerts.map((a) => a.reason).join('\n')}>
+          <span data-testid="alert">{alerts[0]!.reason}</span>
+          {alerts.length > 1 && <span className="more"> · {alerts.length - 1} more</span>}
+        </p>
+      ) : (
+        item.state === null &&
+        ball !== 'you' && (
+          <p className="why look" data-testid="case-why">
+            {item.vendorStatus
+              ? 'Caseradar cannot read this status: open the case to see where it stands'
+              : 'The portal shows no status: open the case to see where it stands'}
+          </p>
+        )
       )}
     </li>
   );

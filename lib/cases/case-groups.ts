@@ -1,20 +1,23 @@
 /**
  * The popup's sections: whose move it is, with cases the vendor let run past the user's limits pulled
- * out of "With vendor" so they are never buried. Pure.
+ * out of "With vendor" so they are never buried, and cases whose vendor status Caseradar cannot read
+ * put where the user looks first after their own: silently filed under "With vendor" they would never
+ * alert. Pure.
  */
 import type { StoredCase } from '../core/model';
 import { ballInCourt, compareUrgency, isOpen } from '../alerts/urgency';
 
-export type CaseGroupId = 'you' | 'overdue' | 'vendor' | 'closing';
+export type CaseGroupId = 'you' | 'look' | 'overdue' | 'vendor' | 'closing';
 
 export const CASE_GROUP_TITLES: Record<CaseGroupId, string> = {
   you: 'Waiting on you',
+  look: 'Needs a look',
   overdue: 'Overdue with vendor',
   vendor: 'With vendor',
   closing: 'Closing soon',
 };
 
-const GROUP_ORDER: CaseGroupId[] = ['you', 'overdue', 'vendor', 'closing'];
+const GROUP_ORDER: CaseGroupId[] = ['you', 'look', 'overdue', 'vendor', 'closing'];
 
 export interface CaseGroup {
   id: CaseGroupId;
@@ -26,12 +29,13 @@ export interface CaseGroup {
 export function groupOf(c: StoredCase, isOverdue: boolean): CaseGroupId {
   const ball = ballInCourt(c);
   if (ball === 'you') return 'you';
+  // A status we cannot map (a renamed or custom status, a code we never saw): the user reads it once.
+  if (c.state === null) return 'look';
   if (ball === 'closing') return 'closing';
-  // 'unknown' (no state, no messages) is treated as the vendor's move: that is what we wait for.
   return isOverdue ? 'overdue' : 'vendor';
 }
 
-/** Open cases in the four sections, each most urgent first; every section is returned, empty or not. */
+/** Open cases in the five sections, each most urgent first; every section is returned, empty or not. */
 export function groupOpenCases(cases: StoredCase[], isOverdue: (caseKey: string) => boolean): CaseGroup[] {
   const byGroup = new Map<CaseGroupId, StoredCase[]>(GROUP_ORDER.map((id) => [id, []]));
   for (const c of cases) if (isOpen(c)) byGroup.get(groupOf(c, isOverdue(c.key)))!.push(c);

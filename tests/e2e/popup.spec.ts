@@ -14,8 +14,9 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   const group = (id: string) => popup.getByTestId(`group-${id}`);
   await expect(popup.getByRole('heading', { level: 2 })).toHaveText([
     'Waiting on you 1',
+    'Needs a look 1',
     'Overdue with vendor 2',
-    'With vendor 3',
+    'With vendor 2',
     'Closing soon 1',
   ]);
 
@@ -27,6 +28,16 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(mine.locator('.provider-mark')).toHaveText('Zd');
   await expect(mine.getByTestId('case-seen')).toHaveText(/^seen .+ ago \(visit\)$/);
   await expect(mine.getByTestId('alert')).toHaveText('waiting on you for 1 business day (limit 1)');
+  // One reason per row: the vendor's quiet time would contradict "waiting on you".
+  await expect(mine.getByTestId('case-quiet')).toHaveCount(0);
+
+  // A status Caseradar cannot map is put before the user, with why, instead of passing for "with vendor".
+  const look = group('look').getByTestId('case-row');
+  await expect(look.locator('.case-id')).toHaveText(['#2609180010001111']);
+  await expect(look.getByTestId('case-state')).toHaveText('Unknown state · WaitingForCustomerInput');
+  await expect(look.getByTestId('case-why')).toHaveText(
+    'Caseradar cannot read this status: open the case to see where it stands',
+  );
 
   // Past their limits, longest silence first: a week (5 business days), then 3 business days.
   const overdue = group('overdue').getByTestId('case-row');
@@ -41,15 +52,10 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(vmss).toContainText('Normal');
   await expect(vmss.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3)');
 
-  // Within their limits: a low case quiet 2 business days, this morning's case, and a label we do not
-  // know, which leaves the ball with the vendor without a rule to judge it.
+  // Within their limits: a low case quiet 2 business days, and this morning's case.
   const vendor = group('vendor').getByTestId('case-row');
-  await expect(vendor.locator('.case-id')).toHaveText(['#2609250010005678', '#48177', '#2609180010001111']);
-  await expect(vendor.getByTestId('case-state')).toHaveText([
-    'Open · Updating',
-    'Open',
-    'Unknown state · WaitingForCustomerInput',
-  ]);
+  await expect(vendor.locator('.case-id')).toHaveText(['#2609250010005678', '#48177']);
+  await expect(vendor.getByTestId('case-state')).toHaveText(['Open · Updating', 'Open']);
   await expect(row(popup, 'azure:2609250010005678')).toContainText('Low');
   await expect(vendor.getByTestId('overdue')).toHaveCount(0);
   await expect(vendor.getByTestId('alert')).toHaveCount(0);

@@ -18,9 +18,10 @@ const ids = (g: { cases: { caseId: string }[] }) => g.cases.map((c) => c.caseId)
 describe('groupOpenCases', () => {
   const groups = groupOpenCases(cases, (k) => overdue.has(k));
 
-  it('returns the four sections in order with their titles', () => {
+  it('returns the five sections in order with their titles', () => {
     expect(groups.map((g) => g.title)).toEqual([
       'Waiting on you',
+      'Needs a look',
       'Overdue with vendor',
       'With vendor',
       'Closing soon',
@@ -29,9 +30,15 @@ describe('groupOpenCases', () => {
 
   it("puts the user's move first even when it is overdue, and pulls overdue vendor cases out", () => {
     expect(ids(groups[0]!)).toEqual(['mine', 'mine-late']);
-    expect(ids(groups[1]!)).toEqual(['oldest', 'quiet']); // longest silence first
-    expect(ids(groups[2]!)).toEqual(['fresh', 'nolabel']); // unknown ball waits on the vendor
-    expect(ids(groups[3]!)).toEqual(['fixed']);
+    expect(ids(groups[2]!)).toEqual(['oldest', 'quiet']); // longest silence first
+    expect(ids(groups[3]!)).toEqual(['fresh']);
+    expect(ids(groups[4]!)).toEqual(['fixed']);
+  });
+
+  it('puts a status Caseradar cannot read under "Needs a look", unless the vendor is waiting on the user', () => {
+    expect(ids(groups[1]!)).toEqual(['nolabel']);
+    const asked = makeCase({ caseId: 'asked', state: null, lastVendorMessageAt: '2026-11-17T00:00:00Z' });
+    expect(ids(groupOpenCases([asked], () => false)[0]!)).toEqual(['asked']);
   });
 
   it('leaves closed cases out', () => {
@@ -45,6 +52,6 @@ describe('limitGroups', () => {
       groupOpenCases(cases, (k) => overdue.has(k)),
       3,
     );
-    expect(limited.map(ids)).toEqual([['mine', 'mine-late'], ['oldest'], [], []]);
+    expect(limited.map(ids)).toEqual([['mine', 'mine-late'], ['nolabel'], [], [], []]);
   });
 });
