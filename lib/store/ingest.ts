@@ -31,6 +31,12 @@ const OBSERVATION_GRANULARITY_MS = 60_000;
 export const PORTAL_DATE_SKEW_MS = 24 * 3_600_000;
 
 /**
+ * The earliest portal date believed. 0001-01-01 is .NET's "no date" (DateTime.MinValue) and 1970-01-01
+ * a zero timestamp; taken at face value they make a case "vendor quiet for 2,876 business days".
+ */
+export const PORTAL_DATE_FLOOR = '2000-01-01T00:00:00.000Z';
+
+/**
  * The most cases one read may create. A real list page shows tens, a JSON page at most a few hundred;
  * a hostile page could post thousands. The rest are refused and reported (IngestResult.refusedNew);
  * the next read adds the next batch, so a genuine portal with a long list still arrives whole.
@@ -62,7 +68,7 @@ export interface IngestResult {
   unmatchedMessages: number;
   /** Rows put into any table. Zero for a snapshot already ingested. */
   rowsWritten: number;
-  /** Portal dates too far after the capture to believe (PORTAL_DATE_SKEW_MS): read as unknown, or the message dropped. */
+  /** Portal dates too far after the capture or before 2000 to believe: read as unknown, or the message dropped. */
   untrustedDates: number;
   /** New cases beyond MAX_NEW_CASES_PER_READ, not created (with their messages). */
   refusedNew: number;
@@ -246,15 +252,18 @@ async function resolveMessageUpdates(
 }
 
 /**
- * The snapshot with its too-late portal dates made unknown (see PORTAL_DATE_SKEW_MS): a case's created
- * and updated times become null; a message, whose time is what it is, is dropped. The SLA is left as it
- * is: its expiry lies in the future by design.
+ * The snapshot with its implausible portal dates made unknown: too far after the capture
+ * (PORTAL_DATE_SKEW_MS) or before PORTAL_DATE_FLOOR. A case's created and updated times become null;
+ * a message, whose time is what it is, is dropped. The SLA is left as it is: its expiry lies in the
+ * future by design.
  */
 function withTrustedDates(input: SnapshotInput): { extraction: Extraction; untrusted: number } {
   const limit = ms(input.capturedAt) + PORTAL_DATE_SKEW_MS;
+  const floor = ms(PORTAL_DATE_FLOOR);
+  const implausible = (iso: string) => ms(iso) > limit || ms(iso) < floor;
   let untrusted = 0;
-  const date = (iso: string | null) => (iso && ms(iso) > limit ? (untrusted++, null) : iso);
-  const messages = (list: CaseMessage[]) => list.filter((m) => (ms(m.at) > limit ? (untrusted++, false) : true));
+  const date = (iso: string | null) => (iso && implausible(iso) ? (untrusted++, null) : iso);
+  const messages = (list: CaseMessage[]) => list.filter((m) => (implausible(m.at) ? (untrusted++, false) : true));
   const cases = input.extraction.cases.map((c) => ({
     ...c,
     createdAt: date(c.createdAt),

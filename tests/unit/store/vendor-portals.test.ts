@@ -371,6 +371,27 @@ describe('flooding', () => {
   });
 });
 
+describe('implausible dates', () => {
+  it('reads 0001-01-01 and 1970-01-01 as no date, and drops a message dated so', async () => {
+    const result = await ingestSnapshot(
+      db,
+      read(NORTHWIND, [
+        snap(NORTHWIND, '1', {
+          createdAt: '0001-01-01T00:00:00.000Z',
+          updatedAt: '1970-01-01T00:00:00.000Z',
+          messages: [{ at: '0001-01-01T00:00:00.000Z', side: 'vendor', author: null, text: 'x' }],
+        }),
+      ]),
+    );
+    expect(result.untrustedDates).toBe(3);
+    expect(await db.cases.get('northwind.zendesk.com:1')).toMatchObject({
+      createdAt: null,
+      updatedAt: null,
+      messageCount: 0,
+    });
+  });
+});
+
 describe('honest history', () => {
   const msg = (text: string, at = '2026-11-03T08:00:00.000Z'): CaseMessage => ({
     at,
