@@ -34,7 +34,9 @@ export function scriptsFor(provider: ProviderId, origin: string): Scripting.Regi
   if (family.apiUrlPatterns.length) {
     scripts.push({
       id: id(`${provider}-tap`),
-      js: [`content-scripts/${provider}-tap.js`],
+      // The one tap of every family (entrypoints/tap.content.ts); on this domain it forwards the JSON of
+      // any family that reads its own origin, and the family's script above keeps only its own.
+      js: ['content-scripts/tap.js'],
       matches,
       runAt: 'document_start',
       world: 'MAIN',

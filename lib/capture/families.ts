@@ -180,3 +180,17 @@ export function matchPatternToRegExp(pattern: string): RegExp {
 export function urlMatchesFamily(family: FamilyInfo, url: string): boolean {
   return family.matches.some((p) => matchPatternToRegExp(p).test(url));
 }
+
+/** Where the one main-world tap runs: the hosts of every family that reads the JSON its portal loads. */
+export const TAP_MATCHES: string[] = FAMILIES.filter((f) => f.apiUrlPatterns.length).flatMap((f) => f.matches);
+
+/**
+ * The API URLs the tap forwards on `url`: its family's, on the family's own hosts. On a custom domain
+ * (registered at run time for a tracked origin, where the host names no family) those of every family
+ * whose JSON lives on the portal's own origin: the isolated content script re-checks each body against
+ * its own family before reading it.
+ */
+export function tapPatternsFor(url: string): RegExp[] {
+  const family = FAMILIES.find((f) => f.apiUrlPatterns.length && urlMatchesFamily(f, url));
+  return family ? family.apiUrlPatterns : FAMILIES.filter((f) => f.apiOnPageOrigin).flatMap((f) => f.apiUrlPatterns);
+}

@@ -56,7 +56,7 @@ describe('tracking an origin', () => {
       },
       {
         id: `track|${ORIGIN}|servicenow-tap`,
-        js: ['content-scripts/servicenow-tap.js'],
+        js: ['content-scripts/tap.js'],
         matches: [`${ORIGIN}/*`],
         runAt: 'document_start',
         world: 'MAIN',

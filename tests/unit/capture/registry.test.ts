@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/lib/capture';
-import { FAMILIES, matchPatternToRegExp } from '@/lib/capture/families';
+import { FAMILIES, matchPatternToRegExp, TAP_MATCHES, tapPatternsFor } from '@/lib/capture/families';
 import { PROVIDER_IDS } from '@/lib/core/model';
 
 describe('adapter registry', () => {
@@ -15,7 +15,13 @@ describe('adapter registry', () => {
       expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
       const family = FAMILIES.find((f) => f.id === id)!;
       expect(adapter.matches).toEqual(family.matches);
-      if (adapter.api) expect(existsSync(`entrypoints/${id}-tap.content.ts`)).toBe(true);
+      // A family that reads JSON is tapped on its own hosts, for its own API URLs (entrypoints/tap.content.ts).
+      if (adapter.api) {
+        expect(TAP_MATCHES).toEqual(expect.arrayContaining(family.matches));
+        for (const page of family.matches.map((m) => m.replace(/\*\./g, 'acme.').replace(/\*/g, 'x'))) {
+          expect(tapPatternsFor(`${page}`)).toEqual(family.apiUrlPatterns);
+        }
+      }
     },
   );
 });
@@ -23,7 +29,7 @@ describe('adapter registry', () => {
 describe('adapter registry, the other way round', () => {
   const ids = new Set<string>(ADAPTERS.map((a) => a.id));
   const stem = (file: string, suffix: string) => file.slice(0, -suffix.length);
-  it('every adapter file, content script and tap entry belongs to a registered adapter', () => {
+  it('every adapter file and content script belongs to a registered adapter', () => {
     expect(
       readdirSync('lib/capture/adapters')
         .map((f) => stem(f, '.ts'))
@@ -32,7 +38,8 @@ describe('adapter registry, the other way round', () => {
     const scripts = readdirSync('entrypoints')
       .filter((f) => f.endsWith('.content.ts'))
       .map((f) => stem(f, '.content.ts'));
-    expect(scripts.map((s) => s.replace(/-tap$/, '')).filter((id) => !ids.has(id))).toEqual([]);
+    // tap: the one main-world tap of every family that reads JSON.
+    expect(scripts.filter((id) => !ids.has(id) && id !== 'tap')).toEqual([]);
   });
   it('every adapter fixture folder belongs to a registered family', () => {
     // custom: recipe portals' pages; hostile: the hostile text corpus; store: stores of earlier versions.
