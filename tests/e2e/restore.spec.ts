@@ -75,6 +75,12 @@ function putRows(page: Page, table: string, rows: unknown[]): Promise<void> {
         const open = indexedDB.open('caseradar');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
+          // Before the page's own store has opened there is no table to write to: say so, never hang.
+          if (!open.result.objectStoreNames.contains(table)) {
+            open.result.close();
+            reject(new Error(`Expected the store's ${table} table, found none: open the page's store first`));
+            return;
+          }
           const tx = open.result.transaction(table, 'readwrite');
           for (const row of rows) tx.objectStore(table).put(row);
           tx.oncomplete = () => (open.result.close(), resolve());
@@ -168,6 +174,8 @@ test('a bad row already in the store blanks no page: it says what failed, the re
 }) => {
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  // The dashboard has opened (and so created) the store once it counts its cases.
+  await expect(dash.getByTestId('dashboard-count')).toBeVisible();
   await putRows(dash, 'cases', [
     storedCase('48213'),
     storedCase('48214', { lastObservedAt: 'soon', title: 'Broken row' }),
