@@ -16,6 +16,7 @@ import { seenText, StateLabel } from '../shared/case-row';
 import { CaseWorkspacePanel } from './case-workspace';
 import { CopyButton } from '../shared/notice';
 import { HistoryList } from './history-list';
+import { ManualFollowUp } from './manual-follow-up';
 import { ProviderMark } from '../shared/provider-mark';
 import { usePolicy } from '../shared/use-alerts';
 import { VendorContactPanel } from './vendor-contact';
@@ -121,6 +122,8 @@ export function CaseDetail({
 
       <h3>Timeline</h3>
       <HistoryList items={history} label={`History of ${label}`} now={now} />
+
+      {item.provider === 'manual' && <ManualFollowUp item={item} />}
 
       <CaseWorkspacePanel item={item} />
 

@@ -141,3 +141,38 @@ test('a case entered by hand appears in the timeline', async ({ browserWithGrant
   await expect(row).toContainText('Branch line down, reported by phone');
   await expect(row).toContainText('High');
 });
+
+test('a case entered by hand goes on: the next call is logged and its state moves, as the popup shows', async ({
+  browserWithGrants,
+}) => {
+  const { context, extensionId } = browserWithGrants;
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Add a case by hand' }).click();
+  const form = popup.getByRole('form', { name: 'Add a case by hand' });
+  await form.getByLabel('Vendor').fill('Contoso Telecom');
+  await form.getByLabel('Their reference').fill('CT-88');
+  await form.getByLabel('Title').fill('Number porting stuck');
+  await form.getByRole('button', { name: 'Add case' }).click();
+  const row = popup.getByTestId('case-row').filter({ hasText: 'CT-88' });
+  await expect(row).toContainText('Contoso Telecom');
+
+  const dash = await context.newPage();
+  await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await dash.locator('[data-case-key="manual:CT-88"]').getByRole('button', { name: 'Details' }).click();
+  const followUp = dash.getByTestId('manual-follow-up');
+  await expect(followUp.getByRole('heading')).toHaveText('Follow up (phone)');
+  await followUp.getByLabel('What was said').fill('They need the signed porting form before Friday.');
+  await followUp.getByRole('button', { name: 'Log it, dated now' }).click();
+  await expect(followUp.getByRole('status')).toHaveText('Logged what the vendor said.');
+  await followUp.getByLabel('State').selectOption('waiting-on-customer');
+  await expect(followUp.getByRole('status')).toHaveText('State set to Waiting on you.');
+  await expect(dash.getByTestId('history-item').filter({ hasText: 'They need the signed porting form' })).toHaveCount(
+    1,
+  );
+
+  // The popup, open all along, now has it waiting on the user, with the message counted.
+  await expect(popup.getByTestId('group-you').getByTestId('case-row').filter({ hasText: 'CT-88' })).toContainText(
+    '1 message',
+  );
+});
