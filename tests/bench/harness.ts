@@ -16,7 +16,7 @@ const BASE = Date.parse('2026-06-01T09:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 const STATES = ['open', 'waiting-on-customer', 'on-hold', 'resolved', 'new'] as const;
 
-function storedCase(i: number, prefix = 'zendesk'): StoredCase {
+function storedCase(i: number, prefix = 'x.zendesk.com'): StoredCase {
   const updated = BASE + (i % 120) * DAY;
   return {
     key: `${prefix}:${100000 + i}`,
@@ -63,8 +63,9 @@ function event(c: StoredCase, j: number): CaseEvent {
 
 async function clear(): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.cases, db.events, db.portals, db.snoozes, db.firedAlerts], async () => {
+  await db.transaction('rw', [db.cases, db.events, db.portals, db.snoozes, db.firedAlerts, db.vendors], async () => {
     await Promise.all([
+      db.vendors.clear(),
       db.cases.clear(),
       db.events.clear(),
       db.portals.clear(),
