@@ -28,6 +28,61 @@ export function cleanBody(value: string | null | undefined, maxLength = 4000): s
   return clip(text, maxLength);
 }
 
+/** Elements that start a new line of text when a browser renders them. */
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'TR',
+  'TABLE',
+  'PRE',
+  'BLOCKQUOTE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'HR',
+]);
+
+/**
+ * The text of a message body as a person reads it: paragraphs, list items and line breaks become new
+ * lines ("flapping.\n\nCircuit ID", not "flapping.Circuit ID"). textContent runs them together, and
+ * innerText needs a layout that content scripts' parsers and tests do not have. Text only, never HTML.
+ */
+export function blockText(el: Element | null | undefined): string | null {
+  if (!el) return null;
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += (child.nodeValue ?? '').replace(/\s+/g, ' ');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (tag === 'BR') out += '\n';
+        else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+        else if (BLOCKS.has(tag)) {
+          out += '\n\n';
+          walk(child);
+          out += '\n\n';
+        } else walk(child);
+      }
+    }
+  };
+  walk(el);
+  // Spaces around line breaks come from the markup's indentation, not from the writer.
+  return (
+    out
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() || null
+  );
+}
+
 /** Text content of an element, entities already decoded by the parser. */
 export function textOf(el: Element | null | undefined, maxLength?: number): string | null {
   return cleanText(el?.textContent, maxLength);

@@ -5,7 +5,7 @@
  * (en, de, fr, es, ja), and refuse the page when a key column is missing rather than guess.
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../../core/text';
+import { blockText, cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../../core/text';
 import { toUtcIso } from '../../core/time';
 import { collectItems, foldLabel, problem, uniqueByCaseId } from '../common';
 import { MICROSOFT_365 } from '../families';
@@ -344,7 +344,7 @@ function readPaneMessages(pane: Element): CaseMessage[] {
         at,
         author,
         side: isVendor ? 'vendor' : 'customer',
-        text: cleanBody(item.querySelector('[class*="body"], p, [data-body]')?.textContent),
+        text: cleanBody(blockText(item.querySelector('[class*="body"], p, [data-body]'))),
       });
     }
   }

@@ -9,7 +9,7 @@
  * of the status code. The state always comes from `status` (the custom status's category).
  */
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../../core/text';
+import { blockText, cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../../core/text';
 import { toUtcIso } from '../../core/time';
 import { ZENDESK } from '../families';
 import { collectItems, foldLabel, problem, readTimeAttr } from '../common';
@@ -249,7 +249,7 @@ function readComments(doc: Document): CaseMessage[] {
       at,
       author: cleanText(li.querySelector(sel.commentAuthor)?.getAttribute('title')) ?? null,
       side: li.querySelector(sel.agentMarker) ? 'vendor' : 'customer',
-      text: cleanBody(li.querySelector(sel.commentBody)?.textContent),
+      text: cleanBody(blockText(li.querySelector(sel.commentBody))),
     });
   }
   return messages;

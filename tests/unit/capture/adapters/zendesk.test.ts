@@ -137,7 +137,10 @@ describe('zendesk request detail', () => {
       ['customer', 'Alex Example', '2026-10-01T07:15:02.000Z'],
       ['vendor', 'Sam Support (Northwind)', '2026-10-02T11:40:55.000Z'],
     ]);
-    expect(messages[0]!.text).toContain('Circuit ID: NWF-000-1234 <b>not bold</b>');
+    // Paragraphs stay paragraphs; markup in the text stays text.
+    expect(messages[0]!.text).toBe(
+      'Since 06:50 the link at Site B is down.\n\nCircuit ID: NWF-000-1234 <b>not bold</b>',
+    );
   });
 
   it('fails with a named error when the detail layout is unknown', () => {
