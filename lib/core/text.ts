@@ -58,29 +58,34 @@ const BLOCKS = new Set([
 export function blockText(el: Element | null | undefined): string | null {
   if (!el) return null;
   let out = '';
-  const walk = (node: Node) => {
+  // HTML's own white space (not NBSP and the like, which are text) collapses, except inside <pre>.
+  const walk = (node: Node, inPre: boolean) => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) out += (child.nodeValue ?? '').replace(/\s+/g, ' ');
-      else if (child.nodeType === 1) {
+      if (child.nodeType === 3) {
+        const text = (child.nodeValue ?? '').replace(/[\uE000\uE001]/g, '');
+        // <pre> keeps its lines and spaces: marked so that the clean-up below leaves them alone.
+        out += inPre ? text.replace(/\n/g, '\uE000').replace(/ /g, '\uE001') : text.replace(/[ \t\n\r\f]+/g, ' ');
+      } else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toUpperCase();
         if (tag === 'BR') out += '\n';
         else if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
         else if (BLOCKS.has(tag)) {
           out += '\n\n';
-          walk(child);
+          walk(child, inPre || tag === 'PRE');
           out += '\n\n';
-        } else walk(child);
+        } else walk(child, inPre);
       }
     }
   };
-  walk(el);
+  walk(el, false);
   // Spaces around line breaks come from the markup's indentation, not from the writer.
-  return (
-    out
-      .replace(/[ \t]*\n[ \t]*/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim() || null
-  );
+  const text = out
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+    .replace(/\uE000/g, '\n')
+    .replace(/\uE001/g, ' ');
+  return text || null;
 }
 
 /** Text content of an element, entities already decoded by the parser. */

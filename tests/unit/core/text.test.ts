@@ -18,6 +18,8 @@ describe('blockText', () => {
     expect(blockText(body('\n    <div>\n      Hello   there\n    </div>\n'))).toBe('Hello there');
     expect(blockText(body('<p>a</p><script>alert(1)</script><style>p{}</style>'))).toBe('a');
     expect(blockText(body('   '))).toBeNull();
+    expect(blockText(body('<pre>a  b\n  c</pre>'))).toBe('a  b\n  c');
+    expect(blockText(body('<p>a\u00a0\u00a0b</p>'))).toBe('a\u00a0\u00a0b'); // NBSP is text, not layout
     expect(blockText(null)).toBeNull();
   });
 
