@@ -9,11 +9,14 @@ import browser from 'webextension-polyfill';
 import { getDb } from '@/lib/store/db';
 import { send } from '@/lib/core/messages';
 import { PROVIDER_NAMES, type PortalProviderId, type ProviderId } from '@/lib/core/model';
+import { PLATFORMS } from '@/lib/core/platforms';
 import { builtInFamilyOf, guessFamily, originPattern, stopTracking, trackOrigin } from '@/lib/background/tracking';
 import { ManualCaseForm } from './manual-case-form';
 
 /** Families that run on customers' own domains (the cloud consoles have fixed hosts). */
-const TRACKABLE: PortalProviderId[] = ['zendesk', 'freshdesk', 'jira-service-management', 'servicenow', 'salesforce'];
+const TRACKABLE = Object.entries(PLATFORMS)
+  .filter(([, p]) => p.trackable)
+  .map(([id]) => id as PortalProviderId);
 
 interface TabInfo {
   id: number;

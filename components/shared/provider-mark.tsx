@@ -1,25 +1,14 @@
-import { vendorLabel, type ProviderId, type StoredCase } from '@/lib/core/model';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { PLATFORMS } from '@/lib/core/platforms';
 
-const MARKS: Partial<Record<ProviderId, string>> = {
-  'microsoft-365': 'M365',
-  'microsoft-partner-center': 'PC',
-  azure: 'Az',
-  aws: 'AWS',
-  gcp: 'GC',
-  zendesk: 'Zd',
-  freshdesk: 'Fd',
-  'jira-service-management': 'JS',
-  servicenow: 'SN',
-  salesforce: 'SF',
-};
-
-/** The provider's small coloured mark (decorative) followed by the vendor's name as text. */
+/** The platform's small coloured mark (decorative; lib/core/platforms.ts) followed by the vendor's name as text. */
 export function ProviderMark({ item }: { item: Pick<StoredCase, 'provider' | 'vendorName'> }) {
   const label = vendorLabel(item);
-  const mark = MARKS[item.provider] ?? label.slice(0, 2).toUpperCase();
+  const platform = PLATFORMS[item.provider];
+  const mark = platform.mark || label.slice(0, 2).toUpperCase();
   return (
     <span className="provider" data-provider={item.provider}>
-      <span className={`provider-mark mark-${item.provider}`} aria-hidden="true">
+      <span className="provider-mark" style={{ background: platform.colour }} aria-hidden="true">
         {mark}
       </span>
       <span className="provider-name" dir="auto">

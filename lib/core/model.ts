@@ -3,6 +3,8 @@
  * Every timestamp is an ISO-8601 UTC string.
  */
 
+import { PLATFORMS } from './platforms';
+
 export const PROVIDER_IDS = [
   'microsoft-365',
   'microsoft-partner-center',
@@ -152,20 +154,11 @@ export function messageDedupKey(m: CaseMessage): string {
   return `msg:${m.at}:${m.side}:${m.author ?? ''}:${(hash >>> 0).toString(16)}`;
 }
 
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  'microsoft-365': 'Microsoft 365',
-  'microsoft-partner-center': 'Partner Center',
-  azure: 'Azure',
-  aws: 'AWS',
-  gcp: 'Google Cloud',
-  zendesk: 'Zendesk',
-  freshdesk: 'Freshdesk',
-  'jira-service-management': 'Jira Service Mgmt',
-  servicenow: 'ServiceNow',
-  salesforce: 'Salesforce',
-  custom: 'Other portal',
-  manual: 'Manual',
-};
+/** A platform's own name (lib/core/platforms.ts): the vendor's name only for the consoles. */
+export const PROVIDER_NAMES = Object.fromEntries(Object.entries(PLATFORMS).map(([id, p]) => [id, p.name])) as Record<
+  ProviderId,
+  string
+>;
 
 /** The name to show for a case's vendor. */
 export function vendorLabel(c: Pick<CaseSnapshot, 'provider' | 'vendorName'>): string {

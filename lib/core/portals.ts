@@ -10,18 +10,11 @@
  * case number stay two cases, and nothing read on one origin can touch another origin's cases.
  */
 import { PROVIDER_NAMES, type ProviderId } from './model';
+import { PLATFORMS } from './platforms';
 
-/** Families with one fixed console: the provider id is the portal. */
-export const CONSOLE_PROVIDERS = [
-  'microsoft-365',
-  'microsoft-partner-center',
-  'azure',
-  'aws',
-  'gcp',
-] as const satisfies readonly ProviderId[];
-
+/** Whether the platform is one fixed console (lib/core/platforms.ts): then the provider id is the portal. */
 export function isConsole(provider: ProviderId): boolean {
-  return (CONSOLE_PROVIDERS as readonly ProviderId[]).includes(provider);
+  return PLATFORMS[provider]?.console === true; // ? : old rows and backups may name no known provider
 }
 
 /** A manual vendor's portal id: its typed name, case and spacing folded, so "ACME isp" is "Acme ISP". */
@@ -55,15 +48,8 @@ export function portalOrigin(provider: ProviderId, portal: string, sampleUrl?: s
   return `https://${portal}`;
 }
 
-/** Host labels that name the platform or the page, not the vendor. */
-const PLATFORM_SUFFIXES = [
-  /\.zendesk\.com$/,
-  /\.freshdesk\.com$/,
-  /\.atlassian\.net$/,
-  /\.service-now\.com$/,
-  /\.my\.site\.com$/,
-  /\.(?:my\.salesforce-sites|lightning\.force|force)\.com$/,
-];
+/** Hosts of tenants on a platform's own domain: their first label names the tenant. */
+const PLATFORM_SUFFIXES = Object.values(PLATFORMS).flatMap((p) => (p.tenantHosts ? [p.tenantHosts] : []));
 const GENERIC_LABELS = new Set([
   'www',
   'help',
