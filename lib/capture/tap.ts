@@ -19,6 +19,8 @@ export const TAP_HELLO = 'caseradar-tap-hello';
 export const TAP_PORT = 'caseradar-tap-port';
 /** Bodies larger than this are not forwarded (no portal list comes close). */
 export const TAP_MAX_BODY = 8 * 1024 * 1024;
+/** Bodies kept while the handshake is still under way (page load); any more are dropped. */
+const TAP_MAX_EARLY = 8;
 
 export interface TapMessage {
   url: string;
@@ -31,8 +33,14 @@ export function installTap(patterns: RegExp[]): void {
   const postToPort = MessagePort.prototype.postMessage;
   const postToWindow = window.postMessage.bind(window);
   const origin = window.location.origin;
-  /** The port our side acknowledged; bodies go nowhere before that. */
+  /**
+   * The port our side acknowledged. Bodies seen before the acknowledgement wait in `early` and go to
+   * that port alone: the handshake's messages arrive tens of milliseconds after both scripts start
+   * (measured in Firefox), and a portal's first API answer can come sooner. Dropped, it made a visit
+   * read nothing, and a 401 sign-out went unreported.
+   */
   let port: MessagePort | null = null;
+  let early: TapMessage[] = [];
   const offer = () => {
     const channel = new MessageChannel();
     // Two offers may cross (ours, and the answer to a hello): the one acknowledged is the one used.
@@ -40,6 +48,8 @@ export function installTap(patterns: RegExp[]): void {
       if ((event.data as { ack?: unknown } | null)?.ack !== true || port) return;
       port = channel.port1;
       window.removeEventListener('message', onHello);
+      for (const message of early) postToPort.call(port, message);
+      early = [];
     };
     postToWindow({ source: TAP_PORT }, origin, [channel.port2]);
   };
@@ -51,9 +61,10 @@ export function installTap(patterns: RegExp[]): void {
 
   const wanted = (url: string) => patterns.some((p) => p.test(url));
   const post = (url: string, status: number, body: string) => {
-    if (body.length > TAP_MAX_BODY || !port) return;
+    if (body.length > TAP_MAX_BODY) return;
     const message: TapMessage = { url, status, body };
-    postToPort.call(port, message);
+    if (port) postToPort.call(port, message);
+    else if (early.length < TAP_MAX_EARLY) early.push(message);
   };
 
   const originalFetch = window.fetch;
