@@ -153,9 +153,13 @@ export interface ShownNotification {
  * Records the notifications shown from now on (extension events reach every page of the extension),
  * with what each said: Firefox lists a notification in getAll() only while it is on screen, so it is
  * read the moment it shows.
+ *
+ * "From now on" holds once this resolves: a page's addListener only asks the parent process to add
+ * the listener, and the parent adds it later, asynchronously (ParentAPIManager.recvAddListener). A
+ * call on the same API, sent after it over the same channel, is answered only once it is added.
  */
 export async function recordNotifications(extensionPage: Page): Promise<{ shown: () => Promise<ShownNotification[]> }> {
-  await extensionPage.evaluate(() => {
+  await extensionPage.evaluate(async () => {
     const w = globalThis as unknown as { shownNotifications: Promise<ShownNotification>[] };
     w.shownNotifications = [];
     browser.notifications.onShown.addListener((id) => {
@@ -166,6 +170,7 @@ export async function recordNotifications(extensionPage: Page): Promise<{ shown:
         }),
       );
     });
+    await browser.notifications.getAll();
   });
   return {
     shown: () =>
