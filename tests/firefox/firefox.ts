@@ -83,6 +83,11 @@ async function waitLoaded(page: Page, url: string, timeoutMs = 15_000): Promise<
  * (background refresh) resolves without a prompt, as it does for a user.
  */
 export async function launchFirefox(): Promise<FirefoxWithExtension> {
+  if ((process.env.LD_PRELOAD ?? '').includes('libfaketime')) {
+    throw new Error(
+      'Expected no libfaketime in LD_PRELOAD (Firefox ESR hangs under it); npm run test:firefox leaves it out (tests/firefox/run.sh)',
+    );
+  }
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Expected a built extension in ${FIREFOX_EXTENSION_DIR}; run npm run build:firefox first`);
   }
