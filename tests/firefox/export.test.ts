@@ -9,7 +9,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { expect, test } from './fixtures';
 import { downloads, type FirefoxWithExtension } from './firefox';
 import { button, click, count, fill, soon, testId, texts } from './page';
-import { routeZendesk, URLS } from './portals';
+import { routeZendesk, URLS, ZENDESK_VENDOR, zendeskKey } from './portals';
 
 const row = (caseKey: string) => `[data-testid="dashboard-row"][data-case-key="${caseKey}"]`;
 const SEARCH = '::-p-aria([name="Search"][role="searchbox"])';
@@ -49,13 +49,16 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   await soon(() => texts(dash, testId('dashboard-count'))).toEqual(['5 of 5 cases']); // open and closed alike
   // The detail page adds the messages (and the priority shown as severity).
   await portal.goto(URLS.zendeskDetail, { waitUntil: 'load' });
-  await soon(async () => (await texts(dash, `${row('zendesk:48213')} td`)).includes('Critical')).toBe(true);
+  await soon(async () => (await texts(dash, `${row(zendeskKey('48213'))} td`)).includes('Critical')).toBe(true);
 
   // CSV of events: parsed back, values intact, the two messages with their portal times.
   const csvPath = await download(ff, dash, button('Export'), (s) => `caseradar-csv-events-${s}.csv`);
   const csv = Papa.parse<string[]>(readFileSync(csvPath, 'utf8'), { skipEmptyLines: true }).data;
-  expect(csv[0]).toEqual([
-    'provider',
+  const header = csv[0]!;
+  expect(header).toEqual([
+    'vendor',
+    'portal',
+    'platform',
     'caseId',
     'title',
     'state',
@@ -71,15 +74,29 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     'messageText',
     'caseUrl',
   ]);
-  expect(csv.filter((r) => r[6] === 'message').map((r) => [r[1], r[7], r[11], r[12]])).toEqual([
-    ['48213', clock.noonWeeksAgo(3), 'customer', 'Alex Example'],
-    ['48213', clock.noonWeeksAgo(2), 'vendor', 'Sam Support (Northwind)'],
+  const col = (r: string[], name: string) => r[header.indexOf(name)];
+  const rows = csv.slice(1);
+  expect(
+    rows
+      .filter((r) => col(r, 'eventType') === 'message')
+      .map((r) => [
+        col(r, 'vendor'),
+        col(r, 'caseId'),
+        col(r, 'eventAt'),
+        col(r, 'messageSide'),
+        col(r, 'messageAuthor'),
+      ]),
+  ).toEqual([
+    [ZENDESK_VENDOR, '48213', clock.noonWeeksAgo(3), 'customer', 'Alex Example'],
+    [ZENDESK_VENDOR, '48213', clock.noonWeeksAgo(2), 'vendor', 'Sam Support (Northwind)'],
   ]);
-  expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(['48213', '48177', '48001', '47950', '46802']));
-  expect(csv.filter((r) => r[1] === '48177').map((r) => r[2])).toContain('<script>alert(1)</script> in invoice PDF');
+  expect(new Set(rows.map((r) => col(r, 'caseId')))).toEqual(new Set(['48213', '48177', '48001', '47950', '46802']));
+  expect(rows.filter((r) => col(r, 'caseId') === '48177').map((r) => col(r, 'title'))).toContain(
+    '<script>alert(1)</script> in invoice PDF',
+  );
 
   // JSON of the cases matching a search.
-  await fill(dash, SEARCH, 'fiber');
+  await fill(dash, SEARCH, 'vpn flapping'); // (not "fiber": the vendor, Northwind Fiber, is searched too)
   await soon(() => count(dash, testId('dashboard-row'))).toBe(1);
   await fill(dash, '::-p-aria([name="Format"][role="combobox"])', 'json');
   await fill(dash, '::-p-aria([name="Cases"][role="combobox"])', 'shown');
@@ -109,8 +126,8 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   await click(dash, `${testId('restore-plan')} ${button('Merge')}`);
   await soon(() => texts(dash, '.data-panel [role="status"]')).toEqual(['Restored (merge).']);
   await soon(() => texts(dash, testId('dashboard-count'))).toEqual(['5 of 5 cases']);
-  expect(await texts(dash, `${row('zendesk:48213')} td`)).toContain('Critical');
-  expect((await texts(dash, row('zendesk:48213')))[0]).toContain('Fiber link down at "Site B" & VPN flapping');
+  expect(await texts(dash, `${row(zendeskKey('48213'))} td`)).toContain('Critical');
+  expect((await texts(dash, row(zendeskKey('48213'))))[0]).toContain('Fiber link down at "Site B" & VPN flapping');
 });
 
 test('a file that is not a backup is refused with its reason, and nothing changes', async ({ ff }) => {

@@ -1,7 +1,7 @@
 /** Portal pages read in Firefox fill the popup (the Chromium counterpart is tests/e2e/foundation.spec.ts). */
 import { json } from './routes';
 import { expect, test } from './fixtures';
-import { azureTickets, routeAzure, routeZendesk, URLS } from './portals';
+import { azureTickets, routeAzure, routeZendesk, URLS, ZENDESK_VENDOR, zendeskKey } from './portals';
 import { attributes, badgeText, count, popupGroups, readTables, rowFacts, soon, testId, texts } from './page';
 
 test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent first, with the badge', async ({
@@ -26,27 +26,30 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
   // Zendesk: 4 open of 5 (one closed); Azure: 3 open of 4 (one closed).
   await soon(() => texts(popup, testId('summary'))).toEqual(['7 open · 1 waiting on you · 5 overdue']);
   const visitEnd = Date.now();
-  // Waiting on you first; then the cases the vendor let run past the limits, longest silence first;
-  // Azure's "WaitingForCustomerInput" is a status we do not map, so nobody's move is known; the solved
-  // request is closing soon.
+  // Waiting on you first; then Azure's "WaitingForCustomerInput", a status we do not map, for the user
+  // to read; then the cases the vendor let run past the limits, longest silence first; the solved
+  // request is closing soon. Nothing is left within its limits, so there is no "With vendor".
   expect(await popupGroups(popup)).toEqual([
-    ['Waiting on you 1', ['zendesk:48213']],
-    ['Overdue with vendor 4', ['azure:2609250010005678', 'zendesk:48001', 'azure:2610010040001234', 'zendesk:48177']],
-    ['With vendor 1', ['azure:2609180010001111']],
-    ['Closing soon 1', ['zendesk:47950']],
+    ['Waiting on you 1', [zendeskKey('48213')]],
+    ['Needs a look 1', ['azure:2609180010001111']],
+    [
+      'Overdue with vendor 4',
+      ['azure:2609250010005678', zendeskKey('48001'), 'azure:2610010040001234', zendeskKey('48177')],
+    ],
+    ['Closing soon 1', [zendeskKey('47950')]],
   ]);
-  expect(await rowFacts(popup, 'zendesk:48213')).toEqual({
+  expect(await rowFacts(popup, zendeskKey('48213'))).toEqual({
     id: '#48213',
-    provider: 'Zendesk',
+    provider: ZENDESK_VENDOR,
     title: 'Fiber link down at "Site B" & VPN flapping',
     severity: null,
     overdue: true,
     state: 'Waiting on you · Awaiting your reply',
-    quiet: 'vendor quiet 10 business days',
+    quiet: null,
     owner: null,
     messages: null,
     seenHow: '(visit)',
-    alerts: ['waiting on you for 10 business days (limit 1)'],
+    why: 'waiting on you for 10 business days (limit 1)',
   });
   expect(await rowFacts(popup, 'azure:2610010040001234')).toEqual({
     id: '#2610010040001234',
@@ -59,41 +62,39 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     owner: 'owner engineer@microsoft.invalid',
     messages: null,
     seenHow: '(visit)',
-    alerts: ['vendor quiet for 10 business days (limit 3)'],
+    why: 'vendor quiet for 10 business days (limit 3)',
   });
   expect(await rowFacts(popup, 'azure:2609250010005678')).toMatchObject({
     severity: 'Low',
     state: 'Open · Updating',
     quiet: 'vendor quiet 20 business days',
-    alerts: ['vendor quiet for 20 business days (limit 5)'],
+    why: 'vendor quiet for 20 business days (limit 5)',
   });
-  expect(await rowFacts(popup, 'zendesk:48001')).toMatchObject({
+  expect(await rowFacts(popup, zendeskKey('48001'))).toMatchObject({
     title: '東京オフィスの回線速度が遅い 🚀',
     state: 'On hold · Open',
     quiet: 'vendor quiet 15 business days',
-    alerts: ['vendor quiet for 15 business days (limit 3)'],
+    why: 'vendor quiet for 15 business days (limit 3)',
   });
   // Hostile-looking titles are text; the popup runs only its own module script.
-  expect(await rowFacts(popup, 'zendesk:48177')).toMatchObject({
+  expect(await rowFacts(popup, zendeskKey('48177'))).toMatchObject({
     title: '<script>alert(1)</script> in invoice PDF',
     state: 'Open',
     quiet: 'vendor quiet 5 business days',
-    alerts: ['vendor quiet for 5 business days (limit 3)'],
+    why: 'vendor quiet for 5 business days (limit 3)',
   });
-  expect(await rowFacts(popup, 'zendesk:47950')).toMatchObject({
+  expect(await rowFacts(popup, zendeskKey('47950'))).toMatchObject({
     state: 'Resolved · 답변완료',
     quiet: null,
     overdue: false,
-    alerts: [
-      'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened (due now)',
-    ],
+    why: 'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened (due now)',
   });
   expect(await rowFacts(popup, 'azure:2609180010001111')).toMatchObject({
     severity: 'High',
     overdue: false,
     state: 'Unknown state · WaitingForCustomerInput',
-    quiet: 'vendor quiet 40 business days',
-    alerts: [],
+    quiet: null,
+    why: 'Caseradar cannot read this status: open the case to see where it stands',
   });
   expect(await count(popup, 'script')).toBe(1);
   expect(await attributes(popup, `[data-case-key="azure:2610010040001234"] a.case-title`, 'href')).toEqual([
@@ -108,43 +109,43 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     'azure:2609200010009999',
     'azure:2609250010005678',
     'azure:2610010040001234',
-    'zendesk:46802',
-    'zendesk:47950',
-    'zendesk:48001',
-    'zendesk:48177',
-    'zendesk:48213',
+    zendeskKey('46802'),
+    zendeskKey('47950'),
+    zendeskKey('48001'),
+    zendeskKey('48177'),
+    zendeskKey('48213'),
   ]);
   for (const c of cases) {
     expect(c.observedHow).toBe('visit');
     expect(Date.parse(c.lastObservedAt as string)).toBeGreaterThanOrEqual(visitStart);
     expect(Date.parse(c.lastObservedAt as string)).toBeLessThanOrEqual(visitEnd);
   }
-  expect(cases.find((c) => c.key === 'zendesk:48213')?.updatedAt).toBe(clock.noonWeeksAgo(2));
+  expect(cases.find((c) => c.key === zendeskKey('48213'))?.updatedAt).toBe(clock.noonWeeksAgo(2));
 });
 
 test('opening a case detail adds its messages, severity and owner', async ({ ff, clock }) => {
   routeZendesk(ff.routes, clock);
   await ff.openPortal(URLS.zendeskList);
   const popup = await ff.openExtensionPage('popup.html');
-  await soon(() => rowFacts(popup, 'zendesk:48213')).toMatchObject({ severity: null, owner: null, messages: null });
+  await soon(() => rowFacts(popup, zendeskKey('48213'))).toMatchObject({ severity: null, owner: null, messages: null });
 
   await ff.openPortal(URLS.zendeskDetail);
   // The customer wrote three weeks ago, the vendor answered two weeks ago: still our move since then.
-  await soon(() => rowFacts(popup, 'zendesk:48213')).toEqual({
+  await soon(() => rowFacts(popup, zendeskKey('48213'))).toEqual({
     id: '#48213',
-    provider: 'Zendesk',
+    provider: ZENDESK_VENDOR,
     title: 'Fiber link down at "Site B" & VPN flapping',
     severity: 'Critical',
     overdue: true,
     state: 'Waiting on you · Awaiting your reply',
-    quiet: 'vendor quiet 10 business days',
+    quiet: null,
     owner: 'owner Sam Support (Northwind)',
     messages: '2 messages',
     seenHow: '(visit)',
-    alerts: ['waiting on you for 10 business days (limit 1)'],
+    why: 'waiting on you for 10 business days (limit 1)',
   });
   const { events } = await readTables(popup, ['events']);
-  const messages = events.filter((e) => e.caseKey === 'zendesk:48213' && e.type === 'message');
+  const messages = events.filter((e) => e.caseKey === zendeskKey('48213') && e.type === 'message');
   expect(
     messages.map((m) => {
       const msg = m.message as { at: string; side: string; author: string };

@@ -56,7 +56,11 @@ export interface RowFacts {
   messages: string | null;
   /** How the case was last read: "(visit)" or "(refresh)", from "seen … ago (visit)". */
   seenHow: string | null;
-  alerts: string[];
+  /**
+   * The row's one line saying why it needs attention: its most pressing alert (with "· 2 more" when
+   * there are others), or why its status cannot be read.
+   */
+  why: string | null;
 }
 
 export async function rowFacts(page: Page, caseKey: string): Promise<RowFacts | null> {
@@ -78,7 +82,7 @@ export async function rowFacts(page: Page, caseKey: string): Promise<RowFacts | 
       owner: text('.owner'),
       messages: text('[data-testid="case-messages"]'),
       seenHow: /\((visit|refresh)\)$/.exec(text('[data-testid="case-seen"]') ?? '')?.[0] ?? null,
-      alerts: [...row.querySelectorAll('[data-testid="alert"]')].map((a) => (a.textContent ?? '').trim()),
+      why: text('.why'),
     };
   }, caseKey);
 }

@@ -7,6 +7,10 @@ import { redated, type TestClock } from './clock';
 import { html, json, notFound, type Router } from './routes';
 
 export const ZENDESK = 'https://northwind.zendesk.com';
+/** The vendor the help center names itself after ("My requests – Northwind Fiber Support"). */
+export const ZENDESK_VENDOR = 'Northwind Fiber';
+/** A Zendesk case's key: cases belong to the vendor's portal, here the help center's host. */
+export const zendeskKey = (requestId: string) => `northwind.zendesk.com:${requestId}`;
 export const AZURE_PORTAL = 'https://portal.azure.com';
 export const URLS = {
   zendeskList: DEMO_URLS.zendeskList,

@@ -17,7 +17,7 @@ import type { TestClock } from './clock';
 import { expect, test } from './fixtures';
 import type { FirefoxWithExtension } from './firefox';
 import { button, click, count, readTables, rowFacts, soon, testId, texts } from './page';
-import { URLS, ZENDESK, zendeskApiRequests, zendeskList } from './portals';
+import { URLS, ZENDESK, ZENDESK_VENDOR, zendeskApiRequests, zendeskKey, zendeskList } from './portals';
 import { html, json, notFound } from './routes';
 
 type ApiAnswer = 'cases' | 'changed' | 'login-redirect';
@@ -55,7 +55,7 @@ function routeZendesk(ff: FirefoxWithExtension, clock: TestClock, answer: { now:
   });
 }
 
-const TOGGLE = '[aria-label="Refresh Zendesk northwind.zendesk.com in the background"]';
+const TOGGLE = `[aria-label="Refresh ${ZENDESK_VENDOR} northwind.zendesk.com in the background"]`;
 
 /** Visits the list once (so the portal is known), then turns background refresh on in Settings. */
 async function enableRefresh(ff: FirefoxWithExtension): Promise<Page> {
@@ -86,7 +86,7 @@ test('a refresh picks up a status change without any visit and updates the popup
   routeZendesk(ff, clock, answer);
   const options = await enableRefresh(ff);
   const popup = await ff.openExtensionPage('popup.html');
-  await soon(() => rowFacts(popup, 'zendesk:48177')).toMatchObject({
+  await soon(() => rowFacts(popup, zendeskKey('48177'))).toMatchObject({
     state: 'Open',
     seenHow: '(visit)',
     quiet: 'vendor quiet 5 business days',
@@ -96,19 +96,19 @@ test('a refresh picks up a status change without any visit and updates the popup
   await click(popup, button('Refresh now'));
   await soon(() => texts(popup, '.action-status')).toEqual(['Refreshed 1 of 1 portal.']);
   // The vendor's word from the JSON, and the case moved to the top group (waiting on you).
-  expect(await rowFacts(popup, 'zendesk:48177')).toEqual({
+  expect(await rowFacts(popup, zendeskKey('48177'))).toEqual({
     // The JSON's subject is raw text: entities in it are shown as typed.
     id: '#48177',
-    provider: 'Zendesk',
+    provider: ZENDESK_VENDOR,
     title: '&lt;not decoded&gt; &amp; kept as typed',
     severity: null,
     overdue: true,
     state: 'Waiting on you · pending',
-    quiet: 'vendor quiet 5 business days',
+    quiet: null,
     owner: null,
     messages: null,
     seenHow: '(refresh)',
-    alerts: ['waiting on you for 5 business days (limit 1)'],
+    why: 'waiting on you for 5 business days (limit 1)',
   });
   expect(await count(popup, testId('blind-spot'))).toBe(0);
   // The background page's own fetch, through the proxy, with the session cookie: one call, answered 200.
@@ -141,7 +141,7 @@ test('a login redirect marks the portal signed out, lists it as a blind spot and
   const [spot] = await texts(popup, testId('blind-spot'));
   // (Then "Last good read <how long> ago.", from the visit's time.)
   expect(spot!.slice(0, spot!.indexOf(' Last good read '))).toBe(
-    'Zendesk (northwind.zendesk.com): signed out — 4 open cases unobserved for 0 h. Background refresh: Signed out (the portal redirected its JSON to sign in)',
+    `${ZENDESK_VENDOR} (northwind.zendesk.com): signed out — 4 open cases unobserved for 0 h. Background refresh: Signed out (the portal redirected its JSON to sign in)`,
   );
   expect(spot).toMatch(/ ago\. Open to sign in$/);
   // Nothing about any case changed.

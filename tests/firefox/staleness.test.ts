@@ -35,7 +35,7 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   const portal = await ff.openPortal(URLS.azurePortal);
   await soon(() => rowFacts(popup, KEY)).toMatchObject({
     overdue: true,
-    alerts: ['vendor quiet for 10 business days (limit 3)'],
+    why: 'vendor quiet for 10 business days (limit 3)',
   });
   const notified = {
     id: `${KEY}|vendor-quiet||${twoWeeksAgo}`,
@@ -66,7 +66,7 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   unroute();
   routeOneTicket(ff.routes, clock, clock.iso(Date.now()));
   await ff.reload(portal);
-  await soon(() => rowFacts(popup, KEY)).toMatchObject({ overdue: false, alerts: [] });
+  await soon(() => rowFacts(popup, KEY)).toMatchObject({ overdue: false, why: null });
   expect(await texts(popup, 'label.toggle')).toEqual(['show closing soon', 'show snoozed (0)']);
   expect(await notifications.shown()).toEqual([notified]);
 });
