@@ -2,7 +2,7 @@
 # One entry point for a fresh Debian machine: installs what is missing, then runs an npm script.
 #   bash scripts/dev.sh demo      build, start Chromium with the extension on the demo portals
 #   bash scripts/dev.sh test      every test (typecheck, unit, Firefox build and lint, end-to-end in
-#                                 Chromium); bash scripts/dev.sh test:firefox, the Firefox suite
+#                                 Chromium, then in Firefox)
 #   bash scripts/dev.sh bench     benchmarks (when present)
 # Idempotent: each step is skipped when already done. Needs root (or sudo) only for apt packages.
 set -euo pipefail
