@@ -155,10 +155,10 @@ export function messageDedupKey(m: CaseMessage): string {
 }
 
 /** A platform's own name (lib/core/platforms.ts): the vendor's name only for the consoles. */
-export const PROVIDER_NAMES = Object.fromEntries(Object.entries(PLATFORMS).map(([id, p]) => [id, p.name])) as Record<
-  ProviderId,
-  string
->;
+// Pure: a content script that never names a platform must not carry the platform records (bundle size).
+export const PROVIDER_NAMES = /* @__PURE__ */ Object.fromEntries(
+  /* @__PURE__ */ Object.entries(PLATFORMS).map(([id, p]) => [id, p.name]),
+) as Record<ProviderId, string>;
 
 /** The name to show for a case's vendor. */
 export function vendorLabel(c: Pick<CaseSnapshot, 'provider' | 'vendorName'>): string {

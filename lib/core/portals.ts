@@ -49,7 +49,9 @@ export function portalOrigin(provider: ProviderId, portal: string, sampleUrl?: s
 }
 
 /** Hosts of tenants on a platform's own domain: their first label names the tenant. */
-const PLATFORM_SUFFIXES = Object.values(PLATFORMS).flatMap((p) => (p.tenantHosts ? [p.tenantHosts] : []));
+const PLATFORM_SUFFIXES = /* @__PURE__ */ Object.values(PLATFORMS).flatMap((p) =>
+  p.tenantHosts ? [p.tenantHosts] : [],
+);
 const GENERIC_LABELS = new Set([
   'www',
   'help',
