@@ -391,9 +391,11 @@ export async function ingestSnapshot(db: CaseradarDB, raw: SnapshotInput): Promi
     const snapPortals = allPortals.ofSnap.filter((_, i) => keep[i]);
     for (const k of refused) updates.byKey.delete(k);
 
-    const keys = [...new Set([...snapKeys, ...updates.byKey.keys()])];
-    const storedRows = await db.cases.bulkGet(keys);
-    const stored = new Map(keys.map((k, i) => [k, storedRows[i]]));
+    // The snapshot's cases were read above; only cases named by message-only bodies are still to read.
+    const stored = new Map(allKeys.map((k, i) => [k, allStored[i]]));
+    const others = [...updates.byKey.keys()].filter((k) => !stored.has(k));
+    const otherRows = others.length ? await db.cases.bulkGet(others) : [];
+    others.forEach((k, i) => stored.set(k, otherRows[i]));
     const next = new Map<string, StoredCase>(); // Case rows as they will be after this snapshot.
     const messagesByKey = new Map(updates.byKey);
     let candidateEvents: CaseEvent[] = [];
