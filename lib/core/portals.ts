@@ -14,7 +14,8 @@ import { PLATFORMS } from './platforms';
 
 /** Whether the platform is one fixed console (lib/core/platforms.ts): then the provider id is the portal. */
 export function isConsole(provider: ProviderId): boolean {
-  return PLATFORMS[provider]?.console === true; // ? : old rows and backups may name no known provider
+  // `?.`: an old row or a backup may name no provider this version knows.
+  return PLATFORMS[provider]?.console === true;
 }
 
 /** A manual vendor's portal id: its typed name, case and spacing folded, so "ACME isp" is "Acme ISP". */
@@ -102,16 +103,19 @@ const SITE_SUFFIX =
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Text as one line: unsafe characters and runs of white space become single spaces. */
+const oneLine = (raw: string) => raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+
 /** A name as one line of plain text: no control or direction-override characters, at most 80 long. */
 export function plainName(raw: string | null | undefined): string | null {
-  const name = (raw ?? '').replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  const name = oneLine(raw ?? '');
   return name ? name.slice(0, 80) : null;
 }
 
 /** A vendor name as a page states it: plain, one line, not a platform's or a page's name. */
 export function cleanVendorName(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  let name = raw.replace(UNSAFE_CHARS, ' ').replace(/\s+/g, ' ').trim();
+  let name = oneLine(raw);
   const stripped = name.replace(SITE_SUFFIX, '').trim();
   if (stripped) name = stripped;
   if (!name || name.length > 80 || PAGE_WORDS.test(name)) return null;

@@ -18,7 +18,7 @@ import { compareStatus } from '../capture/status-vocabulary';
 import type { Extraction } from '../capture/types';
 import { originOf } from '../core/text';
 import { laterOf } from '../core/time';
-import { newVendorRow, nextVendorRow, readNameOf as cleanReadName, vendorDisplayName } from './vendors';
+import { newVendorRow, nextVendorRow, readNameOf, vendorDisplayName } from './vendors';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
 const OBSERVATION_GRANULARITY_MS = 60_000;
@@ -288,7 +288,7 @@ function portalsOf(input: SnapshotInput, snaps: CaseSnapshot[]): { page: string;
 }
 
 /** What a read says its vendor is called: a recipe's or manual case's vendor, or the page's own name. */
-function readNameOf(input: SnapshotInput, snap: CaseSnapshot): string | null {
+function nameSaidBy(input: SnapshotInput, snap: CaseSnapshot): string | null {
   if (input.provider === 'custom' || input.provider === 'manual') return snap.vendorName ?? null;
   return isConsole(input.provider) ? null : (input.portalName ?? null);
 }
@@ -317,15 +317,16 @@ async function applyVendorNames(
   portals: string[],
   next: Map<string, StoredCase>,
 ): Promise<number> {
-  const fresh = new Map<string, { snap: CaseSnapshot }>();
-  snaps.forEach((snap, i) => fresh.has(portals[i]!) || fresh.set(portals[i]!, { snap }));
-  if (!fresh.size) return 0;
-  const storedRows = await db.vendors.bulkGet([...fresh.keys()]);
+  // The first case read for each portal speaks for it (one portal per read, but for manual cases).
+  const firstOf = new Map<string, CaseSnapshot>();
+  snaps.forEach((snap, i) => firstOf.has(portals[i]!) || firstOf.set(portals[i]!, snap));
+  if (!firstOf.size) return 0;
+  const storedRows = await db.vendors.bulkGet([...firstOf.keys()]);
   let writes = 0;
   let i = 0;
-  for (const [portal, { snap }] of fresh) {
+  for (const [portal, snap] of firstOf) {
     const stored = storedRows[i++];
-    const said = cleanReadName(input.provider, readNameOf(input, snap));
+    const said = readNameOf(input.provider, nameSaidBy(input, snap));
     // Most reads repeat the stored name: only a new one is checked against the other vendors.
     const readName =
       !said || said === stored?.readName || `${said} (${portal})` === stored?.readName

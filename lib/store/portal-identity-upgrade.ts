@@ -83,7 +83,7 @@ export function toPortalIdentity(t: V2Tables, nowIso: string): V3Tables {
   const taken = new Set<string>();
   for (const row of t.contacts) {
     const vendor = String(row.vendor);
-    const portals = isConsoleId(vendor)
+    const portals = isConsole(vendor as ProviderId)
       ? new Set([vendor])
       : (portalsOfProvider.get(vendor) ?? portalsOfName.get(vendor.trim()));
     const targets = portals ? [...portals].filter((p) => !taken.has(p)) : [];
@@ -113,8 +113,6 @@ export function toPortalIdentity(t: V2Tables, nowIso: string): V3Tables {
   };
 }
 
-const isConsoleId = (v: string) => isConsole(v as ProviderId);
-
 /** vendorQuiet.byProvider (per platform) becomes byPortal: a platform's threshold goes to each of its portals. */
 function policyByPortal(value: unknown, portalsOfProvider: Map<string, Set<string>>): unknown {
   const policy = value as {
@@ -124,7 +122,7 @@ function policyByPortal(value: unknown, portalsOfProvider: Map<string, Set<strin
   const { byProvider, ...quiet } = policy.vendorQuiet;
   const byPortal: Record<string, unknown> = { ...quiet.byPortal };
   for (const [provider, threshold] of Object.entries(byProvider)) {
-    const portals = isConsoleId(provider) ? [provider] : [...(portalsOfProvider.get(provider) ?? [])];
+    const portals = isConsole(provider as ProviderId) ? [provider] : [...(portalsOfProvider.get(provider) ?? [])];
     for (const p of portals) byPortal[p] ??= threshold;
   }
   return { ...policy, vendorQuiet: { ...quiet, byPortal } };

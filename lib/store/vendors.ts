@@ -115,8 +115,9 @@ export async function settleVendors(db: CaseradarDB, cases: StoredCase[], nowIso
       await db.vendors.put(row);
     }
   }
-  const fixes = cases
-    .filter((c) => c.vendorName !== vendorDisplayName(rows.get(c.portal)!))
-    .map((c) => ({ ...c, vendorName: vendorDisplayName(rows.get(c.portal)!) }));
+  const fixes = cases.flatMap((c) => {
+    const shown = vendorDisplayName(rows.get(c.portal)!);
+    return c.vendorName === shown ? [] : [{ ...c, vendorName: shown }];
+  });
   if (fixes.length) await db.cases.bulkPut(fixes);
 }
