@@ -7,7 +7,7 @@
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { cleanBody, cleanText } from '@/lib/core/text';
 import { readTables } from '../helpers/extension-e2e';
-import { HOSTILE, hostileZendeskDetail, hostileZendeskList } from '../helpers/hostile';
+import { HOSTILE, hostileZendeskDetail, hostileZendeskList, shownCommentBody } from '../helpers/hostile';
 import { expect, test } from './extension';
 
 const ORIGIN = 'https://hostile.zendesk.com';
@@ -110,11 +110,7 @@ test('the popup, dashboard and print view show the hostile corpus as text, and n
   );
   const text = (await print.locator('main').textContent()) ?? '';
   for (const h of AUTHORS) {
-    // The comment as a browser shows it: HTML white space collapsed, the link text its own paragraph.
-    const shown = asText(h.value)
-      .replace(/[ \t\n\r\f]+/g, ' ')
-      .replace(/^ | $/g, '');
-    const body = cleanBody(shown ? `${shown}\n\nopen` : 'open')!;
+    const body = cleanBody(shownCommentBody(asText(h.value)))!;
     expect(text, h.name).toContain(body.slice(0, 60));
     if (cleanText(h.value)) expect(text, h.name).toContain(cleanText(asAttribute(h.value))!.slice(0, 60));
   }

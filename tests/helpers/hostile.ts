@@ -58,6 +58,16 @@ export function hostileZendeskList(strings: HostileString[], firstId: number): s
 }
 
 /**
+ * The text of one hostileZendeskDetail comment body as a reader takes it (before the store's own
+ * clean-up): the string with HTML's white space collapsed, then the body's link text ("open") as its
+ * own paragraph, never the link itself. `text` is the string as the parser left it.
+ */
+export function shownCommentBody(text: string): string {
+  const shown = text.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+  return shown ? `${shown}\n\nopen` : 'open';
+}
+
+/**
  * A Zendesk request page whose assignee and comments carry the corpus: one comment per string,
  * written by an author named by that string. Every link in it points at a hostile URL.
  */
