@@ -5,9 +5,10 @@
  * and the JSON must not log a change each time; only the vendor moving the case does.
  */
 import type { ProviderId } from '../core/model';
+import { foldLabel } from './common';
 
 interface Vocabulary {
-  /** Labels that name one status (folded: lower case, spaces for separators). */
+  /** Labels that name one status, folded (foldStatus: lower case, no accents, spaces for separators). */
   same: string[][];
   /** A coarse page label and the finer statuses it stands for. */
   covers: Record<string, string[]>;
@@ -19,14 +20,13 @@ const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
     same: [
       ['pending', 'awaiting your reply', 'awaiting reply', 'wartet auf ihre antwort', 'wartet auf antwort'],
       ['hold', 'on hold'],
-      ['solved', 'gelost', 'gelöst'],
+      ['solved', 'gelost'],
     ],
     covers: {
       open: ['new', 'open', 'hold', 'on hold'],
       offen: ['new', 'open', 'hold', 'on hold'],
       solved: ['solved', 'closed'],
       gelost: ['solved', 'closed'],
-      gelöst: ['solved', 'closed'],
     },
   },
   // Customer-portal labels against API v2's status names (lib/capture/adapters/freshdesk.ts).
@@ -41,11 +41,8 @@ const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
   },
 };
 
-export const foldStatus = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
+/** A status label folded as the adapters fold labels (foldLabel: case, accents), with _ and - as spaces. */
+export const foldStatus = (s: string) => foldLabel(s.replace(/[_-]+/g, ' '));
 
 /**
  * How a newly read status label relates to the stored one: the same status, a page's coarser view of

@@ -497,6 +497,7 @@ describe('honest history', () => {
     expect(compareStatus('zendesk', 'closed', 'Solved', true)).toBe('coarser');
     expect(compareStatus('zendesk', 'closed', 'solved', false)).toBe('different');
     expect(compareStatus('freshdesk', 'Pending', 'Awaiting your Reply', true)).toBe('same');
+    expect(compareStatus('zendesk', 'solved', 'Gelöst', true)).toBe('same'); // folded like the adapters fold labels
     expect(compareStatus('servicenow', 'Open', 'Awaiting your reply', true)).toBe('different');
   });
 });
