@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runAdapter } from '@/lib/capture/run';
-import { freshdesk } from '@/lib/capture/adapters/freshdesk';
+import { freshdesk } from '@/lib/capture/families/freshdesk/adapter';
 
 // document_start so that JSON forwarded by the tap early in page load is not missed. Portals on
 // custom domains get this same script registered at run time ("Track this portal").

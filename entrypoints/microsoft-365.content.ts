@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { microsoft365 } from '@/lib/capture/adapters/microsoft-365';
+import { microsoft365 } from '@/lib/capture/families/microsoft-365/adapter';
 import { runAdapter } from '@/lib/capture/run';
 
 // The admin center is a hash-routed app: runAdapter re-reads on every in-page navigation.

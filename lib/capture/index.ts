@@ -1,16 +1,16 @@
 /** The adapter registry: one entry per portal family, keyed by provider id. */
-import { aws } from './adapters/aws';
-import { azure } from './adapters/azure';
-import { freshdesk } from './adapters/freshdesk';
-import { gcp } from './adapters/gcp';
-import { jiraServiceManagement } from './adapters/jira-service-management';
-import { microsoft365 } from './adapters/microsoft-365';
-import { partnerCenter } from './adapters/microsoft-partner-center';
-import { salesforce } from './adapters/salesforce';
-import { servicenow } from './adapters/servicenow';
+import { aws } from './families/aws/adapter';
+import { azure } from './families/azure/adapter';
+import { freshdesk } from './families/freshdesk/adapter';
+import { gcp } from './families/gcp/adapter';
+import { jiraServiceManagement } from './families/jira-service-management/adapter';
+import { microsoft365 } from './families/microsoft-365/adapter';
+import { partnerCenter } from './families/microsoft-partner-center/adapter';
+import { salesforce } from './families/salesforce/adapter';
+import { servicenow } from './families/servicenow/adapter';
 import { guarded } from './guard';
 import type { ProviderAdapter } from './types';
-import { zendesk } from './adapters/zendesk';
+import { zendesk } from './families/zendesk/adapter';
 
 /** Every family, each guarded so that what it returns always fits the store (guard.ts). */
 export const ADAPTERS: ProviderAdapter[] = [

@@ -29,7 +29,7 @@ const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
       gelost: ['solved', 'closed'],
     },
   },
-  // Customer-portal labels against API v2's status names (lib/capture/adapters/freshdesk.ts).
+  // Customer-portal labels against API v2's status names (lib/capture/families/freshdesk/adapter.ts).
   freshdesk: {
     same: [
       ['pending', 'awaiting your reply'],

@@ -1,7 +1,7 @@
 /**
  * One record per platform: everything the product shows or decides about a platform as such, in one
  * place. A family's capture facts (hosts, API URLs) live in lib/capture/families.ts and its reading in
- * lib/capture/adapters/<id>.ts; docs/contributing.md lists what else a new family needs.
+ * lib/capture/families/<id>/adapter.ts; docs/contributing.md lists what else a new family needs.
  */
 import type { ProviderId } from './model';
 

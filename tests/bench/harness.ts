@@ -7,8 +7,8 @@ import { exportCases } from '@/lib/export/formats';
 import { ingestSnapshot } from '@/lib/store/ingest';
 import type { CaseEvent, CaseSnapshot, StoredCase } from '@/lib/core/model';
 import { defaultPolicy } from '@/lib/alerts/policy';
-import { azure } from '@/lib/capture/adapters/azure';
-import { zendesk } from '@/lib/capture/adapters/zendesk';
+import { azure } from '@/lib/capture/families/azure/adapter';
+import { zendesk } from '@/lib/capture/families/zendesk/adapter';
 import { findAlerts } from '@/lib/alerts/staleness';
 
 const DAY = 86_400_000;

@@ -9,9 +9,9 @@ describe('adapter registry', () => {
     '%s has its adapter file, content script, fixtures and tests',
     (id, adapter) => {
       expect(PROVIDER_IDS).toContain(id);
-      expect(existsSync(`lib/capture/adapters/${id}.ts`)).toBe(true);
+      expect(existsSync(`lib/capture/families/${id}/adapter.ts`)).toBe(true);
       expect(existsSync(`entrypoints/${id}.content.ts`)).toBe(true);
-      expect(existsSync(`tests/unit/capture/adapters/${id}.test.ts`)).toBe(true);
+      expect(existsSync(`tests/unit/capture/families/${id}.test.ts`)).toBe(true);
       expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
       const family = FAMILIES.find((f) => f.id === id)!;
       expect(adapter.matches).toEqual(family.matches);
@@ -31,8 +31,9 @@ describe('adapter registry, the other way round', () => {
   const stem = (file: string, suffix: string) => file.slice(0, -suffix.length);
   it('every adapter file and content script belongs to a registered adapter', () => {
     expect(
-      readdirSync('lib/capture/adapters')
-        .map((f) => stem(f, '.ts'))
+      readdirSync('lib/capture/families', { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
         .filter((id) => !ids.has(id)),
     ).toEqual([]);
     const scripts = readdirSync('entrypoints')

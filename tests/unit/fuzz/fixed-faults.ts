@@ -22,7 +22,7 @@ const zendeskRow = (statusClass: string) =>
   `<td>#7</td><td></td><td></td><td class="requests-table-status"><span class="status-label ${statusClass}">Open</span></td></tr></tbody></table></body></html>`;
 
 export const FIXED_FAULTS: FixedFault[] = [
-  // ---- lib/capture/adapters/zendesk.ts ----
+  // ---- lib/capture/families/zendesk/adapter.ts ----
   {
     provider: 'zendesk',
     fault: /^problems\.\d+\.reason: .*Too big/,
@@ -84,7 +84,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     input: { url: ZD_LIST, html: zendeskRow('status-label-constructor') },
   },
 
-  // ---- lib/capture/adapters/freshdesk.ts ----
+  // ---- lib/capture/families/freshdesk/adapter.ts ----
   {
     provider: 'freshdesk',
     fault: /^problems\.\d+\.reason: .*Too big/,
@@ -120,7 +120,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     },
   },
 
-  // ---- lib/capture/adapters/jira-service-management.ts ----
+  // ---- lib/capture/families/jira-service-management/adapter.ts ----
   {
     provider: 'jira-service-management',
     fault: /^problems\.\d+\.reason: .*Too big/,
@@ -203,7 +203,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     },
   },
 
-  // ---- lib/capture/adapters/servicenow.ts ----
+  // ---- lib/capture/families/servicenow/adapter.ts ----
   {
     provider: 'servicenow',
     fault: /^cases\.\d+\.state: undefined is not in the vocabulary/,
@@ -269,7 +269,7 @@ export const FIXED_FAULTS: FixedFault[] = [
     },
   },
 
-  // ---- lib/capture/adapters/salesforce.ts ----
+  // ---- lib/capture/families/salesforce/adapter.ts ----
   {
     provider: 'salesforce',
     fault: /^cases\.\d+\.(caseId|title): .*Too big/,

@@ -5,11 +5,11 @@
  * background rejects whole (losing every case of that page).
  */
 import { describe, expect, it } from 'vitest';
-import { aws } from '@/lib/capture/adapters/aws';
-import { azure } from '@/lib/capture/adapters/azure';
-import { gcp } from '@/lib/capture/adapters/gcp';
-import { microsoft365 } from '@/lib/capture/adapters/microsoft-365';
-import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
+import { aws } from '@/lib/capture/families/aws/adapter';
+import { azure } from '@/lib/capture/families/azure/adapter';
+import { gcp } from '@/lib/capture/families/gcp/adapter';
+import { microsoft365 } from '@/lib/capture/families/microsoft-365/adapter';
+import { partnerCenter } from '@/lib/capture/families/microsoft-partner-center/adapter';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from '@/lib/capture/types';
 import { extractionFaults } from './invariants';
 import { parsePage } from './mutate-html';

@@ -1,7 +1,7 @@
 /** Property tests of toUtcIso: whatever comes in, what comes out is the one ISO form the store accepts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
+import { partnerCenter } from '@/lib/capture/families/microsoft-partner-center/adapter';
 import { toUtcIso } from '@/lib/core/time';
 import { ISO_UTC } from './invariants';
 import { EDGE_NUMBERS, TIME_STRINGS } from './strings';

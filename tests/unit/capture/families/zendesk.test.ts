@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zendesk } from '@/lib/capture/adapters/zendesk';
+import { zendesk } from '@/lib/capture/families/zendesk/adapter';
 import { ProviderParseError } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 

@@ -4,12 +4,12 @@
  * read it the robust way: find the requests grid (ARIA grid or table), map columns by their header words
  * (en, de, fr, es, ja), and refuse the page when a key column is missing rather than guess.
  */
-import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { blockText, cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, foldLabel, problem, uniqueByCaseId } from '../common';
-import { MICROSOFT_365 } from '../families';
-import { ProviderParseError, type Extraction, type ProviderAdapter } from '../types';
+import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { blockText, cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, foldLabel, problem, uniqueByCaseId } from '../../common';
+import { MICROSOFT_365 } from '../../families';
+import { ProviderParseError, type Extraction, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'microsoft-365' as const;
 

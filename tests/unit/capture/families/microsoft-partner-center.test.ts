@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partnerCenter } from '@/lib/capture/adapters/microsoft-partner-center';
+import { partnerCenter } from '@/lib/capture/families/microsoft-partner-center/adapter';
 import { loadFixtureJson } from '../../../helpers/fixtures';
 
 const LIST = 'https://api.partnercenter.microsoft.com/v1/servicerequests';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gcp } from '@/lib/capture/adapters/gcp';
+import { gcp } from '@/lib/capture/families/gcp/adapter';
 import { loadFixtureJson } from '../../../helpers/fixtures';
 
 const LIST = 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases?pageSize=25';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { salesforce } from '@/lib/capture/adapters/salesforce';
+import { salesforce } from '@/lib/capture/families/salesforce/adapter';
 import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 import { parseHtml } from '../../../../scripts/parse-html';

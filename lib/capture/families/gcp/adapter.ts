@@ -2,7 +2,7 @@
  * Google Cloud Support API v2: cases list / search / get and comments, as the console loads them.
  * Facts: docs/portals.md §9. caseId is the last segment of the resource name.
  */
-import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
+import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import {
   cleanBody,
   cleanId,
@@ -15,11 +15,11 @@ import {
   preview,
   str,
   TEXT_LIMITS,
-} from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, problem } from '../common';
-import { GCP } from '../families';
-import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+} from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, problem } from '../../common';
+import { GCP } from '../../families';
+import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'gcp' as const;
 const CONSOLE = 'https://console.cloud.google.com';

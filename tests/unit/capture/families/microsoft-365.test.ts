@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microsoft365 } from '@/lib/capture/adapters/microsoft-365';
+import { microsoft365 } from '@/lib/capture/families/microsoft-365/adapter';
 import { parseHtml } from '../../../../scripts/parse-html';
 import { loadFixtureDoc } from '../../../helpers/fixtures';
 

@@ -8,12 +8,12 @@
  * carries `custom_statuses` next to `requests` (a refresh can merge them) shows the custom label instead
  * of the status code. The state always comes from `status` (the custom status's category).
  */
-import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { blockText, cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { ZENDESK } from '../families';
-import { collectItems, foldLabel, problem, readTimeAttr } from '../common';
-import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { blockText, cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { ZENDESK } from '../../families';
+import { collectItems, foldLabel, problem, readTimeAttr } from '../../common';
+import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'zendesk' as const;
 

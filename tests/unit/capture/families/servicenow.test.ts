@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { servicenow } from '@/lib/capture/adapters/servicenow';
+import { servicenow } from '@/lib/capture/families/servicenow/adapter';
 import { matchPatternToRegExp } from '@/lib/capture/families';
 import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jiraServiceManagement as jsm, stateOfStatus } from '@/lib/capture/adapters/jira-service-management';
+import { jiraServiceManagement as jsm, stateOfStatus } from '@/lib/capture/families/jira-service-management/adapter';
 import { JIRA_SERVICE_MANAGEMENT, urlMatchesFamily } from '@/lib/capture/families';
 import type { ParseFailure } from '@/lib/capture/types';
 import { parseHtml } from '../../../../scripts/parse-html';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azure } from '@/lib/capture/adapters/azure';
+import { azure } from '@/lib/capture/families/azure/adapter';
 import { loadFixtureJson } from '../../../helpers/fixtures';
 
 const LIST_URL =

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { azure } from '@/lib/capture/adapters/azure';
+import { azure } from '@/lib/capture/families/azure/adapter';
 import type { Extraction } from '@/lib/capture/types';
 import type { CaseState, Severity } from '@/lib/core/model';
 import { expectParseError } from '../../../helpers/parse-error';

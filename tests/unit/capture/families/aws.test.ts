@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aws } from '@/lib/capture/adapters/aws';
+import { aws } from '@/lib/capture/families/aws/adapter';
 import { loadFixtureJson } from '../../../helpers/fixtures';
 
 const API = 'https://support.us-east-1.amazonaws.com/';

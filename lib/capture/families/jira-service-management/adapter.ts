@@ -3,19 +3,19 @@
  * (request list table, request detail). Facts: docs/portals.md §4. Cloud and Data Center share the
  * paths; Data Center puts a context path (e.g. /jira) in front of them.
  */
-import type { CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, foldLabel, problem, readTimeAttr } from '../common';
-import { JIRA_SERVICE_MANAGEMENT } from '../families';
-import { extractDetailByLabels, findDetailParts, leafElements } from '../structural';
+import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, foldLabel, problem, readTimeAttr } from '../../common';
+import { JIRA_SERVICE_MANAGEMENT } from '../../families';
+import { extractDetailByLabels, findDetailParts, leafElements } from '../../structural';
 import {
   ProviderParseError,
   type ExtractProblem,
   type Extraction,
   type PageKind,
   type ProviderAdapter,
-} from '../types';
+} from '../../types';
 
 const PROVIDER = 'jira-service-management' as const;
 

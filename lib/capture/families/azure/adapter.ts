@@ -2,7 +2,7 @@
  * Azure support tickets: the Microsoft.Support ARM JSON that the Azure portal's own front end loads
  * from management.azure.com. Facts: docs/portals.md §7. The portal DOM is not a stable source.
  */
-import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../../core/model';
+import type { CaseMessage, CaseSla, CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import {
   cleanBody,
   cleanId,
@@ -15,11 +15,11 @@ import {
   preview,
   str,
   TEXT_LIMITS,
-} from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, problem } from '../common';
-import { AZURE } from '../families';
-import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+} from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, problem } from '../../common';
+import { AZURE } from '../../families';
+import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'azure' as const;
 const TICKET_TYPE = 'microsoft.support/supporttickets';

@@ -2,7 +2,7 @@
  * AWS Support: DescribeCases / DescribeCommunications JSON as loaded by the support console.
  * Facts: docs/portals.md §8. The console DOM is not a stable source; its JSON is.
  */
-import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../../core/model';
+import type { CaseMessage, CaseSnapshot, CaseState, MessageUpdate, Severity } from '../../../core/model';
 import {
   cleanBody,
   cleanId,
@@ -13,11 +13,11 @@ import {
   preview,
   str,
   TEXT_LIMITS,
-} from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, problem } from '../common';
-import { AWS } from '../families';
-import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../types';
+} from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, problem } from '../../common';
+import { AWS } from '../../families';
+import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'aws' as const;
 const CONSOLE = 'https://support.console.aws.amazon.com';

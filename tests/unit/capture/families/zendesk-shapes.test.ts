@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { zendesk } from '@/lib/capture/adapters/zendesk';
+import { zendesk } from '@/lib/capture/families/zendesk/adapter';
 import type { Extraction } from '@/lib/capture/types';
 import type { CaseState, Severity } from '@/lib/core/model';
 import { expectParseError } from '../../../helpers/parse-error';

@@ -4,19 +4,19 @@
  * page reader relies on structure only (ticket links, a "Status" table header, label/value pairs)
  * and on exact English status labels, never on class names. Prefer the API JSON where it is seen.
  */
-import type { CaseSla, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, foldLabel, problem } from '../common';
-import { FRESHDESK } from '../families';
-import { extractDetailByLabels, leafElements } from '../structural';
+import type { CaseSla, CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, foldLabel, problem } from '../../common';
+import { FRESHDESK } from '../../families';
+import { extractDetailByLabels, leafElements } from '../../structural';
 import {
   ProviderParseError,
   type ExtractProblem,
   type Extraction,
   type PageKind,
   type ProviderAdapter,
-} from '../types';
+} from '../../types';
 
 const PROVIDER = 'freshdesk' as const;
 

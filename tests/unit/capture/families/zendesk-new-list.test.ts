@@ -3,7 +3,7 @@
  * requests/search JSON it loads with side-loaded users and custom statuses.
  */
 import { describe, expect, it } from 'vitest';
-import { zendesk } from '@/lib/capture/adapters/zendesk';
+import { zendesk } from '@/lib/capture/families/zendesk/adapter';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 import { parseHtml } from '../../../../scripts/parse-html';
 

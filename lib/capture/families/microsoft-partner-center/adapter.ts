@@ -2,12 +2,12 @@
  * Microsoft Partner Center service requests (partners managing Microsoft 365 customers): the
  * ServiceRequest JSON of api.partnercenter.microsoft.com. Facts: docs/portals.md §10.
  */
-import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanBody, cleanLabel, cleanText, isRecord, lookup, preview, str } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, problem } from '../common';
-import { PARTNER_CENTER } from '../families';
-import { ProviderParseError, type PageKind, type ProviderAdapter } from '../types';
+import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { cleanBody, cleanLabel, cleanText, isRecord, lookup, preview, str } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, problem } from '../../common';
+import { PARTNER_CENTER } from '../../families';
+import { ProviderParseError, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'microsoft-partner-center' as const;
 // The dashboard's service-request page; a per-request deep link is not publicly documented.

@@ -3,12 +3,12 @@
  * Facts: docs/portals.md §6. Sites run on *.my.site.com, older *.force.com and custom domains, so pages
  * are recognised by route and page signature. The Lightning DOM is not established: pages defer to the JSON.
  */
-import type { CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanText, isRecord, str } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, foldLabel, problem } from '../common';
-import { SALESFORCE } from '../families';
-import { ProviderParseError, type ExtractProblem, type ProviderAdapter } from '../types';
+import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { cleanText, isRecord, str } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, foldLabel, problem } from '../../common';
+import { SALESFORCE } from '../../families';
+import { ProviderParseError, type ExtractProblem, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'salesforce' as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshdesk } from '@/lib/capture/adapters/freshdesk';
+import { freshdesk } from '@/lib/capture/families/freshdesk/adapter';
 import { FRESHDESK, urlMatchesFamily } from '@/lib/capture/families';
 import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';

@@ -5,12 +5,12 @@
  * Vendors run CSM on their own domains, so pages are recognised by path and page signature, never by host.
  * The portal DOM (Angular widgets) is not established: portal pages defer to the Table API JSON.
  */
-import type { CaseSnapshot, CaseState, Severity } from '../../core/model';
-import { cleanText, isRecord, str } from '../../core/text';
-import { toUtcIso } from '../../core/time';
-import { collectItems, foldLabel, problem } from '../common';
-import { SERVICENOW } from '../families';
-import { ProviderParseError, type ExtractProblem, type PageKind, type ProviderAdapter } from '../types';
+import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
+import { cleanText, isRecord, str } from '../../../core/text';
+import { toUtcIso } from '../../../core/time';
+import { collectItems, foldLabel, problem } from '../../common';
+import { SERVICENOW } from '../../families';
+import { ProviderParseError, type ExtractProblem, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'servicenow' as const;
 
