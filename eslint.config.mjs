@@ -15,10 +15,19 @@ const globals = require('globals');
  * allowed (allowTypeImports): a type is no call, and some rows are described where they are made.
  */
 const LAYERS = ['core', 'capture', 'store', 'alerts', 'cases', 'background', 'export'];
+/**
+ * The family records (lib/capture/families/<id>/family.ts and the list of them, records.ts) sit beside
+ * their adapters but are plain data of the core layer: core derives the provider ids and platform marks
+ * from them, and they may import nothing but core.
+ */
+const RECORDS = ['lib/capture/families/records.ts', 'lib/capture/families/*/family.ts'];
 const boundaries = LAYERS.map((layer, i) => {
   const later = LAYERS.slice(i + 1);
+  // Core may name the records by their path under capture/; nothing else of a later layer.
+  const laterRe = later.map((l) => (l === 'capture' ? `capture/(?!families/(?:records|[a-z0-9-]+/family)$)` : `${l}/`));
   return {
-    files: [`lib/${layer}/**/*.ts`],
+    files: layer === 'core' ? [`lib/${layer}/**/*.ts`, ...RECORDS] : [`lib/${layer}/**/*.ts`],
+    ...(layer === 'capture' ? { ignores: RECORDS } : {}),
     rules: later.length
       ? {
           '@typescript-eslint/no-restricted-imports': [
@@ -26,7 +35,7 @@ const boundaries = LAYERS.map((layer, i) => {
             {
               patterns: [
                 {
-                  regex: `(^|/)(${later.join('|')})/`,
+                  regex: `(^|/)(?:${laterRe.join('|')})`,
                   allowTypeImports: true,
                   message: `lib/${layer} may only call lib/{${LAYERS.slice(0, i + 1).join(',')}}: a lower layer never calls a higher one.`,
                 },
@@ -78,4 +87,21 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...boundaries,
+  {
+    // A record is data: it names core's types and, in records.ts, the records; nothing else.
+    files: RECORDS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(?:\\.\\./)+core/|\\./(?:[a-z0-9-]+/)?family$)',
+              message: 'A family record is plain data: it may import lib/core and other records only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

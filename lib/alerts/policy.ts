@@ -2,6 +2,7 @@
  * The user's alerting policy and the vendor facts the rules rely on. Every vendor clock and response
  * target lives here, in one place, so that a vendor change is a one-line edit.
  */
+import { FAMILIES } from '../capture/families';
 import type { ProviderId, Severity } from '../core/model';
 
 /** A threshold: business days, or business hours where days are too coarse (critical cases). */
@@ -90,43 +91,14 @@ export interface VendorClock {
   says: string;
 }
 
-export const VENDOR_CLOCKS: VendorClock[] = [
-  {
-    provider: 'aws',
-    state: 'waiting-on-customer',
-    afterDays: 5,
-    warnDaysBefore: 1,
-    says: 'AWS auto-resolves a case a few days after asking you; reply to keep it open',
-  },
-  {
-    provider: 'aws',
-    state: 'resolved',
-    afterDays: 14,
-    warnDaysBefore: 2,
-    says: 'AWS cannot reopen a resolved case after 14 days',
-  },
-  {
-    provider: 'zendesk',
-    state: 'resolved',
-    afterDays: 4,
-    warnDaysBefore: 1,
-    says: 'Zendesk closes a solved request 4 days after it was solved; a closed request cannot be reopened',
-  },
-  {
-    provider: 'servicenow',
-    state: 'resolved',
-    afterDays: 10,
-    warnDaysBefore: 2,
-    says: 'ServiceNow CSM closes a resolved case 10 days after resolution',
-  },
-];
+export const VENDOR_CLOCKS: VendorClock[] = FAMILIES.flatMap((f) =>
+  (f.vendorClocks ?? []).map((clock) => ({ provider: f.id, ...clock })),
+);
 
 /**
  * First-response targets in wall-clock hours by our severity, where the vendor publishes them
  * (Azure and AWS support plans; the fastest published tier is not assumed).
  */
-export const FIRST_RESPONSE_HOURS: Partial<Record<ProviderId, Partial<Record<Severity, number>>>> = {
-  azure: { critical: 1, high: 1, normal: 4, low: 8 },
-  aws: { critical: 1, high: 4, normal: 12, low: 24 },
-  gcp: { critical: 1, high: 4, normal: 8, low: 24 },
-};
+export const FIRST_RESPONSE_HOURS: Partial<Record<ProviderId, Partial<Record<Severity, number>>>> = Object.fromEntries(
+  FAMILIES.filter((f) => f.firstResponseHours).map((f) => [f.id, f.firstResponseHours]),
+);

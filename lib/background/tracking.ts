@@ -126,11 +126,5 @@ export function builtInFamilyOf(url: string): ProviderId | null {
  * the family's adapter then checks the page's own signature and reports "layout changed" if wrong).
  */
 export function guessFamily(url: URL): PortalProviderId | null {
-  const path = url.pathname + url.search;
-  if (/^\/hc(?:\/|$)/.test(url.pathname)) return 'zendesk';
-  if (/^\/support\/(?:tickets|home|login|solutions)/.test(url.pathname)) return 'freshdesk';
-  if (/\/servicedesk\/customer\//.test(url.pathname)) return 'jira-service-management';
-  if (/^\/(?:csm|csp|sp)(?:\/|\?|$)/.test(path) || /\.do(?:\?|$)/.test(path)) return 'servicenow';
-  if (/(?:^|\/)s(?:\/|$)/.test(url.pathname)) return 'salesforce';
-  return null;
+  return FAMILIES.find((f) => f.customDomainPaths?.some((re) => re.test(url.pathname)))?.id ?? null;
 }

@@ -6,7 +6,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../core/messages';
 import { TAP_HELLO, TAP_PORT, type TapMessage } from './tap';
-import { FAMILIES } from './families';
 import { readPortalName } from '../core/portals';
 import { sameOrigin } from '../core/text';
 import { guarded } from './guard';
@@ -65,7 +64,6 @@ function describe(error: unknown): { failure: ProviderParseError['failure']; mes
 export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): void {
   // What the page says is untrusted: every read is fitted to the store's limits before it is sent.
   const adapter = guarded(raw);
-  const family = FAMILIES.find((f) => f.id === raw.id);
   let lastSent = '';
 
   const report = (sourceUrl: string, extraction: Extraction) => {
@@ -163,7 +161,7 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
       // The tap runs in the page's world: re-check everything it says. A family whose JSON lives on
       // the portal's own origin never believes a body (or a 401) from elsewhere.
       if (!api.urlPatterns.some((p) => p.test(url))) return;
-      if (family?.apiOnPageOrigin && !sameOrigin(url, location.origin)) return;
+      if (api.onPageOrigin && !sameOrigin(url, location.origin)) return;
       if (status === 401 || status === 403) {
         fail(url, new ProviderParseError(adapter.id, url, 'signed-out', `Expected data, got HTTP ${status}`));
         return;

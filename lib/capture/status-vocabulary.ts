@@ -4,42 +4,17 @@
  * (Zendesk's newer request list shows new, open and hold all as "Open"). Alternating reads of the page
  * and the JSON must not log a change each time; only the vendor moving the case does.
  */
+import type { FamilyRecord } from '../core/family-record';
 import type { ProviderId } from '../core/model';
+import { FAMILIES } from './families';
 import { foldLabel } from './common';
 
-interface Vocabulary {
-  /** Labels that name one status, folded (foldStatus: lower case, no accents, spaces for separators). */
-  same: string[][];
-  /** A coarse page label and the finer statuses it stands for. */
-  covers: Record<string, string[]>;
-}
+type Vocabulary = NonNullable<FamilyRecord['statusVocabulary']>;
 
-const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = {
-  // Copenhagen theme labels (en, de) against the Requests API's status codes.
-  zendesk: {
-    same: [
-      ['pending', 'awaiting your reply', 'awaiting reply', 'wartet auf ihre antwort', 'wartet auf antwort'],
-      ['hold', 'on hold'],
-      ['solved', 'gelost'],
-    ],
-    covers: {
-      open: ['new', 'open', 'hold', 'on hold'],
-      offen: ['new', 'open', 'hold', 'on hold'],
-      solved: ['solved', 'closed'],
-      gelost: ['solved', 'closed'],
-    },
-  },
-  // Customer-portal labels against API v2's status names (lib/capture/families/freshdesk/adapter.ts).
-  freshdesk: {
-    same: [
-      ['pending', 'awaiting your reply'],
-      ['open', 'being processed'],
-      ['resolved', 'this ticket has been resolved'],
-      ['closed', 'this ticket has been closed'],
-    ],
-    covers: {},
-  },
-};
+/** Each family's spellings (its record's statusVocabulary). */
+const VOCABULARIES: Partial<Record<ProviderId, Vocabulary>> = Object.fromEntries(
+  FAMILIES.filter((f) => f.statusVocabulary).map((f) => [f.id, f.statusVocabulary]),
+);
 
 /** A status label folded as the adapters fold labels (foldLabel: case, accents), with _ and - as spaces. */
 export const foldStatus = (s: string) => foldLabel(s.replace(/[_-]+/g, ' '));

@@ -68,6 +68,11 @@ export interface ApiReader {
    * in the browser instead of being reported as an unknown shape.
    */
   urlsAreExclusive?: boolean;
+  /**
+   * The JSON lives on the portal's own origin (the family record's apiOnPageOrigin): a body the tap
+   * forwards from any other origin is not believed.
+   */
+  onPageOrigin?: true;
   /** 'list' or 'detail' when this body is a shape this adapter owns; null otherwise. */
   detect(body: unknown, url: URL): PageKind | null;
   /** Reads the body; throws ProviderParseError on an unknown shape. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CaseradarDB, VendorContact } from '../store/db';
 import { PROVIDER_IDS, type ProviderId, type StoredCase } from '../core/model';
+import { FAMILIES } from '../capture/families';
 
 /** The key a vendor's contact is kept under: its vendor portal (a console's provider id, a tenant's host). */
 export function vendorKey(c: Pick<StoredCase, 'portal'>): string {
@@ -16,39 +17,13 @@ type ContactFields = Omit<VendorContact, 'vendor' | 'updatedAt'>;
 const EMPTY: ContactFields = { portalUrl: '', phone: '', statusPage: '', social: '' };
 
 /**
- * Public, well-known support entry points and status pages. Phone numbers are left empty on purpose:
- * they depend on the user's country and contract, and a wrong one is worse than none. Platform
- * providers (Zendesk, Freshdesk, …) host many vendors, so their own status page would mislead.
+ * Public, well-known support entry points and status pages, from the family records. Phone numbers are
+ * left empty on purpose: they depend on the user's country and contract, and a wrong one is worse than
+ * none. Platforms (Zendesk, Freshdesk, …) host many vendors, so their own status page would mislead.
  */
-export const DEFAULT_CONTACTS: Partial<Record<ProviderId, ContactFields>> = {
-  azure: {
-    ...EMPTY,
-    portalUrl: 'https://portal.azure.com/#view/Microsoft_Azure_Support/HelpAndSupportBlade',
-    statusPage: 'https://azure.status.microsoft/',
-    social: '@AzureSupport',
-  },
-  aws: {
-    ...EMPTY,
-    portalUrl: 'https://support.console.aws.amazon.com/support/home',
-    statusPage: 'https://health.aws.amazon.com/health/status',
-    social: '@AWSSupport',
-  },
-  gcp: {
-    ...EMPTY,
-    portalUrl: 'https://console.cloud.google.com/support',
-    statusPage: 'https://status.cloud.google.com/',
-  },
-  'microsoft-365': {
-    ...EMPTY,
-    portalUrl: 'https://admin.microsoft.com/Adminportal/Home#/support',
-    statusPage: 'https://status.cloud.microsoft/',
-    social: '@MSFT365Status',
-  },
-  'microsoft-partner-center': {
-    ...EMPTY,
-    portalUrl: 'https://partner.microsoft.com/dashboard/support/servicerequests',
-  },
-};
+export const DEFAULT_CONTACTS: Partial<Record<ProviderId, ContactFields>> = Object.fromEntries(
+  FAMILIES.filter((f) => f.contacts).map((f) => [f.id, { ...EMPTY, ...f.contacts }]),
+);
 
 const isProviderId = (v: string): v is ProviderId => (PROVIDER_IDS as readonly string[]).includes(v);
 

@@ -3,28 +3,22 @@
  * Every timestamp is an ISO-8601 UTC string.
  */
 
+import { FAMILY_RECORDS } from '../capture/families/records';
 import { PLATFORMS } from './platforms';
 
-export const PROVIDER_IDS = [
-  'microsoft-365',
-  'microsoft-partner-center',
-  'azure',
-  'aws',
-  'gcp',
-  'zendesk',
-  'freshdesk',
-  'jira-service-management',
-  'servicenow',
-  'salesforce',
-  // Read by a user-made recipe on any other portal; the portal's name is in vendorName.
-  'custom',
-  // Entered by hand (a phone call, an email thread); the vendor's name is in vendorName.
-  'manual',
-] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+/** Families read by a built-in adapter: one per record in lib/capture/families/records.ts. */
+export type PortalProviderId = (typeof FAMILY_RECORDS)[number]['id'];
+/**
+ * Every provider: the built-in families, 'custom' (read by a user-made recipe on any other portal; the
+ * portal's name is in vendorName) and 'manual' (entered by hand; the vendor's name is in vendorName).
+ */
+export type ProviderId = PortalProviderId | 'custom' | 'manual';
 
-/** Families read by a built-in adapter. */
-export type PortalProviderId = Exclude<ProviderId, 'custom' | 'manual'>;
+// A tuple, for z.enum; pure, so that a bundle that never lists the providers drops the family records.
+export const PROVIDER_IDS = /* @__PURE__ */ providerIds();
+function providerIds(): readonly [ProviderId, ...ProviderId[]] {
+  return [...FAMILY_RECORDS.map((f) => f.id), 'custom', 'manual'] as unknown as [ProviderId, ...ProviderId[]];
+}
 
 export const CASE_STATES = ['new', 'open', 'waiting-on-customer', 'on-hold', 'resolved', 'closed'] as const;
 /** Our normalized state; `null` when the vendor's label is unknown to us. */

@@ -130,6 +130,9 @@ describe('which family a page is', () => {
   it.each([
     ['https://help.example-isp.com/hc/en-us/requests', 'zendesk'],
     ['https://support.example.com/support/tickets/42', 'freshdesk'],
+    // A multilingual Freshdesk portal puts the language first.
+    ['https://support.example.com/en/support/tickets', 'freshdesk'],
+    ['https://support.example.com/pt-BR/support/home', 'freshdesk'],
     ['https://desk.example.com/jira/servicedesk/customer/user/requests', 'jira-service-management'],
     ['https://help.ovhcloud.example/csm?id=csm_ticket&number=CS1', 'servicenow'],
     ['https://care.example.com/sp?id=my_requests', 'servicenow'],

@@ -15,6 +15,8 @@ describe('adapter registry', () => {
       expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
       const family = FAMILIES.find((f) => f.id === id)!;
       expect(adapter.matches).toEqual(family.matches);
+      // The runner believes a same-origin family's JSON only from the page's origin (lib/capture/run.ts).
+      expect(adapter.api?.onPageOrigin).toBe(adapter.api ? family.apiOnPageOrigin : undefined);
       // A family that reads JSON is tapped on its own hosts, for its own API URLs (entrypoints/tap.content.ts).
       if (adapter.api) {
         expect(TAP_MATCHES).toEqual(expect.arrayContaining(family.matches));

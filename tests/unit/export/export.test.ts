@@ -8,7 +8,7 @@ import { escapeMarkdown, exportCases } from '@/lib/export/formats';
 import { ingestSnapshot } from '@/lib/store/ingest';
 import type { CaseSnapshot } from '@/lib/core/model';
 import { buildFixtureStore } from '../../helpers/fixture-store';
-import { SERVICENOW } from '@/lib/capture/families';
+import { SERVICENOW } from '@/lib/capture/families/servicenow/family';
 import { runs } from '../../helpers/property-runs';
 
 /** No origin granted: restored refresh schedules come back only for the families' own hosts. */

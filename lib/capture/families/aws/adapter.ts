@@ -16,7 +16,7 @@ import {
 } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, problem } from '../../common';
-import { AWS } from '../../families';
+import { AWS } from './family';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'aws' as const;

@@ -18,7 +18,7 @@ import {
 } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, problem } from '../../common';
-import { AZURE } from '../../families';
+import { AZURE } from './family';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'azure' as const;

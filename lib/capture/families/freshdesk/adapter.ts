@@ -8,7 +8,7 @@ import type { CaseSla, CaseSnapshot, CaseState, Severity } from '../../../core/m
 import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, foldLabel, problem } from '../../common';
-import { FRESHDESK } from '../../families';
+import { FRESHDESK } from './family';
 import { extractDetailByLabels, leafElements } from '../../structural';
 import {
   ProviderParseError,
@@ -285,6 +285,7 @@ export const freshdesk: ProviderAdapter = {
   },
   api: {
     urlPatterns: FRESHDESK.apiUrlPatterns,
+    onPageOrigin: FRESHDESK.apiOnPageOrigin,
     detect(body): PageKind | null {
       const shape = shapeOf(body);
       return shape ? (shape === 'ticket' ? 'detail' : 'list') : null;

@@ -18,7 +18,7 @@ import {
 } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, problem } from '../../common';
-import { GCP } from '../../families';
+import { GCP } from './family';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'gcp' as const;

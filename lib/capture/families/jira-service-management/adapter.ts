@@ -7,7 +7,7 @@ import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import { cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, foldLabel, problem, readTimeAttr } from '../../common';
-import { JIRA_SERVICE_MANAGEMENT } from '../../families';
+import { JIRA_SERVICE_MANAGEMENT } from './family';
 import { extractDetailByLabels, findDetailParts, leafElements } from '../../structural';
 import {
   ProviderParseError,
@@ -321,6 +321,7 @@ export const jiraServiceManagement: ProviderAdapter = {
   },
   api: {
     urlPatterns: JIRA_SERVICE_MANAGEMENT.apiUrlPatterns,
+    onPageOrigin: JIRA_SERVICE_MANAGEMENT.apiOnPageOrigin,
     detect(body): PageKind | null {
       const shape = shapeOf(body);
       return shape ? (shape === 'page' ? 'list' : 'detail') : null;

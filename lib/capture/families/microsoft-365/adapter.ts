@@ -8,7 +8,7 @@ import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../co
 import { blockText, cleanBody, cleanText, preview, safeCaseUrl, TEXT_LIMITS, textOf } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, foldLabel, problem, uniqueByCaseId } from '../../common';
-import { MICROSOFT_365 } from '../../families';
+import { MICROSOFT_365 } from './family';
 import { ProviderParseError, type Extraction, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'microsoft-365' as const;

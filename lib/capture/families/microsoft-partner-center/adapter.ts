@@ -6,7 +6,7 @@ import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../co
 import { cleanBody, cleanLabel, cleanText, isRecord, lookup, preview, str } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, problem } from '../../common';
-import { PARTNER_CENTER } from '../../families';
+import { PARTNER_CENTER } from './family';
 import { ProviderParseError, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'microsoft-partner-center' as const;

@@ -7,7 +7,7 @@ import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import { cleanText, isRecord, str } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, foldLabel, problem } from '../../common';
-import { SALESFORCE } from '../../families';
+import { SALESFORCE } from './family';
 import { ProviderParseError, type ExtractProblem, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'salesforce' as const;
@@ -161,6 +161,7 @@ export const salesforce: ProviderAdapter = {
   },
   api: {
     urlPatterns: SALESFORCE.apiUrlPatterns,
+    onPageOrigin: SALESFORCE.apiOnPageOrigin,
     detect: (body) => (isQueryResult(body) ? 'list' : null),
     extract(body, url) {
       if (!isQueryResult(body)) return rejectBody(body, url);

@@ -9,7 +9,7 @@ import type { CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import { cleanText, isRecord, str } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
 import { collectItems, foldLabel, problem } from '../../common';
-import { SERVICENOW } from '../../families';
+import { SERVICENOW } from './family';
 import { ProviderParseError, type ExtractProblem, type PageKind, type ProviderAdapter } from '../../types';
 
 const PROVIDER = 'servicenow' as const;
@@ -309,6 +309,7 @@ export const servicenow: ProviderAdapter = {
   },
   api: {
     urlPatterns: SERVICENOW.apiUrlPatterns,
+    onPageOrigin: SERVICENOW.apiOnPageOrigin,
     detect: (body) => detectApi(body),
     extract(body, url) {
       const kind = detectApi(body);

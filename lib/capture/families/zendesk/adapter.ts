@@ -11,7 +11,7 @@
 import type { CaseMessage, CaseSnapshot, CaseState, Severity } from '../../../core/model';
 import { blockText, cleanBody, cleanText, isRecord, safeCaseUrl, str, textOf } from '../../../core/text';
 import { toUtcIso } from '../../../core/time';
-import { ZENDESK } from '../../families';
+import { ZENDESK } from './family';
 import { collectItems, foldLabel, problem, readTimeAttr } from '../../common';
 import { ProviderParseError, type Extraction, type PageKind, type ProviderAdapter } from '../../types';
 
@@ -406,6 +406,7 @@ export const zendesk: ProviderAdapter = {
   },
   api: {
     urlPatterns: ZENDESK.apiUrlPatterns,
+    onPageOrigin: ZENDESK.apiOnPageOrigin,
     detect: (body) => detectApi(body),
     extract: extractApi,
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshdesk } from '@/lib/capture/families/freshdesk/adapter';
-import { FRESHDESK, urlMatchesFamily } from '@/lib/capture/families';
+import { urlMatchesFamily } from '@/lib/capture/families';
+import { FRESHDESK } from '@/lib/capture/families/freshdesk/family';
 import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 

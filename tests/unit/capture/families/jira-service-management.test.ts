@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jiraServiceManagement as jsm, stateOfStatus } from '@/lib/capture/families/jira-service-management/adapter';
-import { JIRA_SERVICE_MANAGEMENT, urlMatchesFamily } from '@/lib/capture/families';
+import { urlMatchesFamily } from '@/lib/capture/families';
+import { JIRA_SERVICE_MANAGEMENT } from '@/lib/capture/families/jira-service-management/family';
 import type { ParseFailure } from '@/lib/capture/types';
 import { parseHtml } from '../../../../scripts/parse-html';
 import { fixtureText, loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { salesforce } from '@/lib/capture/families/salesforce/adapter';
+import { SALESFORCE } from '@/lib/capture/families/salesforce/family';
 import type { ParseFailure } from '@/lib/capture/types';
 import { loadFixtureDoc, loadFixtureJson } from '../../../helpers/fixtures';
 import { parseHtml } from '../../../../scripts/parse-html';
@@ -28,6 +29,25 @@ const parseError = (failure: ParseFailure, message = /./) =>
   });
 
 describe('salesforce REST query', () => {
+  it('a background refresh asks for every field the adapter reads, the owner too', () => {
+    const soql = new URL(`${SITE}${SALESFORCE.refreshPath}`).searchParams.get('q')!;
+    const refreshed = readOne(
+      { Status: 'Working', Owner: { Name: 'Tier 2 Support' } },
+      `${SITE}${SALESFORCE.refreshPath}`,
+    );
+    expect(refreshed.owner).toBe('Tier 2 Support');
+    for (const field of [
+      'CaseNumber',
+      'Subject',
+      'Status',
+      'Priority',
+      'IsClosed',
+      'CreatedDate',
+      'LastModifiedDate',
+      'Owner.Name',
+    ])
+      expect(soql.split(/[ ,]+/)).toContain(field);
+  });
   it('reads the first page: Case records only, other records and missing numbers as problems', () => {
     const { kind, cases, problems } = readApi('query-page1.json');
     expect(kind).toBe('list');
