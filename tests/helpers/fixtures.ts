@@ -17,3 +17,25 @@ export function loadFixtureDoc(path: string, url: string): Document {
 export function loadFixtureJson(path: string): unknown {
   return JSON.parse(fixtureText(path));
 }
+
+/** Where a family's fixtures are read (tests/fixtures/<family>/read-at.txt): "page <url>" and "api <url>" lines. */
+export function fixtureReadAt(family: string): { page?: string; api?: string } {
+  const path = `${family}/read-at.txt`;
+  let text: string;
+  try {
+    text = fixtureText(path);
+  } catch {
+    throw new Error(`Expected tests/fixtures/${path} saying where the fixtures are read (page <url>, api <url>)`);
+  }
+  const at: { page?: string; api?: string } = {};
+  for (const [n, line] of text.split('\n').entries()) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const m = /^(page|api) (https:\/\/\S+)$/.exec(line.trim());
+    if (!m || !URL.canParse(m[2]!))
+      throw new Error(
+        `tests/fixtures/${path} line ${n + 1}: expected "page https://…" or "api https://…", got ${line}`,
+      );
+    at[m[1] as 'page' | 'api'] = m[2]!;
+  }
+  return at;
+}

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '@/lib/capture';
 import { FAMILIES, urlMatchesFamily } from '@/lib/capture/families';
 import type { Extraction, ProviderAdapter } from '@/lib/capture/types';
-import { FUZZ_FAMILIES, type JsonInput, type PageInput } from './families';
+import { fixtureFuzz, fuzzFor, type JsonInput, type PageInput } from './families';
 import { expectNoFaults, extractionFaults, thrownFaults } from './invariants';
 import { FIXED_FAULTS } from './fixed-faults';
 import { htmlOpsArb, mutatePage, parsePage, randomPageArb } from './mutate-html';
@@ -54,12 +54,21 @@ function varyUrl(url: string, variant: [number, string] | null, isRead: (u: stri
 
 describe('every adapter is fuzzed', () => {
   it.each(ADAPTERS.map((a) => [a.id, a] as const))('%s has a fuzz generator for each input it reads', (id, adapter) => {
-    const fuzz = FUZZ_FAMILIES[id];
-    if (adapter.api && !fuzz?.api)
-      expect.fail(`no fuzz generator for ${id} (JSON bodies): add one to tests/unit/fuzz/families.ts`);
-    if (adapter.page && !fuzz?.page)
-      expect.fail(`no fuzz generator for ${id} (pages): add one to tests/unit/fuzz/families.ts`);
+    const fuzz = fuzzFor(id);
+    if (adapter.api && !fuzz.api)
+      expect.fail(`nothing to fuzz ${id}'s JSON with: add .json fixtures and an api line to read-at.txt`);
+    if (adapter.page && !fuzz.page)
+      expect.fail(`nothing to fuzz ${id}'s pages with: add .html fixtures and a page line to read-at.txt`);
     expect(adapter.api ?? adapter.page).toBeDefined();
+  });
+
+  it('a family without generators of its own is fuzzed from its fixtures, where read-at.txt says', () => {
+    const fromFixtures = fixtureFuzz('freshdesk');
+    const bodies = fc.sample(fromFixtures.api!.bases, 40);
+    expect(new Set(bodies.map((b) => b.url))).toEqual(new Set(['https://acme.freshdesk.com/api/v2/tickets']));
+    const pages = fc.sample(fromFixtures.page!.bases, 40);
+    expect(new Set(pages.map((p) => p.url))).toEqual(new Set(['https://acme.freshdesk.com/support/tickets']));
+    expect(pages.every((p) => p.html.includes('<'))).toBe(true);
   });
 
   it.each(FIXED_FAULTS.map((k) => [k.provider, k.why, k] as const))(
@@ -75,21 +84,24 @@ describe('every adapter is fuzzed', () => {
     },
   );
 
-  it.each(Object.entries(FUZZ_FAMILIES))('%s generators give inputs at URLs that family reads', (id, fuzz) => {
-    const family = FAMILIES.find((f) => f.id === id)!;
-    expect(family).toBeDefined();
-    for (const input of fuzz.api ? fc.sample(fuzz.api.bases, 60) : []) {
-      expect(
-        family.apiUrlPatterns.some((p) => p.test(input.url)),
-        input.url,
-      ).toBe(true);
-      expect(JSON.parse(JSON.stringify(input.body))).toEqual(input.body);
-    }
-    for (const input of fuzz.page ? fc.sample(fuzz.page.bases, 30) : []) {
-      expect(urlMatchesFamily(family, input.url), input.url).toBe(true);
-      expect(input.html).toMatch(/<html/i);
-    }
-  });
+  it.each(ADAPTERS.map((a) => [a.id, fuzzFor(a.id)] as const))(
+    '%s generators give inputs at URLs that family reads',
+    (id, fuzz) => {
+      const family = FAMILIES.find((f) => f.id === id)!;
+      expect(family).toBeDefined();
+      for (const input of fuzz.api ? fc.sample(fuzz.api.bases, 60) : []) {
+        expect(
+          family.apiUrlPatterns.some((p) => p.test(input.url)),
+          input.url,
+        ).toBe(true);
+        expect(JSON.parse(JSON.stringify(input.body))).toEqual(input.body);
+      }
+      for (const input of fuzz.page ? fc.sample(fuzz.page.bases, 30) : []) {
+        expect(urlMatchesFamily(family, input.url), input.url).toBe(true);
+        expect(input.html).toMatch(/<html/i);
+      }
+    },
+  );
 });
 
 function describeJson(input: JsonInput): string {
@@ -97,7 +109,7 @@ function describeJson(input: JsonInput): string {
 }
 
 function fuzzApi(adapter: ProviderAdapter & { api: NonNullable<ProviderAdapter['api']> }) {
-  const channel = FUZZ_FAMILIES[adapter.id]!.api!;
+  const channel = fuzzFor(adapter.id).api!;
   const family = FAMILIES.find((f) => f.id === adapter.id)!;
   const isRead = (u: string) => family.apiUrlPatterns.some((p) => p.test(u));
   const inputArb: fc.Arbitrary<JsonInput> = fc.oneof(
@@ -159,7 +171,7 @@ const PAGE_TIMEOUT_MS = 60_000 * Math.max(1, FUZZ_RUNS / 1000);
 const freePages = fc.afterEach(() => nextTurn());
 
 function fuzzPage(adapter: ProviderAdapter & { page: NonNullable<ProviderAdapter['page']> }) {
-  const channel = FUZZ_FAMILIES[adapter.id]!.page!;
+  const channel = fuzzFor(adapter.id).page!;
   const family = FAMILIES.find((f) => f.id === adapter.id)!;
   type Made = { url: string; make: () => Document };
   const inputArb: fc.Arbitrary<Made> = fc.oneof(
@@ -217,8 +229,8 @@ function fuzzPage(adapter: ProviderAdapter & { page: NonNullable<ProviderAdapter
 }
 
 describe.each(ADAPTERS.map((a) => [a.id, a] as const))('fuzzing %s', (id, adapter) => {
-  const fuzz = FUZZ_FAMILIES[id];
-  if (adapter.api && fuzz?.api) fuzzApi(adapter as Parameters<typeof fuzzApi>[0]);
-  if (adapter.page && fuzz?.page) fuzzPage(adapter as Parameters<typeof fuzzPage>[0]);
-  // Families without a generator fail "has a fuzz generator for each input it reads" above.
+  const fuzz = fuzzFor(id);
+  if (adapter.api && fuzz.api) fuzzApi(adapter as Parameters<typeof fuzzApi>[0]);
+  if (adapter.page && fuzz.page) fuzzPage(adapter as Parameters<typeof fuzzPage>[0]);
+  // A family with nothing to fuzz a channel with fails "has a fuzz generator for each input it reads" above.
 });

@@ -5,6 +5,7 @@
  * a URL the content script would read it at (JSON: matching the family's API patterns).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fixtureReadAt } from '../../helpers/fixtures';
 import fc from 'fast-check';
 import type { ProviderId } from '@/lib/core/model';
 import { escapeHtml } from '../../helpers/hostile';
@@ -650,7 +651,7 @@ const GCP = 'https://cloudsupport.googleapis.com/v2/projects/acme-prod-123/cases
 const MPC = 'https://api.partnercenter.microsoft.com/v1';
 const M365 = 'https://admin.microsoft.com/Adminportal/Home';
 
-/** Fuzz inputs per family. A family in ADAPTERS without an entry here fails the fuzz suite. */
+/** Generators written for a family's shapes; a family without an entry is fuzzed from its fixtures (fuzzFor). */
 export const FUZZ_FAMILIES: Partial<Record<ProviderId, FamilyFuzz>> = {
   zendesk: {
     api: {
@@ -859,3 +860,22 @@ export const FUZZ_FAMILIES: Partial<Record<ProviderId, FamilyFuzz>> = {
     },
   },
 };
+
+/**
+ * A family's fuzz inputs: its own generators, else its fixtures read where read-at.txt says. A family
+ * with neither for a channel it reads fails the fuzz suite.
+ */
+export function fuzzFor(family: ProviderId): FamilyFuzz {
+  return FUZZ_FAMILIES[family] ?? fixtureFuzz(family);
+}
+
+/** Fuzz inputs from a family's fixtures alone, read at the URLs its read-at.txt names. */
+export function fixtureFuzz(family: ProviderId): FamilyFuzz {
+  const at = fixtureReadAt(family);
+  const json = at.api ? jsonFixtures(family, [[/./, [at.api]]]) : [];
+  const pages = at.page ? pageFixtures(family, [[/./, [at.page]]]) : [];
+  return {
+    ...(json.length ? { api: { minReadShare: 0.15, bases: oneOf(json, family) } } : {}),
+    ...(pages.length ? { page: { minReadShare: 0.15, bases: oneOf(pages, family) } } : {}),
+  };
+}
