@@ -6,14 +6,18 @@ import { ADAPTERS } from '@/lib/capture';
 import { ProviderParseError } from '@/lib/capture/types';
 import { fixtureReadAt, loadFixtureDoc, loadFixtureJson } from './fixtures';
 
-/** Ingests every readable fixture; `onResult` sees each ingest's result (re-ingest tests count its writes). */
+/**
+ * Ingests every readable fixture of the `families` chosen (all by default); `onResult` sees each ingest's
+ * result (re-ingest tests count its writes).
+ */
 export async function buildFixtureStore(
   db: CaseradarDB,
   onResult?: (result: IngestResult, file: string) => void,
+  families: (id: string) => boolean = () => true,
 ): Promise<number> {
   let snapshots = 0;
   let minute = 0;
-  for (const adapter of ADAPTERS) {
+  for (const adapter of ADAPTERS.filter((a) => families(a.id))) {
     // Throws when the family does not say where its fixtures are read: no family is skipped unseen.
     const urls = fixtureReadAt(adapter.id);
     let read = 0;

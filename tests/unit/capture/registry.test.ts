@@ -10,6 +10,8 @@ describe('adapter registry', () => {
     (id, adapter) => {
       expect(PROVIDER_IDS).toContain(id);
       expect(existsSync(`lib/capture/families/${id}/adapter.ts`)).toBe(true);
+      expect(existsSync(`lib/capture/families/${id}/family.ts`)).toBe(true);
+      expect(existsSync(`tests/fixtures/${id}/read-at.txt`)).toBe(true);
       expect(existsSync(`entrypoints/${id}.content.ts`)).toBe(true);
       expect(existsSync(`tests/unit/capture/families/${id}.test.ts`)).toBe(true);
       expect(readdirSync(`tests/fixtures/${id}`).length).toBeGreaterThan(0);
