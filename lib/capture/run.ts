@@ -99,6 +99,8 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
 
   // ---- DOM pages ----
   const page = adapter.page;
+  // When the tap's JSON last read as a case list (or never: 0), for readPage.
+  let listJsonReadAt = 0;
   let attempt = 0;
   // Waits for the page to render, then reads it; only a read that ran out of time reports failure.
   const readPage = (deadline: number) => {
@@ -117,6 +119,10 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
       ctx.setTimeout(() => mine === attempt && readPage(deadline), RECHECK_MS);
       return;
     }
+    // Never rendered anything to read, but the case list this page loaded was read from its JSON
+    // meanwhile: that read speaks for the page (Zendesk's newer list with zero requests renders no
+    // table, no marker, no cells), so it is no blind spot.
+    if (!ready && listJsonReadAt >= deadline - RENDER_TIMEOUT_MS && page.detect(document, url) === 'list') return;
     try {
       report(url.href, page.extract(document, url));
     } catch (error) {
@@ -172,7 +178,9 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
         const target = new URL(url);
         // On a shared endpoint (AWS JSON 1.1) other operations' bodies are not ours to judge.
         if (api.urlsAreExclusive === false && !api.detect(parsed, target)) return;
-        report(url, api.extract(parsed, target));
+        const extraction = api.extract(parsed, target);
+        if (extraction.kind === 'list') listJsonReadAt = Date.now();
+        report(url, extraction);
       } catch (error) {
         fail(
           url,

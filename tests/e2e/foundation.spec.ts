@@ -1,4 +1,5 @@
-import { DEMO_URLS, fulfilHtml } from '../../scripts/demo-portals';
+import { DEMO_URLS, fixture, fulfilHtml } from '../../scripts/demo-portals';
+import { readTables } from '../helpers/extension-e2e';
 import { expect, test } from './extension';
 import { routeDemo } from './ui-seed';
 
@@ -79,6 +80,39 @@ test('a page whose layout is unknown shows as a blind spot and changes no case',
   await expect(blindSpot).toContainText(/Last good read .* ago/);
   await expect(popup.getByTestId('case-row')).toHaveCount(4);
   expect(await popup.getByTestId('case-row').allTextContents()).toEqual(before);
+});
+
+test("Zendesk's newer list with no requests is read from its JSON, not reported as a changed layout", async ({
+  context,
+  openPopup,
+}) => {
+  // The request-list module renders only "No requests found" (no table, marker or cells) after loading
+  // its requests JSON, which says there are none.
+  const empty = `<!DOCTYPE html><html lang="en-US"><head><title>Requests – Northwind Fiber</title></head><body>
+    <main><h1>Requests</h1><div id="main-content"><p>No requests found</p></div></main>
+    <script>fetch('/api/v2/requests.json').then((r) => r.json()).then(() => { document.body.dataset.loaded = 'true'; });</script>
+    </body></html>`;
+  await context.route('https://northwind.zendesk.com/**', (route) =>
+    new URL(route.request().url()).pathname.startsWith('/api/')
+      ? route.fulfill({ contentType: 'application/json', body: fixture('zendesk/api-requests-empty.json') })
+      : route.fulfill({ contentType: 'text/html', body: empty }),
+  );
+  const page = await context.newPage();
+  await page.goto(DEMO_URLS.zendeskList);
+  await expect(page.locator('body')).toHaveAttribute('data-loaded', 'true');
+  const popup = await openPopup();
+  type Health = { origin: string; lastSuccessAt: string | null; lastErrorAt: string | null };
+  const health = async () =>
+    ((await readTables(popup, ['portals'])).portals as Health[]).find(
+      (p) => p.origin === 'https://northwind.zendesk.com',
+    );
+  await expect.poll(async () => (await health())?.lastSuccessAt ?? null).not.toBeNull();
+  // The page reader gives up on rendering after 8 s; until this was fixed, it then reported the portal blind.
+  await page.waitForTimeout(9_000);
+  expect(await health()).toMatchObject({ lastErrorAt: null });
+  await popup.reload();
+  await expect(popup.getByText('0 open · 0 waiting on you')).toBeVisible();
+  await expect(popup.getByTestId('blind-spot')).toHaveCount(0);
 });
 
 test('a signed-out Azure session is reported, not turned into "no cases"', async ({ context, openPopup }) => {
