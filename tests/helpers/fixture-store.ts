@@ -6,25 +6,35 @@ import { ADAPTERS } from '@/lib/capture';
 import { ProviderParseError } from '@/lib/capture/types';
 import { fixtureReadAt, loadFixtureDoc, loadFixtureJson } from './fixtures';
 
+/** Every fixture file of every family, family by family in registry order, each family's sorted. */
+export function allFixtureFiles(): string[] {
+  return ADAPTERS.flatMap((a) =>
+    readdirSync(`tests/fixtures/${a.id}`)
+      .filter((f) => /\.(?:json|html)$/.test(f))
+      .sort()
+      .map((f) => `${a.id}/${f}`),
+  );
+}
+
 /**
- * Ingests every readable fixture of the `families` chosen (all by default); `onResult` sees each ingest's
- * result (re-ingest tests count its writes).
+ * Ingests fixtures through the real ingest: `files` ("family/file", in order; all by default), each
+ * captured a minute after the one before from 2026-11-20 09:00 UTC. `onResult` sees each ingest's result
+ * (re-ingest tests count its writes).
  */
 export async function buildFixtureStore(
   db: CaseradarDB,
   onResult?: (result: IngestResult, file: string) => void,
-  families: (id: string) => boolean = () => true,
+  files: string[] = allFixtureFiles(),
 ): Promise<number> {
   let snapshots = 0;
   let minute = 0;
-  for (const adapter of ADAPTERS.filter((a) => families(a.id))) {
+  for (const adapter of ADAPTERS) {
+    const own = files.filter((f) => f.startsWith(`${adapter.id}/`)).map((f) => f.slice(adapter.id.length + 1));
+    if (own.length === 0) continue;
     // Throws when the family does not say where its fixtures are read: no family is skipped unseen.
     const urls = fixtureReadAt(adapter.id);
     let read = 0;
-    // Every file but read-at.txt takes a minute: the saved version-2 store (tests/fixtures/store) was
-    // built at these instants, before read-at.txt existed.
-    const files = readdirSync(`tests/fixtures/${adapter.id}`).filter((f) => f !== 'read-at.txt');
-    for (const file of files.sort()) {
+    for (const file of own) {
       const capturedAt = new Date(Date.UTC(2026, 10, 20, 9, minute++)).toISOString();
       try {
         let extraction;

@@ -39,7 +39,9 @@ const SEVERITIES: Record<string, Severity> = {
 };
 // AWS's own replies are signed this way; everything else is the customer's side.
 const AWS_AUTHOR = /^amazon web services$/i;
-const LONG_CASE_ID = /^case-\d{12}-[a-z0-9-]+$/i;
+// case-{account}-{code}-…: an account id has 12 digits, but AWS's own API reference and CLI examples
+// show 11 (case-12345678910-2013-c4c1d2bf33c5cf47), so a shorter one is believed too.
+const LONG_CASE_ID = /^case-\d{10,12}-[a-z0-9-]+$/i;
 
 function caseLink(displayId: string): string {
   return `${CONSOLE}/support/home#/case/?displayId=${encodeURIComponent(displayId)}&language=en`;

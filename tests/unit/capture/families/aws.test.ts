@@ -49,6 +49,43 @@ describe('aws DescribeCases', () => {
   });
 });
 
+describe("aws: the AWS CLI's published examples", () => {
+  it('reads the describe-cases example as the resolved case the console shows as 1234567890', () => {
+    const { kind, cases, problems } = read('cli-example-describe-cases.json');
+    expect(problems).toEqual([]);
+    expect(kind).toBe('detail');
+    expect(cases).toEqual([
+      expect.objectContaining({
+        caseId: '1234567890',
+        vendorRef: 'case-12345678910-2013-c4c1d2bf33c5cf47',
+        title: 'Question about my account',
+        vendorStatus: 'resolved',
+        state: 'resolved',
+        severity: 'low',
+        createdAt: '2020-03-23T21:31:47.774Z',
+      }),
+    ]);
+  });
+
+  it("files the describe-communications example's reply under that case, by its 11-digit case id", () => {
+    const { messageUpdates, problems } = read('cli-example-describe-communications.json');
+    expect(problems).toEqual([]);
+    expect(messageUpdates).toEqual([
+      {
+        vendorRef: 'case-12345678910-2013-c4c1d2bf33c5cf47',
+        messages: [
+          {
+            at: '2020-05-12T23:12:35.000Z',
+            author: 'Amazon Web Services',
+            side: 'vendor',
+            text: 'I want to learn more about an AWS service.',
+          },
+        ],
+      },
+    ]);
+  });
+});
+
 describe('aws DescribeCommunications', () => {
   it('groups messages by the long case id for the store to match', () => {
     const { cases, messageUpdates, problems } = read('describe-communications.json');
