@@ -11,6 +11,7 @@ import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
 import { CaseTable, type CaseTableApi } from './case-table';
 import { DataPanel } from './data-panel';
+import { EmailImport, importEmailFiles, type EmailBatch } from './email-import';
 import { downloadBlob, stamp } from '../shared/download';
 import { ErrorBoundary } from '../shared/error-boundary';
 import { IncidentDetail, IncidentList, SelectionBar } from './incidents-panel';
@@ -72,6 +73,17 @@ export function Dashboard() {
     [cases, workspaces, alerts],
   );
   const remindersByKey = useMemo(() => new Map(reminders.map((r) => [r.caseKey, r])), [reminders]);
+  const [emailBatch, setEmailBatch] = useState<EmailBatch | null>(null);
+  const [readingEmails, setReadingEmails] = useState(false);
+  const [dropping, setDropping] = useState(false);
+  const addEmails = (files: File[]) => {
+    if (files.length === 0) return;
+    setReadingEmails(true);
+    importEmailFiles(files)
+      .then(setEmailBatch, (error: Error) => setEmailBatch({ outcomes: [], errors: [error.message] }))
+      .finally(() => setReadingEmails(false));
+  };
+  const hasFiles = (e: React.DragEvent) => [...e.dataTransfer.types].includes('Files');
 
   const moveTo = (index: number) => {
     if (shown.length === 0) return;
@@ -102,7 +114,21 @@ export function Dashboard() {
 
   if (!cases) return <p>Loading…</p>;
   return (
-    <main className="dashboard">
+    <main
+      className={`dashboard${dropping ? ' dropping' : ''}`}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={(e) => e.currentTarget === e.target && setDropping(false)}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDropping(false);
+        addEmails([...e.dataTransfer.files]);
+      }}
+    >
       <header className="dashboard-header">
         <h1>Caseradar — all cases</h1>
         <a className="settings-link" href="/options.html">
@@ -174,6 +200,13 @@ export function Dashboard() {
         {detail?.kind === 'incident' && <IncidentDetail id={detail.id} now={now} onClose={closeDetail} />}
       </div>
       <IncidentList byKey={byKey} />
+      <EmailImport
+        batch={emailBatch}
+        busy={readingEmails}
+        byKey={byKey}
+        onFiles={addEmails}
+        onOpenCase={(key) => showDetail({ kind: 'case', key })}
+      />
       <DataPanel shownKeys={shown.map((c) => c.key)} />
       <KeyHelp open={isHelpOpen} onClose={() => setHelpOpen(false)} lines={DASHBOARD_KEYS} />
     </main>

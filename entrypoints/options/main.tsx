@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ErrorBoundary } from '@/components/shared/error-boundary';
 import { OptionsForm } from '@/components/options/options-form';
+import { MyAddresses } from '@/components/options/my-addresses';
 import { PortalSettings } from '@/components/options/portal-settings';
 import '@/components/styles.css';
 
@@ -15,6 +16,9 @@ createRoot(document.getElementById('root')!).render(
       </ErrorBoundary>
       <ErrorBoundary what="The portal settings">
         <PortalSettings />
+      </ErrorBoundary>
+      <ErrorBoundary what="Your email addresses">
+        <MyAddresses />
       </ErrorBoundary>
     </main>
   </StrictMode>,

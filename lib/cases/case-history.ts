@@ -39,7 +39,10 @@ function headingOf(e: CaseEvent): string {
       return `Title ${quoted(e.from)} → ${quoted(e.to)}`;
     case 'message': {
       const who = e.message?.author ? ` (${e.message.author})` : '';
-      return e.message?.side === 'customer' ? `You wrote${who}` : `Vendor wrote${who}`;
+      // Where it came from when not from the portal: the user may want to find the original.
+      const via =
+        e.message?.via === 'email' ? ', by email' : e.message?.via === 'selection' ? ', added from a page' : '';
+      return e.message?.side === 'customer' ? `You wrote${who}${via}` : `Vendor wrote${who}${via}`;
     }
   }
 }

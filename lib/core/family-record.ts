@@ -48,6 +48,13 @@ export interface FamilyRecord {
    */
   refreshPath?: string;
 
+  /**
+   * How the vendor's emails name a case (subject or body): the first group of each pattern is the case
+   * number as the portal shows it (lib/cases/email-import.ts). Tenants' numbers are matched among that
+   * platform's cases, with the sender's domain to tell two tenants apart.
+   */
+  emailReferences?: RegExp[];
+
   // ---- What the rules and views know about the vendor ----
   /**
    * Public support entry points, status page and social handle (consoles only: a platform that hosts

@@ -37,6 +37,8 @@ export interface CaseMessage {
   side: MessageSide;
   /** Plain text, possibly truncated; never HTML. */
   text: string | null;
+  /** Brought in from outside the portal: a saved email, or text the user selected on a page. */
+  via?: 'email' | 'selection';
 }
 
 /** What one page or JSON body says about one case at capture time. */

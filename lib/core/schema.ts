@@ -36,6 +36,7 @@ export const caseMessageSchema = z.object({
   author: shortText(200).nullable(),
   side: z.enum(['vendor', 'customer']),
   text: shortText(4000).nullable(),
+  via: z.enum(['email', 'selection']).optional(),
 });
 
 export const caseSnapshotSchema = z.object({

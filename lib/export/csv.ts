@@ -38,6 +38,8 @@ export const EVENT_COLUMNS = [
   'messageSide',
   'messageAuthor',
   'messageText',
+  // "email" or "selection" for a message brought in from outside the portal; empty for the portal's own.
+  'messageVia',
   'caseUrl',
 ] as const;
 
@@ -88,6 +90,7 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
           e.message?.side,
           e.message?.author,
           e.message?.text,
+          e.message?.via,
           c.url,
         ].map(cell),
       );

@@ -56,7 +56,8 @@ function markdownPage(page: CaseWithEvents[]): string {
         '',
         ...events.map((e) => {
           if (e.type === 'message' && e.message) {
-            const who = `${e.message.side}${e.message.author ? `, ${e.message.author}` : ''}`;
+            const via = e.message.via === 'email' ? ', by email' : e.message.via === 'selection' ? ', from a page' : '';
+            const who = `${e.message.side}${e.message.author ? `, ${e.message.author}` : ''}${via}`;
             return `- ${mdTime(e.at)} — message (${escapeMarkdown(who)}): ${escapeMarkdown(e.message.text ?? '')}`;
           }
           return `- ${mdTime(e.at)} — ${e.type}: ${md(e.from)} → ${md(e.to)}`;

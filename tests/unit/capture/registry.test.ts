@@ -47,8 +47,9 @@ describe('adapter registry, the other way round', () => {
     expect(scripts.filter((id) => !ids.has(id) && id !== 'tap')).toEqual([]);
   });
   it('every adapter fixture folder belongs to a registered family', () => {
-    // custom: recipe portals' pages; hostile: the hostile text corpus; store: stores of earlier versions.
-    const others = new Set(['custom', 'hostile', 'store']);
+    // custom: recipe portals' pages; hostile: the hostile text corpus; store: stores of earlier versions;
+    // email: saved vendor emails (lib/capture/email).
+    const others = new Set(['custom', 'hostile', 'store', 'email']);
     const folders = readdirSync('tests/fixtures', { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name);

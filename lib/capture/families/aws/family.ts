@@ -36,4 +36,5 @@ export const AWS = {
   ],
   // AWS support plans' published targets; the fastest tier is not assumed.
   firstResponseHours: { critical: 1, high: 4, normal: 12, low: 24 },
+  emailReferences: [/\[Case ID (\d{8,12})\]/i, /\bCase ID[:#]?\s*(\d{8,12})\b/i],
 } satisfies FamilyRecord;

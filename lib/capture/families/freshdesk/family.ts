@@ -26,4 +26,5 @@ export const FRESHDESK = {
     ],
     covers: {},
   },
+  emailReferences: [/\[#(\d{1,10})\]/, /\bTicket #(\d{1,10})\b/i],
 } satisfies FamilyRecord;

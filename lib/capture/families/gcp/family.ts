@@ -19,4 +19,5 @@ export const GCP = {
   },
   // Google Cloud Customer Care's published targets; the fastest tier is not assumed.
   firstResponseHours: { critical: 1, high: 4, normal: 8, low: 24 },
+  emailReferences: [/\[Case\s*#?\s*(\d{8})\]/i, /\bCase\s*(?:number|#|ID)[:\s]*(\d{8})\b/i],
 } satisfies FamilyRecord;

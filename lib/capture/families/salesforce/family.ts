@@ -23,4 +23,5 @@ export const SALESFORCE = {
   apiUrlPatterns: [
     /^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/,
   ],
+  emailReferences: [/\bCase\s*(?:Number|#)[:\s]*(\d{8})\b/i],
 } satisfies FamilyRecord;

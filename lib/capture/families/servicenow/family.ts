@@ -35,4 +35,5 @@ export const SERVICENOW = {
       says: 'ServiceNow CSM closes a resolved case 10 days after resolution',
     },
   ],
+  emailReferences: [/\b((?:CS|INC)\d{7,10})\b/],
 } satisfies FamilyRecord;

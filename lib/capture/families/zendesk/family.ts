@@ -37,4 +37,5 @@ export const ZENDESK = {
       gelost: ['solved', 'closed'],
     },
   },
+  emailReferences: [/\[Request #(\d{1,10})\]/i, /\bRequest #(\d{1,10})\b/i],
 } satisfies FamilyRecord;
