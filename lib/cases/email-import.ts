@@ -98,25 +98,24 @@ function sentByPortal(c: StoredCase, senderDomain: string): boolean {
 
 /**
  * The case a text is about: a vendor reference matched among that platform's cases (a tenant number
- * that two vendors share is told apart by the sender's domain, else not guessed), or, for cases typed in
+ * that two vendors share is told apart by the participants' addresses, else not guessed), or, for cases typed in
  * by hand or read by a recipe, their own number written in the subject.
  */
 export function findCase(
   text: { subject: string; body: string | null },
-  fromAddress: string | null,
+  participants: (string | null | undefined)[],
   cases: StoredCase[],
 ): { key: string; reference: string } | { key: null; reference: string | null; ambiguous: number } {
   const refs = [...findReferences(text.subject), ...findReferences(text.body ?? '')];
-  const senderDomain = fromAddress?.split('@')[1] ?? null;
+  const domains = participants.flatMap((a) => (a?.includes('@') ? [a.split('@')[1]!] : []));
   for (const ref of refs) {
     const same = cases.filter(
       (c) => c.provider === ref.provider && c.caseId.toLowerCase() === ref.caseId.toLowerCase(),
     );
     if (same.length === 1) return { key: same[0]!.key, reference: ref.caseId };
-    if (same.length > 1 && senderDomain) {
-      const bySender = same.filter((c) => sentByPortal(c, senderDomain));
-      if (bySender.length === 1) return { key: bySender[0]!.key, reference: ref.caseId };
-    }
+    // Two vendors with one number: the vendor's own address, as sender or (in the user's reply) recipient.
+    const byAddress = same.filter((c) => domains.some((d) => sentByPortal(c, d)));
+    if (byAddress.length === 1) return { key: byAddress[0]!.key, reference: ref.caseId };
     if (same.length > 1) return { key: null, reference: ref.caseId, ambiguous: same.length };
   }
   // The user's own references (manual cases) and recipe portals' numbers, as a whole word of the subject.
@@ -228,7 +227,11 @@ export async function importEmails(db: CaseradarDB, emails: ParsedEmail[], nowIs
       outcomes.push({ email, kind: 'no-date' });
       continue;
     }
-    const found = findCase({ subject: email.subject, body: email.text }, email.from?.address ?? null, cases);
+    const found = findCase(
+      { subject: email.subject, body: email.text },
+      [email.from?.address, ...email.recipients],
+      cases,
+    );
     const message = messageOf(email, email.sentAt, mine);
     if (!found.key) {
       // Dropped again after a case was made from it: the message is on record, under that case.

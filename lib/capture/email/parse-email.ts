@@ -27,6 +27,8 @@ export interface ParsedEmail {
   messageId: string | null;
   subject: string;
   from: EmailAddress | null;
+  /** Who it went to (To and Cc), lower case: a reply of the user's names the vendor here. */
+  recipients: string[];
   /** When it was sent (UTC ISO), from the Date header; null when missing or unreadable. */
   sentAt: string | null;
   /** Plain text, as a person reads it; null when the mail has no text at all. */
@@ -86,6 +88,12 @@ export async function parseEmail(raw: ArrayBuffer | Uint8Array | string, source:
     messageId: cleanText(email.messageId, 300),
     subject: cleanText(email.subject, 500) ?? '(no subject)',
     from,
+    recipients: [...(email.to ?? []), ...(email.cc ?? [])]
+      .flatMap((a) => (a.group ? a.group : [a]))
+      .map(address)
+      .filter((a): a is EmailAddress => a !== null)
+      .map((a) => a.address)
+      .slice(0, 50),
     sentAt: email.date ? toUtcIso(email.date) : null,
     text: cleanBody(text),
     attachments: email.attachments

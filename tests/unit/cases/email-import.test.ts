@@ -63,16 +63,16 @@ describe('references in vendor mail', () => {
 
   it('files a reference under the one case that has it, and two vendors with one number by the sender', () => {
     const subject = '[Request #48213] Re: Fibre link flapping';
-    expect(findCase({ subject, body: null }, 'support@northwind.zendesk.com', [ZENDESK, AZURE])).toEqual({
+    expect(findCase({ subject, body: null }, ['support@northwind.zendesk.com'], [ZENDESK, AZURE])).toEqual({
       key: 'northwind.zendesk.com:48213',
       reference: '48213',
     });
-    expect(findCase({ subject, body: null }, 'support@northwind.zendesk.com', [ZENDESK, EVIL_SAME_NUMBER])).toEqual({
+    expect(findCase({ subject, body: null }, ['support@northwind.zendesk.com'], [ZENDESK, EVIL_SAME_NUMBER])).toEqual({
       key: 'northwind.zendesk.com:48213',
       reference: '48213',
     });
     // Neither sender domain tells them apart: not guessed.
-    expect(findCase({ subject, body: null }, 'someone@mail.example', [ZENDESK, EVIL_SAME_NUMBER])).toEqual({
+    expect(findCase({ subject, body: null }, ['someone@mail.example'], [ZENDESK, EVIL_SAME_NUMBER])).toEqual({
       key: null,
       reference: '48213',
       ambiguous: 2,
@@ -81,15 +81,19 @@ describe('references in vendor mail', () => {
 
   it("finds a reference in the body (a forwarded mail) and a manual case's own reference in the subject", () => {
     expect(
-      findCase({ subject: 'Fwd: your ticket', body: '> TrackingID#2611200010001234' }, 'alex@contoso.example', [AZURE]),
+      findCase(
+        { subject: 'Fwd: your ticket', body: '> TrackingID#2611200010001234' },
+        ['alex@contoso.example'],
+        [AZURE],
+      ),
     ).toEqual({ key: 'azure:2611200010001234', reference: '2611200010001234' });
-    expect(findCase({ subject: 'Re: T-4711 line down', body: null }, 'noc@acme.example', [MANUAL])).toEqual({
+    expect(findCase({ subject: 'Re: T-4711 line down', body: null }, ['noc@acme.example'], [MANUAL])).toEqual({
       key: 'manual:T-4711',
       reference: 'T-4711',
     });
-    expect(findCase({ subject: 'Re: outage on your line', body: null }, 'noc@acme.example', [MANUAL, ZENDESK])).toEqual(
-      { key: null, reference: null, ambiguous: 0 },
-    );
+    expect(
+      findCase({ subject: 'Re: outage on your line', body: null }, ['noc@acme.example'], [MANUAL, ZENDESK]),
+    ).toEqual({ key: null, reference: null, ambiguous: 0 });
   });
 
   it('prefills a new case from the sender and the subject', () => {

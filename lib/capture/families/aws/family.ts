@@ -36,5 +36,6 @@ export const AWS = {
   ],
   // AWS support plans' published targets; the fastest tier is not assumed.
   firstResponseHours: { critical: 1, high: 4, normal: 12, low: 24 },
-  emailReferences: [/\[Case ID (\d{8,12})\]/i, /\bCase ID[:#]?\s*(\d{8,12})\b/i],
+  // The console link in a reply (published), and a subject tag (assumed).
+  emailReferences: [/[?&#]displayId=(\d{10,20})(?!\d)/, /\[Case(?: ID)?:?\s*(\d{10,20})\]/i],
 } satisfies FamilyRecord;

@@ -20,6 +20,6 @@ export const AZURE = {
   },
   // Azure support plans' published targets; the fastest tier is not assumed.
   firstResponseHours: { critical: 1, high: 1, normal: 4, low: 8 },
-  // Microsoft support mails carry the ticket number as a tracking id, in the subject and the body.
-  emailReferences: [/TrackingID#(\d{15,16})\b/i, /\[Case\s*#?:?\s*(\d{15,16})\]/i],
+  // Microsoft support mails carry the ticket number as a tracking id (published: Az.Support's own output).
+  emailReferences: [/TrackingID#\s?(\d{16})(?!\d)/i],
 } satisfies FamilyRecord;

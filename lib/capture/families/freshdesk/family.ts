@@ -26,5 +26,6 @@ export const FRESHDESK = {
     ],
     covers: {},
   },
-  emailReferences: [/\[#(\d{1,10})\]/, /\bTicket #(\d{1,10})\b/i],
+  // "[#1042]", with the help desk's optional prefix (published); "Ticket #1042" (assumed).
+  emailReferences: [/\[#(?:[A-Za-z][\w-]*-)?(\d{1,10})\]/, /\bTicket #(\d{1,10})\b/i],
 } satisfies FamilyRecord;

@@ -19,5 +19,6 @@ export const GCP = {
   },
   // Google Cloud Customer Care's published targets; the fastest tier is not assumed.
   firstResponseHours: { critical: 1, high: 4, normal: 8, low: 24 },
-  emailReferences: [/\[Case\s*#?\s*(\d{8})\]/i, /\bCase\s*(?:number|#|ID)[:\s]*(\d{8})\b/i],
+  // Assumed: only the 8-digit case numbers are published.
+  emailReferences: [/\[Case\s*#?(\d{8})\]/i],
 } satisfies FamilyRecord;

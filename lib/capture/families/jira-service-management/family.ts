@@ -15,6 +15,6 @@ export const JIRA_SERVICE_MANAGEMENT = {
   // servicedeskapi request list / single; Data Center puts a context path in front.
   apiOnPageOrigin: true,
   apiUrlPatterns: [/^https:\/\/[^/]+(?:\/[^?#]*)?\/rest\/servicedeskapi\/request(?:\/[^/?#]+)?\/?(?:\?|$)/],
-  // The issue key (ACME-123) leads the subject of every notification.
-  emailReferences: [/\b([A-Z][A-Z0-9_]{1,9}-\d{1,7})\b/],
+  // The issue key in the subject (published); only a key one of the user's cases has is believed.
+  emailReferences: [/(?<![\w-])([A-Z][A-Z0-9_]{1,9}-[1-9]\d{0,8})(?![\w-])/],
 } satisfies FamilyRecord;

@@ -16,6 +16,6 @@ export const MICROSOFT_365 = {
     statusPage: 'https://status.cloud.microsoft/',
     social: '@MSFT365Status',
   },
-  // Microsoft support mails carry the service request number as a tracking id.
-  emailReferences: [/TrackingID#(\d{15,16})\b/i, /\[Case\s*#?:?\s*(\d{15,16})\]/i],
+  // One tracking-id form for both Microsoft consoles; which case it is, the store decides.
+  emailReferences: [/TrackingID#\s?(\d{16})(?!\d)/i],
 } satisfies FamilyRecord;

@@ -23,5 +23,6 @@ export const SALESFORCE = {
   apiUrlPatterns: [
     /^https:\/\/[^/]+(?:\/[^?#]*)?\/services\/data\/v\d+\.\d+\/query(?:All)?(?:\/?\?|\/[0-9A-Za-z]{15,18}-\d+\/?(?:\?|$))/,
   ],
-  emailReferences: [/\bCase\s*(?:Number|#)[:\s]*(\d{8})\b/i],
+  // "Case #00001026" (published template); "Case Number: …" (assumed). Thread ids name the record, not the number.
+  emailReferences: [/\bCase\s*(?:#|Number:?)\s*(\d{5,10})\b/i],
 } satisfies FamilyRecord;

@@ -35,5 +35,6 @@ export const SERVICENOW = {
       says: 'ServiceNow CSM closes a resolved case 10 days after resolution',
     },
   ],
-  emailReferences: [/\b((?:CS|INC)\d{7,10})\b/],
+  // Task numbers in notification subjects and bodies (published).
+  emailReferences: [/\b((?:CS|INC|RITM|REQ|CHG|PRB|SCTASK)\d{7,10})\b/],
 } satisfies FamilyRecord;

@@ -37,5 +37,6 @@ export const ZENDESK = {
       gelost: ['solved', 'closed'],
     },
   },
-  emailReferences: [/\[Request #(\d{1,10})\]/i, /\bRequest #(\d{1,10})\b/i],
+  // The default trigger's "Your request (#48213)" (published); a subject tag (assumed).
+  emailReferences: [/\b[Yy]our request \(#?(\d{1,10})\)/, /\[Request #(\d{1,10})\]/i],
 } satisfies FamilyRecord;
