@@ -24,7 +24,7 @@ export default defineConfig({
     // plain-text alerts; scripting: content scripts for portals the user tracks on their own domains
     // (registered at run time, only where a host permission was granted); activeTab: "Track this
     // portal" and recipes read the current tab only when the user clicks.
-    permissions: ['alarms', 'notifications', 'scripting', 'activeTab'],
+    permissions: ['alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'],
     // No host permission up front: a portal on a custom domain, or background refresh of a portal,
     // asks the user for that one origin at the moment they turn it on.
     optional_host_permissions: ['https://*/*'],

@@ -7,6 +7,7 @@ import { listenToNotificationClicks, showAlerts, updateBadge } from '@/lib/alert
 import { REFRESH_ALARM, releaseRefreshTab, runRefreshes, type RefreshDeps } from '@/lib/background/refresh';
 import { runSweep } from '@/lib/alerts/sweep';
 import { originPattern, reconcileTracking, untrackOrigin } from '@/lib/background/tracking';
+import { createSelectionMenu, listenToSelectionMenu, type SelectionMenuApi } from '@/lib/background/selection-menu';
 
 const SWEEP_ALARM = 'staleness-sweep';
 const SWEEP_MINUTES = 15;
@@ -72,6 +73,12 @@ export default defineBackground(() => {
     reconcileTracking(db, browser.scripting, (origin) =>
       browser.permissions.contains({ origins: [originPattern(origin)] }),
     );
+  // "Add to Caseradar" on selected text (lib/background/selection-menu.ts).
+  const menuApi = browser as unknown as SelectionMenuApi;
+  listenToSelectionMenu(menuApi);
   browser.runtime.onStartup.addListener(() => void reconcile().then(() => sweep()));
-  browser.runtime.onInstalled.addListener(() => void reconcile().then(() => sweep()));
+  browser.runtime.onInstalled.addListener(() => {
+    void createSelectionMenu(menuApi);
+    void reconcile().then(() => sweep());
+  });
 });
