@@ -142,6 +142,16 @@ describe('parsing saved emails', () => {
     ]);
   });
 
+  it('refuses headers past 256 KB by name, and keeps a long subject to what a title holds', async () => {
+    const huge = eml({ subject: `Re: ${'printer queue stuck '.repeat(15_000)}` });
+    const result = await readEmailFiles([
+      { name: 'huge.eml', bytes: bytes(huge) },
+      { name: 'long.eml', bytes: bytes(eml({ subject: `Re: ${'x'.repeat(5_000)}` })) },
+    ]);
+    expect(result.errors).toEqual([expect.stringMatching(/^huge\.eml: Expected an email \(RFC 5322\), got /)]);
+    expect(result.emails.map((e) => [e.source, e.subject.length])).toEqual([['long.eml', 500]]);
+  });
+
   it('refuses a file over 5 MB with its size', async () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 1).buffer;
     const result = await readEmailFiles([{ name: 'big.eml', bytes: big }]);
