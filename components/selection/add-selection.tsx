@@ -14,7 +14,10 @@ import { getDb } from '@/lib/store/db';
 
 export function AddSelection({ text, pageUrl, pageTitle }: { text: string; pageUrl: string; pageTitle: string }) {
   const cases = useLiveQuery(() => getDb().cases.toArray(), []);
-  const found = useMemo(() => (cases ? findCase({ subject: text, body: null }, [], cases) : null), [cases, text]);
+  const found = useMemo(
+    () => (cases ? findCase({ subject: text, body: null }, [], cases, { anyOpenCaseNumber: true }) : null),
+    [cases, text],
+  );
   const open = useMemo(
     () =>
       (cases ?? [])

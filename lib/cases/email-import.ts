@@ -13,6 +13,7 @@ import { isConsole } from '../core/portals';
 import { messageDedupKey, type MessageSide, type ProviderId, type StoredCase } from '../core/model';
 import type { CaseradarDB } from '../store/db';
 import { ingestSnapshot } from '../store/ingest';
+import { isOpen } from '../alerts/urgency';
 import { addManualCase } from './manual';
 
 const MY_ADDRESSES_KEY = 'my-addresses';
@@ -105,6 +106,7 @@ export function findCase(
   text: { subject: string; body: string | null },
   participants: (string | null | undefined)[],
   cases: StoredCase[],
+  { anyOpenCaseNumber = false } = {},
 ): { key: string; reference: string } | { key: null; reference: string | null; ambiguous: number } {
   const refs = [...findReferences(text.subject), ...findReferences(text.body ?? '')];
   const domains = participants.flatMap((a) => (a?.includes('@') ? [a.split('@')[1]!] : []));
@@ -118,11 +120,14 @@ export function findCase(
     if (byAddress.length === 1) return { key: byAddress[0]!.key, reference: ref.caseId };
     if (same.length > 1) return { key: null, reference: ref.caseId, ambiguous: same.length };
   }
-  // The user's own references (manual cases) and recipe portals' numbers, as a whole word of the subject.
+  // The user's own references (manual cases) and recipe portals' numbers, as a whole word of the subject;
+  // for text the user selected themselves, any open case's number ("we fixed #48213").
   const words = new Set(text.subject.toLowerCase().split(/[^\p{L}\p{N}_-]+/u));
   const own = cases.filter(
     (c) =>
-      (c.provider === 'manual' || c.provider === 'custom') && c.caseId.length >= 4 && words.has(c.caseId.toLowerCase()),
+      (c.provider === 'manual' || c.provider === 'custom' || (anyOpenCaseNumber && isOpen(c))) &&
+      c.caseId.length >= 4 &&
+      words.has(c.caseId.toLowerCase()),
   );
   if (own.length === 1) return { key: own[0]!.key, reference: own[0]!.caseId };
   return { key: null, reference: refs[0]?.caseId ?? null, ambiguous: own.length > 1 ? own.length : 0 };

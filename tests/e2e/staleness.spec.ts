@@ -136,12 +136,12 @@ test('the options page saves thresholds and refuses invalid ones with a clear me
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await page.getByLabel('Normal amount').fill('5');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.reload();
   await expect(page.getByLabel('Normal amount')).toHaveValue('5');
 
   await page.getByLabel('Time zone').fill('Mars/Olympus');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Not saved: timeZone: Expected an IANA time zone');
 });

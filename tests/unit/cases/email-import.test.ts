@@ -96,6 +96,16 @@ describe('references in vendor mail', () => {
     ).toEqual({ key: null, reference: null, ambiguous: 0 });
   });
 
+  it("finds an open case's number in text the user selected, but not in an email", () => {
+    const reply = { subject: 'Sorry! We fixed the fault on your line (48213) this morning.', body: null };
+    expect(findCase(reply, [], [ZENDESK, AZURE], { anyOpenCaseNumber: true })).toEqual({
+      key: 'northwind.zendesk.com:48213',
+      reference: '48213',
+    });
+    expect(findCase(reply, [], [ZENDESK, AZURE]).key).toBeNull();
+    expect(findCase(reply, [], [{ ...ZENDESK, state: 'closed' }], { anyOpenCaseNumber: true }).key).toBeNull();
+  });
+
   it('prefills a new case from the sender and the subject', () => {
     expect(vendorFromAddress('noc@mail.northwind-fiber.example')).toBe('Northwind Fiber');
     expect(cleanSubject('RE: AW: Fwd: Re: outage on your line')).toBe('outage on your line');
