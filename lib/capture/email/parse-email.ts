@@ -152,7 +152,10 @@ export async function readEmailFiles(files: { name: string; bytes: ArrayBuffer }
       } else if (/\.(?:eml|txt)$/i.test(name) || !/\.[a-z0-9]{1,5}$/i.test(name)) {
         result.emails.push(await parseEmail(file.bytes, name));
       } else if (/\.msg$/i.test(name)) {
-        throw new EmailFileError(name, 'Expected an .eml file; .msg is Outlook\'s own format (see "Saving an email")');
+        throw new EmailFileError(
+          name,
+          "Expected an .eml file; .msg is classic Outlook's own format: save the mail as .eml from Outlook on the web or the new Outlook",
+        );
       } else throw new EmailFileError(name, 'Expected an .eml or .mbox file');
     } catch (error) {
       if (!(error instanceof EmailFileError)) throw error;

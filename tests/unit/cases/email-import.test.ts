@@ -146,7 +146,9 @@ describe('parsing saved emails', () => {
     ]);
     expect(result.emails.map((e) => e.source)).toEqual(['good.eml']);
     expect(result.errors).toEqual([
-      expect.stringMatching(/^notes\.msg: Expected an \.eml file; \.msg is Outlook's own format/),
+      expect.stringMatching(
+        /^notes\.msg: Expected an \.eml file; \.msg is classic Outlook's own format: save the mail as \.eml/,
+      ),
       expect.stringMatching(/^empty\.eml: Expected an email with From, Date or Subject headers/),
       'photo.png: Expected an .eml or .mbox file',
     ]);
