@@ -15,6 +15,7 @@ import {
 } from '@/lib/cases/email-import';
 import { describeEvent } from '@/lib/cases/case-history';
 import { CaseradarDB } from '@/lib/store/db';
+import { createBackup, parseBackup, restoreBackup } from '@/lib/export/backup';
 import { makeCase } from '../../helpers/case-factory';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -278,6 +279,23 @@ describe('importing emails into the store', () => {
     expect(added).toBe(true);
     const [event] = await db.events.toArray();
     expect(describeEvent(event!).heading).toBe('Vendor wrote (@AcmeFibre), added from a page');
+  });
+
+  it('a backup keeps where a message came from', async () => {
+    await addOutsideMessage(
+      db,
+      'azure:2611200010001234',
+      { at: '2026-11-19T08:00:00.000Z', author: 'Microsoft', side: 'vendor', text: 'Fix deployed', via: 'email' },
+      NOW,
+    );
+    const backup = parseBackup(JSON.stringify(await createBackup(db, NOW)));
+    const restored = new CaseradarDB(`email-import-restored-${n}`);
+    try {
+      await restoreBackup(restored, backup, 'replace', { isGranted: async () => false });
+      expect((await restored.events.toArray()).map((e) => e.message?.via)).toEqual(['email']);
+    } finally {
+      await restored.delete();
+    }
   });
 
   it('keeps the user addresses valid, and says which one is not', async () => {
