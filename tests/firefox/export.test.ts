@@ -72,6 +72,7 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     'messageSide',
     'messageAuthor',
     'messageText',
+    'messageVia',
     'caseUrl',
   ]);
   const col = (r: string[], name: string) => r[header.indexOf(name)];
