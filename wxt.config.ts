@@ -8,7 +8,11 @@ const isBenchBuild = process.env.CASERADAR_BENCH === '1';
 const outDir = process.env.CASERADAR_OUT ?? (isBenchBuild ? '.output-bench' : '.output');
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // No '@wxt-dev/webextension-polyfill' module: it would alias WXT's own `browser` to the polyfill in every
+  // bundle, content scripts included (10 KB minified each, on every portal page). The background and the
+  // extension pages import webextension-polyfill themselves; content scripts use the browsers' own
+  // promise-based API (lib/core/send-from-page.ts).
+  modules: ['@wxt-dev/module-react'],
   outDir,
   hooks: {
     'entrypoints:resolved': (_wxt, entrypoints) => {

@@ -4,7 +4,7 @@
  * rows they find, and send the recipe to the background (which stores it only for tracked origins).
  * Everything is built with DOM text nodes inside a shadow root: no page content becomes HTML here.
  */
-import { send } from '../core/messages';
+import { sendFromPage as send } from '../core/send-from-page';
 import { applyRecipe, fieldSelectorFor, rowSelectorFor, type RecipeInput } from './recipes';
 
 type Step = 'row' | 'id' | 'title' | 'status' | 'updated' | 'save' | 'done';

@@ -5,7 +5,7 @@
  */
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Recipe } from '../store/db';
-import { send } from '../core/messages';
+import { sendFromPage as send } from '../core/send-from-page';
 import { runAdapter } from './run';
 import type { ProviderAdapter } from './types';
 import { applyRecipe, recipesForPage } from './recipes';

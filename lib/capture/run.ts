@@ -4,7 +4,7 @@
  * tap forwards, and sends typed snapshot or failure messages to the background.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { send } from '../core/messages';
+import { sendFromPage as send } from '../core/send-from-page';
 import { TAP_HELLO, TAP_PORT, type TapMessage } from './tap';
 import { readPortalName } from '../core/portals';
 import { sameOrigin } from '../core/text';
