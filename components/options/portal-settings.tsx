@@ -11,7 +11,7 @@ import { formatAgo } from '@/lib/cases/format';
 import { needsAttention } from '@/lib/store/ingest';
 import { send } from '@/lib/core/messages';
 import { PROVIDER_NAMES, type ProviderId } from '@/lib/core/model';
-import { recipeInputSchema } from '@/lib/capture/recipes';
+import { recipeInputSchema } from '@/lib/capture/recipe-schema';
 import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, modeOf, newSchedule } from '@/lib/background/refresh';
 import { portalOf } from '@/lib/core/portals';
 import { originPattern, stopTracking } from '@/lib/background/tracking';

@@ -11,7 +11,7 @@ import type { ProviderId } from '../core/model';
 import { FAMILIES, urlMatchesFamily } from '../capture/families';
 import { originOf as originOfUrl } from '../core/text';
 import { finishAttempt, runRefreshes, scheduleForTab, type RefreshDeps, type RefreshReport } from './refresh';
-import { recipeInputSchema } from '../capture/recipes';
+import { recipeInputSchema } from '../capture/recipe-schema';
 import {
   failurePayloadSchema,
   refreshNowPayloadSchema,

@@ -5,7 +5,8 @@
  * Everything is built with DOM text nodes inside a shadow root: no page content becomes HTML here.
  */
 import { sendFromPage as send } from '../core/send-from-page';
-import { applyRecipe, fieldSelectorFor, rowSelectorFor, type RecipeInput } from './recipes';
+import type { RecipeInput } from './recipe-schema';
+import { applyRecipe, fieldSelectorFor, rowSelectorFor } from './recipes';
 
 type Step = 'row' | 'id' | 'title' | 'status' | 'updated' | 'save' | 'done';
 const PROMPTS: Record<Step, string> = {

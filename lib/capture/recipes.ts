@@ -4,28 +4,12 @@
  * turning clicks into selectors, and applying a stored recipe to a page. A recipe that stops matching
  * throws "layout changed" — it never reads as "no cases".
  */
-import { z } from 'zod';
 import type { Recipe } from '../store/db';
 import type { CaseSnapshot, CaseState } from '../core/model';
 import { cleanText } from '../core/text';
 import { toUtcIso } from '../core/time';
 import { collectItems, foldLabel, problem } from './common';
 import { ProviderParseError, type Extraction } from './types';
-
-const selector = z.string().max(500);
-export const recipeInputSchema = z.object({
-  name: z.string().trim().min(1, 'Name the portal').max(80),
-  pathPrefix: z.string().max(300).regex(/^\//, 'Expected a path starting with /'),
-  rowSelector: selector.min(1),
-  fields: z.object({
-    id: selector.min(1),
-    title: selector.min(1),
-    status: selector,
-    updated: selector,
-    link: selector,
-  }),
-});
-export type RecipeInput = z.infer<typeof recipeInputSchema>;
 
 /** Words portals use for states, in a few languages; anything else keeps its label with state null. */
 const STATE_WORDS: [RegExp, CaseState][] = [

@@ -6,7 +6,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import type { Recipe } from '../store/db';
 import type { IngestResult } from '../store/ingest';
-import type { RecipeInput } from '../capture/recipes';
+import type { RecipeInput } from '../capture/recipe-schema';
 import type { RefreshReport } from '../background/refresh';
 import type { failurePayloadSchema, snapshotPayloadSchema } from './schema';
 

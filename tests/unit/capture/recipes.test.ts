@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyRecipe,
-  fieldSelectorFor,
-  guessState,
-  recipeInputSchema,
-  recipesForPage,
-  rowSelectorFor,
-} from '@/lib/capture/recipes';
+import { applyRecipe, fieldSelectorFor, guessState, recipesForPage, rowSelectorFor } from '@/lib/capture/recipes';
+import { recipeInputSchema } from '@/lib/capture/recipe-schema';
 import type { Recipe } from '@/lib/store/db';
 import { ProviderParseError } from '@/lib/capture/types';
 import { fixtureText } from '../../helpers/fixtures';
