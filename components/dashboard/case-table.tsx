@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import type { CaseSort, SortKey } from '@/lib/cases/dashboard-query';
-import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
+import { formatAgo, formatQuiet, formatWhen, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import type { Calendar } from '@/lib/alerts/business-time';
@@ -224,7 +224,8 @@ const CaseTableRow = memo(function CaseTableRow({
       </>
     ),
     quiet: ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar)),
-    updated: c.updatedAt ? formatAgo(c.updatedAt, now) : '—',
+    // Relative to read at a glance; the exact time, with its zone, on hover.
+    updated: c.updatedAt ? <span title={formatWhen(c.updatedAt)}>{formatAgo(c.updatedAt, now)}</span> : '—',
     seen: seenText(c, now).replace(/^seen /, ''),
     actions: (
       <>

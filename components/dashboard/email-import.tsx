@@ -2,9 +2,9 @@
  * Vendor emails dropped on the dashboard (or picked): each is filed under its case by the vendor's
  * reference, or offered as a new case. Email text is shown as text only, like portal text.
  */
-import { format } from 'date-fns';
 import { useState } from 'react';
 import { readEmailFiles, type ParsedEmail } from '@/lib/capture/email/parse-email';
+import { formatWhen } from '@/lib/cases/format';
 import { createCaseFromEmail, importEmails, type EmailOutcome } from '@/lib/cases/email-import';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import { getDb } from '@/lib/store/db';
@@ -26,7 +26,7 @@ export async function importEmailFiles(files: File[]): Promise<EmailBatch> {
   return { outcomes, errors: read.errors };
 }
 
-const when = (email: ParsedEmail) => (email.sentAt ? format(new Date(email.sentAt), 'd MMM yyyy, HH:mm') : 'undated');
+const when = (email: ParsedEmail) => (email.sentAt ? formatWhen(email.sentAt) : 'undated');
 
 function NewCaseOffer({
   outcome,

@@ -1,6 +1,5 @@
-import { format } from 'date-fns';
 import type { HistoryItem } from '@/lib/cases/case-history';
-import { formatAgo } from '@/lib/cases/format';
+import { formatAgo, formatWhen } from '@/lib/cases/format';
 
 /** A vertical timeline, oldest first. Portal text (headings, messages) is rendered as text only. */
 export function HistoryList({
@@ -22,7 +21,7 @@ export function HistoryList({
           data-testid="history-item"
         >
           <time dateTime={item.at}>
-            {format(new Date(item.at), 'd MMM yyyy, HH:mm')} · {formatAgo(item.at, now)}
+            {formatWhen(item.at)} · {formatAgo(item.at, now)}
           </time>
           {item.caseLabel && <span className="history-case">{item.caseLabel}</span>}
           <span className="history-heading" dir="auto">

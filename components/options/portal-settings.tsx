@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import browser from 'webextension-polyfill';
 import { getDb, portalKey, type Recipe, type RefreshSchedule, type VendorPortal } from '@/lib/store/db';
-import { formatAgo } from '@/lib/cases/format';
+import { formatAgo, formatWhen } from '@/lib/cases/format';
 import { needsAttention } from '@/lib/store/ingest';
 import { send } from '@/lib/core/messages';
 import { PROVIDER_NAMES, type ProviderId } from '@/lib/core/model';
@@ -162,7 +162,7 @@ function RefreshControls({ row, now }: { row: PortalRow; now: Date }) {
             {s.pausedReason
               ? ` · stopped: ${s.pausedReason}`
               : s.nextAt &&
-                ` · next ${Date.parse(s.nextAt) <= now.getTime() ? 'due now' : `at ${new Date(s.nextAt).toLocaleString()}`}`}
+                ` · next ${Date.parse(s.nextAt) <= now.getTime() ? 'due now' : `at ${formatWhen(s.nextAt)}`}`}
           </p>
         </>
       )}

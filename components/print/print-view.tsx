@@ -2,8 +2,12 @@ import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/store/db';
 import { walkCases, type CaseWithEvents } from '@/lib/export/walk';
 import { vendorLabel } from '@/lib/core/model';
+import { describeEvent } from '@/lib/cases/case-history';
+import { formatWhen, humanLabel, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
 
-/** A print-ready history of the chosen cases (the browser's print dialog saves it as PDF). */
+const ours = (c: CaseWithEvents['case']) => (c.state ? STATE_LABELS[c.state] : 'Unknown state');
+
+/** A print-ready history of the chosen cases, in words, dates with their zone (the print dialog saves it as PDF). */
 export function PrintView({ keys }: { keys: string[] | null }) {
   const [pages, setPages] = useState<CaseWithEvents[] | null>(null);
   useEffect(() => {
@@ -21,7 +25,7 @@ export function PrintView({ keys }: { keys: string[] | null }) {
     <main className="print">
       <h1>Caseradar — case histories</h1>
       <p>
-        Printed {new Date().toISOString()} · {pages.length} cases
+        Printed {formatWhen(new Date().toISOString())} · {pages.length} {pages.length === 1 ? 'case' : 'cases'}
       </p>
       {pages.map(({ case: c, events }) => (
         <article key={c.key} className="print-case">
@@ -29,18 +33,27 @@ export function PrintView({ keys }: { keys: string[] | null }) {
             {vendorLabel(c)} #{c.caseId}: {c.title}
           </h2>
           <p>
-            State: {c.state ?? 'unknown'} ({c.vendorStatus ?? '—'}) · Severity: {c.severity ?? '—'} · Created{' '}
-            {c.createdAt ?? '—'} · Last observed {c.lastObservedAt}
+            {ours(c)}
+            {c.vendorStatus && humanLabel(c.vendorStatus).toLowerCase() !== ours(c).toLowerCase()
+              ? ` (the portal says “${humanLabel(c.vendorStatus)}”)`
+              : ''}{' '}
+            · Severity {c.severity ? SEVERITY_LABELS[c.severity] : 'not given'} · Opened{' '}
+            {c.createdAt ? formatWhen(c.createdAt) : 'at an unknown time'} · Last seen {formatWhen(c.lastObservedAt)}
           </p>
           <ol>
-            {events.map((e) => (
-              <li key={e.id ?? `${e.type}${e.at}`}>
-                {e.at} —{' '}
-                {e.type === 'message' && e.message
-                  ? `${e.message.side}${e.message.author ? ` (${e.message.author})` : ''}: ${e.message.text ?? ''}`
-                  : `${e.type}: ${e.from ?? '—'} → ${e.to ?? '—'}`}
-              </li>
-            ))}
+            {events.map((e) => {
+              const item = describeEvent(e);
+              return (
+                <li key={item.id}>
+                  {formatWhen(e.at)} — <span dir="auto">{item.heading}</span>
+                  {item.text && (
+                    <>
+                      : <span dir="auto">{item.text}</span>
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </article>
       ))}

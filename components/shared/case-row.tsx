@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatAgo, formatQuiet, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
+import { formatAgo, formatQuiet, humanLabel, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
 import type { StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
@@ -23,16 +23,20 @@ interface CaseRowProps {
   onFocusRow: (index: number) => void;
 }
 
-/** "Open · Updating": our state, then the vendor's own label when it says something else. */
+/**
+ * "Open · Updating": our state, then the vendor's own label when it says something else, in words
+ * ("pending-customer-action" reads "Pending customer action"; the portal's spelling is on hover).
+ */
 export function StateLabel({ item }: { item: Pick<StoredCase, 'state' | 'vendorStatus'> }) {
   const ours = item.state ? STATE_LABELS[item.state] : 'Unknown state';
+  const theirs = item.vendorStatus ? humanLabel(item.vendorStatus) : null;
   return (
     <>
       {ours}
-      {item.vendorStatus && item.vendorStatus !== ours && (
-        <span className="vendor-status" dir="auto">
+      {theirs && theirs.toLowerCase() !== ours.toLowerCase() && (
+        <span className="vendor-status" dir="auto" title={`The portal says: ${item.vendorStatus}`}>
           {' '}
-          · {item.vendorStatus}
+          · {theirs}
         </span>
       )}
     </>

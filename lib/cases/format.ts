@@ -35,3 +35,40 @@ export function formatAgo(iso: string, now: Date): string {
 export function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
+
+/**
+ * A vendor's status code as words: "pending-customer-action" → "Pending customer action",
+ * "IN_PROGRESS_GOOGLE_SUPPORT" → "In progress google support", "WaitingForCustomerInput" → "Waiting for
+ * customer input". A label already written for people ("Awaiting your reply") is left as it is.
+ */
+export function humanLabel(label: string): string {
+  const isCode =
+    /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+$/.test(label) || /^[A-Z]?[a-z0-9]+(?:[A-Z][a-z0-9]+)+$/.test(label);
+  if (!isCode && !/^[A-Z0-9]{4,}$/.test(label)) return label;
+  const words = label
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * One way to write an instant everywhere we show one: "1 Oct 2026, 09:15 CEST", in the given zone (the
+ * browser's by default), with the zone said, so that a time read out on a call is not misread.
+ */
+export function formatWhen(iso: string, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')} ${get('month')} ${get('year')}, ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;
+}

@@ -22,7 +22,7 @@ test('AWS: the console list (two pages) fills the popup; the case page adds its 
   // Page 1: four readable cases (AWS has no closed state), page 2: one more. None of page 1 disappears.
   await expect(popup.locator('.case-row .provider', { hasText: 'AWS' })).toHaveCount(5);
   // AWS asked us something on the last working day: our reply is overdue.
-  await expect(rowOf(popup, '176543210900123')).toContainText('Waiting on you · pending-customer-action');
+  await expect(rowOf(popup, '176543210900123')).toContainText('Waiting on you · Pending customer action');
   await expect(rowOf(popup, '176543210900123').getByTestId('alert')).toHaveText(
     'waiting on you for 1 business day (limit 1)',
   );
@@ -39,7 +39,7 @@ test('AWS: the console list (two pages) fills the popup; the case page adds its 
   // The case page: AWS answered again and we replied, both on the last working day. The vendor's move,
   // 1 business day of a high case's 2.
   await expect(rowOf(popup, '176543210900123').getByTestId('case-messages')).toHaveText('4 messages');
-  await expect(rowOf(popup, '176543210900123')).toContainText('Open · work-in-progress');
+  await expect(rowOf(popup, '176543210900123')).toContainText('Open · Work in progress');
   await expect(rowOf(popup, '176543210900123').getByTestId('overdue')).toHaveCount(0);
 });
 
@@ -49,7 +49,7 @@ test('Google Cloud: cases list, then a case page with its comments', async ({ co
   const popup = await openPopup();
   // Open, escalated and solved last week; a closed one is not listed.
   await expect(popup.locator('.case-row .provider', { hasText: 'Google Cloud' })).toHaveCount(3);
-  await expect(rowOf(popup, '51234567')).toContainText('Waiting on you · ACTION_REQUIRED');
+  await expect(rowOf(popup, '51234567')).toContainText('Waiting on you · Action required');
   await expect(rowOf(popup, '51234567').getByTestId('overdue')).toHaveCount(0); // Google answered an hour ago
   await expect(rowOf(popup, '51234567').getByRole('link')).toHaveAttribute(
     'href',
@@ -58,7 +58,7 @@ test('Google Cloud: cases list, then a case page with its comments', async ({ co
 
   await page.goto(DEMO_URLS.gcpDetail);
   await expect(rowOf(popup, '51234567').getByTestId('case-messages')).toHaveText('2 messages');
-  await expect(rowOf(popup, '51234567')).toContainText('Open · IN_PROGRESS_GOOGLE_SUPPORT');
+  await expect(rowOf(popup, '51234567')).toContainText('Open · In progress google support');
   await expect(rowOf(popup, '51234567')).toContainText('Critical');
   // Critical, but Google's last word was an hour ago: under the 4 business hours whatever the hour.
   await expect(rowOf(popup, '51234567').getByTestId('overdue')).toHaveCount(0);
@@ -69,7 +69,7 @@ test('Partner Center: service requests with their notes', async ({ context, open
   await page.goto(DEMO_URLS.partnerCenter);
   const popup = await openPopup();
   await expect(popup.locator('.case-row .provider', { hasText: 'Partner Center' })).toHaveCount(3);
-  await expect(rowOf(popup, '615112491169010')).toContainText('Waiting on you · attention_needed');
+  await expect(rowOf(popup, '615112491169010')).toContainText('Waiting on you · Attention needed');
   await expect(rowOf(popup, '615112491169010').getByTestId('case-messages')).toHaveText('2 messages');
   // Microsoft asked an hour ago: not yet overdue.
   await expect(rowOf(popup, '615112491169010').getByTestId('overdue')).toHaveCount(0);

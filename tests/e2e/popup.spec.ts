@@ -34,7 +34,7 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   // A status Caseradar cannot map is put before the user, with why, instead of passing for "with vendor".
   const look = group('look').getByTestId('case-row');
   await expect(look.locator('.case-id')).toHaveText(['#2609180010001111']);
-  await expect(look.getByTestId('case-state')).toHaveText('Unknown state · WaitingForCustomerInput');
+  await expect(look.getByTestId('case-state')).toHaveText('Unknown state · Waiting for customer input');
   await expect(look.getByTestId('case-why')).toHaveText(
     'Caseradar cannot read this status: open the case to see where it stands',
   );

@@ -92,7 +92,7 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
   expect(await rowFacts(popup, 'azure:2609180010001111')).toMatchObject({
     severity: 'High',
     overdue: false,
-    state: 'Unknown state · WaitingForCustomerInput',
+    state: 'Unknown state · Waiting for customer input',
     quiet: null,
     why: 'Caseradar cannot read this status: open the case to see where it stands',
   });
