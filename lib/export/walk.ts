@@ -35,19 +35,21 @@ export async function* walkCases(
     if (page.length === 0) return;
     after = page[page.length - 1]!.key;
     const selected = scope.kind === 'filter' ? page.filter(scope.test) : page;
-    if (selected.length) yield await withEvents(db, selected);
+    // The page is a run of keys: one range read of the caseKey index gets its events.
+    if (selected.length) yield await withEvents(db, selected, [page[0]!.key, after]);
     // Let the UI breathe between pages.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
 
-async function withEvents(db: CaseradarDB, cases: StoredCase[]): Promise<CaseWithEvents[]> {
-  const events = await db.events
-    .where('caseKey')
-    .anyOf(cases.map((c) => c.key))
-    .toArray();
-  const byCase = new Map<string, CaseEvent[]>();
-  for (const e of events) byCase.set(e.caseKey, [...(byCase.get(e.caseKey) ?? []), e]);
+/** The cases with their events; `range` (first and last key of a key-ordered page) reads them in one sweep. */
+async function withEvents(db: CaseradarDB, cases: StoredCase[], range?: [string, string]): Promise<CaseWithEvents[]> {
+  const index = db.events.where('caseKey');
+  const events = await (
+    range ? index.between(range[0], range[1], true, true) : index.anyOf(cases.map((c) => c.key))
+  ).toArray();
+  const byCase = new Map<string, CaseEvent[]>(cases.map((c) => [c.key, []]));
+  for (const e of events) byCase.get(e.caseKey)?.push(e);
   return cases.map((c) => ({
     case: c,
     events: (byCase.get(c.key) ?? []).sort((a, b) => a.at.localeCompare(b.at) || (a.id ?? 0) - (b.id ?? 0)),
