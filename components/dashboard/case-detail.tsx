@@ -106,8 +106,11 @@ export function CaseDetail({
       </p>
       {reminder && (
         <p className="escalation-reminder" data-testid="escalation-reminder">
-          {describeReminder(reminder)}: {reminder.reasons.join('; ')}. Chase{' '}
-          {reminder.contact || 'the escalation contact'}.
+          {/* The reasons are the alerts listed below; the advice depends on whose move it is. */}
+          {describeReminder(reminder)}.{' '}
+          {ball === 'you'
+            ? `It waits on your reply: answer the vendor before chasing ${reminder.contact || 'the escalation contact'}.`
+            : `Chase ${reminder.contact || 'the escalation contact'}.`}
         </p>
       )}
       {alerts && alerts.length > 0 && (

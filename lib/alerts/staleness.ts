@@ -17,7 +17,7 @@ export interface Alert {
   level: 'overdue' | 'warning' | 'stale';
   /** When the condition started (UTC ISO). */
   since: string;
-  /** Plain text, e.g. "vendor quiet for 4 business days (limit 3)". */
+  /** Plain text, e.g. "vendor quiet for 4 business days (limit 3 business days)". */
   reason: string;
 }
 
@@ -83,13 +83,13 @@ function elapsed(threshold: Threshold, since: string, now: string, policy: Polic
     const hours = businessHoursBetween(since, now, policy);
     return {
       over: hours >= threshold.businessHours,
-      text: `${Math.floor(hours)} business hours (limit ${threshold.businessHours})`,
+      text: `${Math.floor(hours)} business hours (limit ${threshold.businessHours} business hour${threshold.businessHours === 1 ? '' : 's'})`,
     };
   }
   const days = businessDaysBetween(since, now, policy);
   return {
     over: days >= threshold.businessDays,
-    text: `${days} business day${days === 1 ? '' : 's'} (limit ${threshold.businessDays})`,
+    text: `${days} business day${days === 1 ? '' : 's'} (limit ${threshold.businessDays} business day${threshold.businessDays === 1 ? '' : 's'})`,
   };
 }
 

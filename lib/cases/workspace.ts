@@ -50,7 +50,7 @@ export interface EscalationReminder {
   level: string;
   contact: string;
   escalatedAt: string;
-  /** The overdue alerts' reasons, e.g. "vendor quiet for 4 business days (limit 3)". */
+  /** The overdue alerts' reasons, e.g. "vendor quiet for 4 business days (limit 3 business days)". */
   reasons: string[];
 }
 

@@ -24,7 +24,7 @@ test('AWS: the console list (two pages) fills the popup; the case page adds its 
   // AWS asked us something on the last working day: our reply is overdue.
   await expect(rowOf(popup, '176543210900123')).toContainText('Waiting on you · Pending customer action');
   await expect(rowOf(popup, '176543210900123').getByTestId('alert')).toHaveText(
-    'waiting on you for 1 business day (limit 1)',
+    'waiting on you for 1 business day (limit 1 business day)',
   );
   await expect(rowOf(popup, '176543210900123').getByTestId('case-messages')).toHaveText('2 messages');
   // Critical: judged in business hours. Reopened two working days ago, it is past 4 hours whatever the hour;

@@ -117,9 +117,11 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await detail.getByRole('button', { name: 'Escalated just now' }).click();
   await detail.getByRole('button', { name: 'Save workspace' }).click();
   await expect(detail.getByText('Workspace saved.')).toBeVisible();
-  await expect(detail.getByTestId('escalation-reminder')).toContainText(
-    'Escalated (level 2, Dana (duty manager)) and still overdue: waiting on you for 1 business day (limit 1)',
+  // It waits on us: the advice is to answer, not to chase; the overdue reason is in the alerts below, once.
+  await expect(detail.getByTestId('escalation-reminder')).toHaveText(
+    'Escalated (level 2, Dana (duty manager)) and still overdue. It waits on your reply: answer the vendor before chasing Dana (duty manager).',
   );
+  await expect(detail.getByText('waiting on you for 1 business day (limit 1 business day)')).toHaveCount(1);
   await expect(dash.getByTestId('escalation-reminders')).toContainText('Northwind Fiber #48213');
   await expect(history.last()).toContainText('Escalated: level 2, with Dana (duty manager)');
 

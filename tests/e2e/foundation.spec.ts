@@ -34,7 +34,7 @@ test('Zendesk and Azure portal visits fill one timeline, most urgent first, with
   await expect(azureRow).toContainText('Azure');
   await expect(azureRow).toContainText('VM scale set stuck in "Updating" after OS upgrade');
   await expect(azureRow).toContainText('Normal');
-  await expect(azureRow.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3)');
+  await expect(azureRow.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3 business days)');
   await expect(azureRow.getByTestId('case-seen')).toHaveText(/^seen .+ ago \(visit\)$/);
   await expect(azureRow.getByRole('link')).toHaveAttribute('href', /^https:\/\/portal\.azure\.com\/#resource\//);
   // Portal text shown as text, never as markup: tests/e2e/hostile.spec.ts, with the hostile corpus.

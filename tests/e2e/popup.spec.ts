@@ -27,7 +27,7 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(mine.getByTestId('case-state')).toHaveText('Waiting on you · Awaiting your reply');
   await expect(mine.locator('.provider-mark')).toHaveText('Zd');
   await expect(mine.getByTestId('case-seen')).toHaveText(/^seen .+ ago \(visit\)$/);
-  await expect(mine.getByTestId('alert')).toHaveText('waiting on you for 1 business day (limit 1)');
+  await expect(mine.getByTestId('alert')).toHaveText('waiting on you for 1 business day (limit 1 business day)');
   // One reason per row: the vendor's quiet time would contradict "waiting on you".
   await expect(mine.getByTestId('case-quiet')).toHaveCount(0);
 
@@ -46,11 +46,11 @@ test('open cases are grouped by whose move it is, each row with vendor, status, 
   await expect(bgp.getByTestId('case-state')).toHaveText('On hold · Open');
   // This weekday last week: 5 business days by our rules and by the row's own count alike.
   await expect(bgp.getByTestId('case-quiet')).toHaveText('vendor quiet 5 business days');
-  await expect(bgp.getByTestId('alert')).toHaveText('vendor quiet for 5 business days (limit 3)');
+  await expect(bgp.getByTestId('alert')).toHaveText('vendor quiet for 5 business days (limit 3 business days)');
   await expect(bgp.getByTestId('overdue')).toBeVisible();
   const vmss = row(popup, 'azure:2610010040001234');
   await expect(vmss).toContainText('Normal');
-  await expect(vmss.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3)');
+  await expect(vmss.getByTestId('alert')).toHaveText('vendor quiet for 3 business days (limit 3 business days)');
 
   // Within their limits: a low case quiet 2 business days, and this morning's case.
   const vendor = group('vendor').getByTestId('case-row');

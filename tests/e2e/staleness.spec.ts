@@ -77,7 +77,7 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   const [id] = await notifications(worker);
   expect(id).toBe(`azure:${TICKET_ID}|vendor-quiet||${TWO_WEEKS_AGO}`);
   await expect(row.getByTestId('overdue')).toBeVisible();
-  await expect(row.getByTestId('alert')).toHaveText('vendor quiet for 10 business days (limit 3)');
+  await expect(row.getByTestId('alert')).toHaveText('vendor quiet for 10 business days (limit 3 business days)');
 
   // Snooze until the vendor acts: the row leaves the timeline.
   await row.getByText('Snooze').click();

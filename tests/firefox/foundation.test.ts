@@ -49,7 +49,7 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     owner: null,
     messages: null,
     seenHow: '(visit)',
-    why: 'waiting on you for 10 business days (limit 1)',
+    why: 'waiting on you for 10 business days (limit 1 business day)',
   });
   expect(await rowFacts(popup, 'azure:2610010040001234')).toEqual({
     id: '#2610010040001234',
@@ -62,26 +62,26 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     owner: 'owner engineer@microsoft.invalid',
     messages: null,
     seenHow: '(visit)',
-    why: 'vendor quiet for 10 business days (limit 3)',
+    why: 'vendor quiet for 10 business days (limit 3 business days)',
   });
   expect(await rowFacts(popup, 'azure:2609250010005678')).toMatchObject({
     severity: 'Low',
     state: 'Open · Updating',
     quiet: 'vendor quiet 20 business days',
-    why: 'vendor quiet for 20 business days (limit 5)',
+    why: 'vendor quiet for 20 business days (limit 5 business days)',
   });
   expect(await rowFacts(popup, zendeskKey('48001'))).toMatchObject({
     title: '東京オフィスの回線速度が遅い 🚀',
     state: 'On hold · Open',
     quiet: 'vendor quiet 15 business days',
-    why: 'vendor quiet for 15 business days (limit 3)',
+    why: 'vendor quiet for 15 business days (limit 3 business days)',
   });
   // Hostile-looking titles are text; the popup runs only its own module script.
   expect(await rowFacts(popup, zendeskKey('48177'))).toMatchObject({
     title: '<script>alert(1)</script> in invoice PDF',
     state: 'Open',
     quiet: 'vendor quiet 5 business days',
-    why: 'vendor quiet for 5 business days (limit 3)',
+    why: 'vendor quiet for 5 business days (limit 3 business days)',
   });
   expect(await rowFacts(popup, zendeskKey('47950'))).toMatchObject({
     state: 'Resolved · 답변완료',
@@ -142,7 +142,7 @@ test('opening a case detail adds its messages, severity and owner', async ({ ff,
     owner: 'owner Sam Support (Northwind)',
     messages: '2 messages',
     seenHow: '(visit)',
-    why: 'waiting on you for 10 business days (limit 1)',
+    why: 'waiting on you for 10 business days (limit 1 business day)',
   });
   const { events } = await readTables(popup, ['events']);
   const messages = events.filter((e) => e.caseKey === zendeskKey('48213') && e.type === 'message');

@@ -108,7 +108,7 @@ test('a refresh picks up a status change without any visit and updates the popup
     owner: null,
     messages: null,
     seenHow: '(refresh)',
-    why: 'waiting on you for 5 business days (limit 1)',
+    why: 'waiting on you for 5 business days (limit 1 business day)',
   });
   expect(await count(popup, testId('blind-spot'))).toBe(0);
   // The background page's own fetch, through the proxy, with the session cookie: one call, answered 200.

@@ -35,11 +35,11 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   const portal = await ff.openPortal(URLS.azurePortal);
   await soon(() => rowFacts(popup, KEY)).toMatchObject({
     overdue: true,
-    why: 'vendor quiet for 10 business days (limit 3)',
+    why: 'vendor quiet for 10 business days (limit 3 business days)',
   });
   const notified = {
     id: `${KEY}|vendor-quiet||${twoWeeksAgo}`,
-    title: `Azure #${TICKET_ID}: vendor quiet for 10 business days (limit 3)`,
+    title: `Azure #${TICKET_ID}: vendor quiet for 10 business days (limit 3 business days)`,
     message: 'VM scale set stuck in "Updating" after OS upgrade',
   };
   await soon(() => notifications.shown()).toEqual([notified]);

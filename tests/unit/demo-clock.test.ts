@@ -269,9 +269,9 @@ describe('the demo story', () => {
       closing: ['northwind.zendesk.com:47950'],
     });
     expect(story.reasons).toEqual({
-      'northwind.zendesk.com:48213': 'waiting on you for 1 business day (limit 1)',
-      'northwind.zendesk.com:48001': 'vendor quiet for 5 business days (limit 3)',
-      'azure:2610010040001234': 'vendor quiet for 3 business days (limit 3)',
+      'northwind.zendesk.com:48213': 'waiting on you for 1 business day (limit 1 business day)',
+      'northwind.zendesk.com:48001': 'vendor quiet for 5 business days (limit 3 business days)',
+      'azure:2610010040001234': 'vendor quiet for 3 business days (limit 3 business days)',
     });
   });
 

@@ -359,7 +359,7 @@ describe('notifications carry hostile text as bounded plain text', () => {
       kind: 'vendor-quiet' as const,
       level: 'overdue' as const,
       since: '2026-11-02T10:00:00.000Z',
-      reason: 'vendor quiet for 4 business days (limit 3)',
+      reason: 'vendor quiet for 4 business days (limit 3 business days)',
     }));
     const result = { toNotify: alerts, policy: defaultPolicy('UTC') } as unknown as SweepResult;
     await showAlerts(db, result);

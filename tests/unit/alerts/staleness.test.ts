@@ -38,7 +38,7 @@ describe('vendor quiet', () => {
     expect(alert).toMatchObject({
       level: 'overdue',
       since: '2026-11-13T10:00:00.000Z',
-      reason: 'vendor quiet for 3 business days (limit 3)',
+      reason: 'vendor quiet for 3 business days (limit 3 business days)',
     });
   });
 
@@ -171,7 +171,7 @@ describe('dates ahead of the clock', () => {
       {
         kind: 'waiting-on-you',
         since: '2026-11-24T10:04:00.000Z',
-        reason: 'waiting on you for 1 business day (limit 1)',
+        reason: 'waiting on you for 1 business day (limit 1 business day)',
       },
     ]);
   });
@@ -194,7 +194,7 @@ describe('dates ahead of the clock', () => {
         kind: 'vendor-quiet',
         level: 'overdue',
         since: '2026-11-13T10:00:00.000Z',
-        reason: 'vendor quiet for 7 business days (limit 3)',
+        reason: 'vendor quiet for 7 business days (limit 3 business days)',
       },
     ]);
   });
@@ -206,7 +206,7 @@ describe('dates ahead of the clock', () => {
       ['not-observed', '9999-12-31T23:59:59.000Z'],
       ['vendor-quiet', '2026-11-09T09:00:00.000Z'],
     ]);
-    expect(alerts[1]!.reason).toBe('vendor quiet for 11 business days (limit 3)');
+    expect(alerts[1]!.reason).toBe('vendor quiet for 11 business days (limit 3 business days)');
   });
 
   it('a vendor message dated ahead falls back to the last update for waiting on you', () => {

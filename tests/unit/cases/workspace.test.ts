@@ -79,13 +79,13 @@ describe('escalation reminders', () => {
     makeCase({ caseId: 'late' }),
   ];
   const alerts = new Map([
-    ['azure:2610', [overdue('azure:2610', 'vendor quiet for 5 business days (limit 3)')]],
+    ['azure:2610', [overdue('azure:2610', 'vendor quiet for 5 business days (limit 3 business days)')]],
     ['azure:done', [overdue('azure:done', 'x')]],
     [
       'azure:late',
       [
         { ...overdue('azure:late', 'soon'), level: 'warning' as const },
-        overdue('azure:late', 'vendor quiet for 9 business days (limit 3)'),
+        overdue('azure:late', 'vendor quiet for 9 business days (limit 3 business days)'),
       ],
     ],
   ]);
@@ -104,8 +104,8 @@ describe('escalation reminders', () => {
       alerts,
     );
     expect(reminders.map((r) => [r.caseKey, r.reasons])).toEqual([
-      ['azure:late', ['vendor quiet for 9 business days (limit 3)']],
-      ['azure:2610', ['vendor quiet for 5 business days (limit 3)']],
+      ['azure:late', ['vendor quiet for 9 business days (limit 3 business days)']],
+      ['azure:2610', ['vendor quiet for 5 business days (limit 3 business days)']],
     ]);
     expect(describeReminder(reminders[0]!)).toBe('Escalated (level 2, Jane) and still overdue');
     expect(describeReminder({ level: '', contact: '' })).toBe('Escalated and still overdue');

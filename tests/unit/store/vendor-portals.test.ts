@@ -237,7 +237,7 @@ describe('vendor names in notifications', () => {
       kind: 'vendor-quiet',
       level: 'overdue',
       since: '2026-11-02T10:00:00.000Z',
-      reason: 'vendor quiet for 4 business days (limit 3)',
+      reason: 'vendor quiet for 4 business days (limit 3 business days)',
     };
     const result = { toNotify: [alert], policy: defaultPolicy('UTC') } as unknown as SweepResult;
     await showAlerts(db, result);
@@ -245,8 +245,8 @@ describe('vendor names in notifications', () => {
     await showAlerts(db, result);
     const titles = (create.mock.calls as unknown as [string, { title: string }][]).map(([, o]) => o.title);
     expect(titles).toEqual([
-      'Northwind Fiber #4711: vendor quiet for 4 business days (limit 3)',
-      'Northwind Leased Lines #4711: vendor quiet for 4 business days (limit 3)',
+      'Northwind Fiber #4711: vendor quiet for 4 business days (limit 3 business days)',
+      'Northwind Leased Lines #4711: vendor quiet for 4 business days (limit 3 business days)',
     ]);
     create.mockRestore();
   });
