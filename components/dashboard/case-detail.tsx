@@ -8,15 +8,14 @@ import { formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
 import { incidentsOf } from '@/lib/cases/incidents';
 import { vendorLabel } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
-import { composeStatusUpdate } from '@/lib/cases/status-update';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
 import { seenText, StateLabel } from '../shared/case-row';
 import { CaseWorkspacePanel } from './case-workspace';
-import { CopyButton } from '../shared/notice';
 import { HistoryList } from './history-list';
 import { ManualFollowUp } from './manual-follow-up';
+import { StatusUpdateEditor } from './status-update-editor';
 import { ProviderMark } from '../shared/provider-mark';
 import { usePolicy } from '../shared/use-alerts';
 import { VendorContactPanel } from './vendor-contact';
@@ -75,7 +74,6 @@ export function CaseDetail({
   if (!item) return null;
   const label = `${vendorLabel(item)} #${item.caseId}`;
   const ball = ballInCourt(item);
-  const statusUpdate = () => composeStatusUpdate({ case: item, events, workspace, nowIso: now.toISOString(), policy });
   return (
     <section className="panel case-detail" aria-labelledby="detail-title" data-testid="case-detail">
       <div className="detail-head">
@@ -130,17 +128,7 @@ export function CaseDetail({
 
       <CaseWorkspacePanel item={item} />
 
-      <h3 id="status-update-title">Status update for your users</h3>
-      <textarea
-        className="status-update"
-        aria-labelledby="status-update-title"
-        readOnly
-        rows={10}
-        value={statusUpdate()}
-      />
-      <div className="buttons">
-        <CopyButton label="Copy status update" text={statusUpdate} copiedText="Status update copied." />
-      </div>
+      <StatusUpdateEditor key={item.key} input={{ case: item, events, workspace, nowIso: now.toISOString(), policy }} />
 
       <VendorContactPanel vendor={vendorKey(item)} label={vendorLabel(item)} caseUrl={item.url} />
 

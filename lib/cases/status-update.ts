@@ -5,7 +5,7 @@
  */
 import { businessDaysBetween } from '../alerts/business-time';
 import type { CaseWorkspace } from '../store/db';
-import { SEVERITY_LABELS } from './format';
+import { formatWhen, humanLabel, SEVERITY_LABELS } from './format';
 import { isLearned, vendorLabel, type CaseEvent, type StoredCase } from '../core/model';
 import type { Policy } from '../alerts/policy';
 import { ballInCourt, vendorQuietSince } from '../alerts/urgency';
@@ -18,6 +18,14 @@ export interface StatusUpdateInput {
   nowIso: string;
   /** Working days, hours, holidays and the time zone dates are written in. */
   policy: Policy;
+  /** When the user promises the next update (UTC ISO); none: "as soon as anything changes". */
+  nextUpdateAt?: string | null;
+}
+
+/** A vendor's label as a person writes it: words, first letter capital ("pending-customer-action" → "Pending customer action"). */
+function asWords(label: string): string {
+  const words = humanLabel(label);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** How many past steps the update lists (the most recent ones). */
@@ -36,9 +44,9 @@ function stepOf(e: CaseEvent): string | null {
     case 'created':
       return 'reported to the vendor';
     case 'state':
-      return e.to ? `the vendor set the status to "${e.to}"` : null;
+      return e.to ? `the vendor set the status to "${asWords(e.to)}"` : null;
     case 'severity':
-      return e.to ? `priority changed to "${e.to}"` : null;
+      return e.to ? `priority changed to "${asWords(e.to)}"` : null;
     case 'owner':
       return 'a new engineer at the vendor took the case';
     case 'title':
@@ -78,7 +86,9 @@ export function composeStatusUpdate(input: StatusUpdateInput): string {
     '',
   ];
   lines.push(`Where it stands: ${whereItStands(input)}`);
-  if (c.severity) lines.push(`Priority with the vendor: ${SEVERITY_LABELS[c.severity]}.`);
+  // The vendor's own word for the priority when it has one, as in the steps below: one name for one thing.
+  const priority = c.vendorSeverity ? asWords(c.vendorSeverity) : c.severity ? SEVERITY_LABELS[c.severity] : null;
+  if (priority) lines.push(`Priority with the vendor: ${priority}.`);
   const impact = workspace?.infoPack.impact.trim();
   if (impact) lines.push(`Impact: ${impact}`);
   const esc = workspace?.escalation;
@@ -99,9 +109,9 @@ export function composeStatusUpdate(input: StatusUpdateInput): string {
   if (steps.length) lines.push('', 'What has happened so far:', ...steps);
 
   const closed = c.state === 'closed';
-  lines.push(
-    '',
-    closed ? 'No further updates are planned.' : 'We will send the next update as soon as anything changes.',
-  );
+  const next = input.nextUpdateAt
+    ? `We will send the next update by ${formatWhen(input.nextUpdateAt, tz)}, or sooner if anything changes.`
+    : 'We will send the next update as soon as anything changes.';
+  lines.push('', closed ? 'No further updates are planned.' : next);
   return lines.join('\n');
 }

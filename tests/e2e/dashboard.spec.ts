@@ -139,6 +139,18 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await detail.getByRole('button', { name: 'Copy status update' }).click();
   expect(await clipboard(dash)).toBe(await update.inputValue());
 
+  // The promise of a next update, then the user's own words: what they copy is what they see.
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await detail.getByLabel('Next update by').fill(`${tomorrow}T12:00`);
+  await expect(update).toHaveValue(
+    /We will send the next update by \d+ \w+ \d{4}, 12:00 \S+, or sooner if anything changes\.$/,
+  );
+  await update.fill('Site B is still offline; the ISP asked us for the ONT lights and we sent them.');
+  await detail.getByRole('button', { name: 'Copy status update' }).click();
+  expect(await clipboard(dash)).toBe('Site B is still offline; the ISP asked us for the ONT lights and we sent them.');
+  await detail.getByRole('button', { name: 'Rewrite from the case' }).click();
+  await expect(update).toHaveValue(/^Status update: Fiber link down/);
+
   // The workspace is kept.
   await dash.reload();
   await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();

@@ -9,6 +9,7 @@ const c = makeCase({
   caseId: '2610',
   title: 'VPN gateway drops tunnels',
   severity: 'high',
+  vendorSeverity: 'high',
   createdAt: '2026-11-09T23:30:00Z',
   updatedAt: '2026-11-13T10:00:00Z',
   lastVendorMessageAt: '2026-11-13T10:00:00Z',
@@ -43,11 +44,37 @@ describe('composeStatusUpdate', () => {
     expect(steps).toEqual([
       '- 10 Nov 2026: reported to the vendor',
       '- 11 Nov 2026: we sent the vendor more information',
-      '- 12 Nov 2026: priority changed to "high"',
+      '- 12 Nov 2026: priority changed to "High"',
       '- 13 Nov 2026: the vendor replied',
     ]);
     expect(text).not.toContain('INC-4411');
     expect(text.endsWith('We will send the next update as soon as anything changes.')).toBe(true);
+  });
+
+  it("calls the priority by the vendor's word everywhere, and statuses in words", () => {
+    const urgent = { ...c, severity: 'critical' as const, vendorSeverity: 'Urgent' };
+    const withCodes = [
+      makeEvent(c.key, { type: 'severity', at: '2026-11-12T08:00:00Z', from: 'High', to: 'Urgent' }),
+      makeEvent(c.key, { type: 'state', at: '2026-11-13T08:00:00Z', from: 'opened', to: 'pending-customer-action' }),
+    ];
+    const update = composeStatusUpdate({ case: urgent, events: withCodes, nowIso: '2026-11-18T12:00:00Z', policy });
+    expect(update).toContain('Priority with the vendor: Urgent.');
+    expect(update).not.toContain('Critical');
+    expect(update).toContain('- 12 Nov 2026: priority changed to "Urgent"');
+    expect(update).toContain('- 13 Nov 2026: the vendor set the status to "Pending customer action"');
+  });
+
+  it('promises the next update by the time the user chose, in their zone', () => {
+    const promised = composeStatusUpdate({
+      case: c,
+      events,
+      nowIso: '2026-11-18T12:00:00Z',
+      policy,
+      nextUpdateAt: '2026-11-19T11:00:00Z',
+    });
+    expect(
+      promised.endsWith('We will send the next update by 19 Nov 2026, 12:00 CET, or sooner if anything changes.'),
+    ).toBe(true);
   });
 
   it('adds the impact and the escalation from the workspace, never the private notes', () => {
