@@ -6,6 +6,7 @@ import type { CaseradarDB } from '../store/db';
 import { vendorLabel } from '../core/model';
 import { casesCsv, eventsCsv } from './csv';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
+import { humanLabel, SEVERITY_LABELS, STATE_LABELS } from '../cases/format';
 
 export type ExportFormat = 'csv-events' | 'csv-cases' | 'json' | 'markdown';
 
@@ -40,17 +41,26 @@ const md = (text: string | null | undefined) => escapeMarkdown(text ?? '—');
 const mdTime = (iso: string | null | undefined) =>
   iso && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(iso) ? iso : md(iso);
 
+/** "Waiting on you (portal: Pending customer action)"; the portal's word alone when it says the same. */
+function withPortalWord(ours: string, portal: string | null | undefined): string {
+  const words = portal ? humanLabel(portal) : null;
+  const theirs = words && words.charAt(0).toUpperCase() + words.slice(1);
+  return theirs && theirs.toLowerCase() !== ours.toLowerCase() ? `${ours} (portal: ${theirs})` : ours;
+}
+
 function markdownPage(page: CaseWithEvents[]): string {
   return page
     .map(({ case: c, events }) => {
       const lines = [
         `## ${escapeMarkdown(`${vendorLabel(c)} #${c.caseId}: ${c.title}`)}`,
         '',
-        `- State: ${escapeMarkdown(c.state ?? 'unknown')} (${escapeMarkdown(c.vendorStatus ?? '—')})`,
-        `- Severity: ${escapeMarkdown(c.severity ?? 'unknown')} (${escapeMarkdown(c.vendorSeverity ?? '—')})`,
+        // In words, with the portal's own label where it says more (as the popup shows them).
+        `- State: ${escapeMarkdown(withPortalWord(c.state ? STATE_LABELS[c.state] : 'Unknown', c.vendorStatus))}`,
+        `- Severity: ${escapeMarkdown(withPortalWord(c.severity ? SEVERITY_LABELS[c.severity] : 'Not given', c.vendorSeverity))}`,
         // Times too: a restored row is checked, but an export must not trust that it was.
         `- Created: ${mdTime(c.createdAt)} · Updated: ${mdTime(c.updatedAt)} · Last observed: ${mdTime(c.lastObservedAt)}`,
-        `- Link: <${c.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+        // A case typed in by hand may have no link: no empty "<>".
+        ...(/^https?:\/\//i.test(c.url) ? [`- Link: <${c.url.replace(/[<>\s]/g, encodeURIComponent)}>`] : []),
         '',
         '### History',
         '',

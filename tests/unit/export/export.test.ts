@@ -191,6 +191,45 @@ describe('JSON and Markdown export', () => {
     expect(md).not.toContain('![](');
     expect(md).toContain('- Created: 2026-11-01T10:00:00.000Z · Updated: 2026-11-02T10:00:00.000Z');
   });
+
+  it('reads as a report: states and severities in words, no empty link for a case typed in by hand', async () => {
+    const base = (await seedHostile(), (await db.cases.get('x.zendesk.com:1'))!);
+    await db.cases.bulkPut([
+      {
+        ...base,
+        key: 'aws:7',
+        provider: 'aws',
+        portal: 'aws',
+        caseId: '7',
+        title: 'Quota',
+        state: 'waiting-on-customer',
+        vendorStatus: 'pending-customer-action',
+        severity: 'critical',
+        vendorSeverity: 'urgent',
+        url: 'https://support.console.aws.amazon.com/x',
+      },
+      {
+        ...base,
+        key: 'manual:T-1',
+        provider: 'manual',
+        portal: 'manual:acme',
+        caseId: 'T-1',
+        title: 'Call',
+        state: 'open',
+        vendorStatus: 'Open',
+        severity: null,
+        vendorSeverity: null,
+        url: '',
+      },
+    ]);
+    const md = await (await exportCases(db, 'markdown', { kind: 'keys', keys: ['aws:7', 'manual:T-1'] }, NOW)).text();
+    expect(md).toContain(
+      // Parentheses escaped like all Markdown syntax in text.
+      '- State: Waiting on you \\(portal: Pending customer action\\)\n- Severity: Critical \\(portal: Urgent\\)',
+    );
+    expect(md).toContain('- State: Open\n- Severity: Not given');
+    expect(md.match(/- Link:/g)).toHaveLength(1);
+  });
 });
 
 describe('backup and restore', () => {
