@@ -6,7 +6,7 @@ import { loadCaseEvents } from '@/lib/cases/dashboard-actions';
 import { getDb } from '@/lib/store/db';
 import { formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
 import { incidentsOf } from '@/lib/cases/incidents';
-import { vendorLabel } from '@/lib/core/model';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
@@ -37,6 +37,8 @@ export function CaseDetail({
   alerts,
   reminder,
   onClose,
+  onEvidence,
+  onDelete,
 }: {
   caseKey: string;
   now: Date;
@@ -44,6 +46,8 @@ export function CaseDetail({
   alerts: Alert[] | undefined;
   reminder: EscalationReminder | undefined;
   onClose: () => void;
+  onEvidence: (c: StoredCase) => void;
+  onDelete: (c: StoredCase) => void;
 }) {
   // One query, so that case, history and workspace always belong to the same case.
   const data = useLiveQuery(async () => {
@@ -80,9 +84,17 @@ export function CaseDetail({
         <h2 id="detail-title" tabIndex={-1} ref={headingRef}>
           <ProviderMark item={item} /> #{item.caseId}
         </h2>
-        <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
-          Close
-        </button>
+        <span className="detail-actions">
+          <button type="button" onClick={() => onEvidence(item)}>
+            Evidence
+          </button>
+          <button type="button" onClick={() => onDelete(item)}>
+            Delete
+          </button>
+          <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
+            Close
+          </button>
+        </span>
       </div>
       <p dir="auto">
         <a href={safeHref(item.url)} target="_blank" rel="noreferrer noopener">

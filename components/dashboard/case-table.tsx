@@ -1,5 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import {
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+  type RefObject,
+} from 'react';
 import type { CaseSort, SortKey } from '@/lib/cases/dashboard-query';
 import { formatAgo, formatQuiet, formatWhen, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
@@ -28,17 +38,54 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { id: 'select', label: 'Select', width: 34 },
-  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 168 },
-  { id: 'case', label: 'Case', sort: 'caseId', width: 112 },
+  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 144 },
+  // 15-digit numbers (AWS, Azure) whole: the number one reads out on the phone.
+  { id: 'case', label: 'Case', sort: 'caseId', width: 150 },
   { id: 'title', label: 'Title', sort: 'title', width: 'auto' },
-  { id: 'state', label: 'State', sort: 'state', width: 150 },
+  { id: 'state', label: 'State', sort: 'state', width: 150, optional: true },
   { id: 'severity', label: 'Severity', sort: 'severity', width: 84, optional: true },
-  { id: 'ball', label: 'Whose move', sort: 'ball', width: 130, optional: true },
+  // Whose move stays beside an open case: it is what the table is scanned for.
+  { id: 'ball', label: 'Whose move', sort: 'ball', width: 130 },
   { id: 'quiet', label: 'Vendor quiet', sort: 'quiet', width: 120, optional: true },
   { id: 'updated', label: 'Updated', sort: 'updated', width: 110, optional: true },
   { id: 'seen', label: 'Seen', sort: 'seen', width: 150, optional: true },
-  { id: 'actions', label: 'Actions', width: 210 },
+  // One button per row; evidence and delete are in the case's details, beside what they act on. First to
+  // give way on a narrow screen: a click on the row opens the details too.
+  { id: 'actions', label: 'Actions', width: 84, optional: true },
 ];
+
+/** The title keeps at least this much room: optional columns give way first, in this order. */
+const MIN_TITLE = 220;
+const GIVE_WAY = ['seen', 'updated', 'quiet', 'severity', 'state', 'actions'];
+
+/**
+ * The columns that fit `width`: with the detail panel open the optional ones go (but the Details button,
+ * while it fits); then optional ones go one by one (seen, updated, quiet, severity, state, and last the
+ * Details button) until the title has room.
+ */
+export function fittingColumns(width: number | null, isCompact: boolean): Column[] {
+  let columns = COLUMNS.filter((c) => !(isCompact && c.optional && c.id !== 'actions'));
+  const fixed = (cols: Column[]) => cols.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0);
+  if (width === null) return columns;
+  for (const id of GIVE_WAY) {
+    if (fixed(columns) + MIN_TITLE <= width) break;
+    columns = columns.filter((c) => c.id !== id);
+  }
+  return columns;
+}
+
+/** The element's width, kept current as the window or the detail panel changes it; null before layout. */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry!.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 /** What the dashboard's keyboard asks of the table. */
 export interface CaseTableApi {
@@ -47,8 +94,6 @@ export interface CaseTableApi {
 
 export interface RowActions {
   onDetails: (key: string, index: number) => void;
-  onEvidence: (c: StoredCase) => void;
-  onDelete: (c: StoredCase) => void;
   onToggleSelect: (key: string) => void;
   onFocusRow: (index: number) => void;
 }
@@ -75,8 +120,8 @@ const ariaSort = (sort: CaseSort, key: SortKey | undefined) =>
  * in view are in the DOM: 2,000 cases scroll like 20.
  */
 export function CaseTable(props: CaseTableProps) {
-  const { cases, sort, onSort, isCompact, apiRef, onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow } = props;
-  const actions = { onDetails, onEvidence, onDelete, onToggleSelect, onFocusRow };
+  const { cases, sort, onSort, isCompact, apiRef, onDetails, onToggleSelect, onFocusRow } = props;
+  const actions = { onDetails, onToggleSelect, onFocusRow };
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- only React Compiler cares, and we do not use it
   const virtualizer = useVirtualizer({
@@ -99,7 +144,8 @@ export function CaseTable(props: CaseTableProps) {
     [virtualizer],
   );
   const items = virtualizer.getVirtualItems();
-  const columns = COLUMNS.filter((c) => !(isCompact && c.optional));
+  const width = useWidth(scrollRef);
+  const columns = useMemo(() => fittingColumns(width, isCompact), [width, isCompact]);
   const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
   return (
@@ -231,12 +277,6 @@ const CaseTableRow = memo(function CaseTableRow({
       <>
         <button type="button" onClick={() => on.onDetails(c.key, index)} aria-expanded={isOpen}>
           Details
-        </button>{' '}
-        <button type="button" onClick={() => on.onEvidence(c)}>
-          Evidence
-        </button>{' '}
-        <button type="button" onClick={() => on.onDelete(c)}>
-          Delete
         </button>
       </>
     ),
@@ -251,9 +291,12 @@ const CaseTableRow = memo(function CaseTableRow({
       className={isActive ? 'active' : undefined}
       tabIndex={-1}
       onFocus={(e) => e.target === e.currentTarget && on.onFocusRow(index)}
+      // A click anywhere on the row but its link, checkbox or buttons opens the details (Enter does by keyboard),
+      // so that the Details button may give way to the title on a narrow screen.
+      onClick={(e) => !(e.target as Element).closest('a, button, input, label') && on.onDetails(c.key, index)}
     >
       {columns.map((col) => (
-        <td key={col.id} className={col.id === 'actions' ? 'actions' : undefined}>
+        <td key={col.id} className={col.id === 'actions' ? 'actions' : col.id === 'case' ? 'case-number' : undefined}>
           {cells[col.id]}
         </td>
       ))}

@@ -180,8 +180,6 @@ export function Dashboard() {
           isCompact={!!detail}
           apiRef={tableRef}
           onDetails={onDetails}
-          onEvidence={evidence}
-          onDelete={remove}
           onToggleSelect={view.toggleSelected}
           onFocusRow={setActive}
         />
@@ -194,6 +192,11 @@ export function Dashboard() {
               alerts={alerts.get(detail.key)}
               reminder={remindersByKey.get(detail.key)}
               onClose={closeDetail}
+              onEvidence={evidence}
+              onDelete={async (c) => {
+                await remove(c);
+                if (!(await getDb().cases.get(c.key))) closeDetail();
+              }}
             />
           </ErrorBoundary>
         )}

@@ -61,7 +61,8 @@ test('export from the dashboard downloads the histories; a backup restores a wip
   ]);
   const backupPath = (await backupDownload.path())!;
   for (let left = 5; left > 0; left--) {
-    await rows.first().getByRole('button', { name: 'Delete' }).click();
+    await rows.first().getByRole('button', { name: 'Details' }).click();
+    await dash.getByTestId('case-detail').getByRole('button', { name: 'Delete' }).click();
     await expect(rows).toHaveCount(left - 1);
   }
   await expect(dash.getByTestId('dashboard-count')).toHaveText('0 of 0 cases');
