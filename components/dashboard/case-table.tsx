@@ -38,7 +38,7 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { id: 'select', label: 'Select', width: 34 },
-  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 144 },
+  { id: 'vendor', label: 'Vendor', sort: 'vendor', width: 156 },
   // 15-digit numbers (AWS, Azure) whole: the number one reads out on the phone.
   { id: 'case', label: 'Case', sort: 'caseId', width: 150 },
   { id: 'title', label: 'Title', sort: 'title', width: 'auto' },
