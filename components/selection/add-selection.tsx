@@ -6,7 +6,8 @@
 import { format } from 'date-fns';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { addOutsideMessage, findCase, guessAuthor } from '@/lib/cases/email-import';
+import { addCaseMessage } from '@/lib/cases/case-messages';
+import { findCase, guessAuthor } from '@/lib/cases/email-import';
 import { isOpen } from '@/lib/alerts/urgency';
 import { vendorLabel, type MessageSide } from '@/lib/core/model';
 import { send } from '@/lib/core/messages';
@@ -40,7 +41,7 @@ export function AddSelection({ text, pageUrl, pageTitle }: { text: string; pageU
     if (Number.isNaN(at.getTime())) return setStatus({ ok: false, text: 'Expected a date and time.' });
     if (!body.trim()) return setStatus({ ok: false, text: 'There is no text to add.' });
     try {
-      const added = await addOutsideMessage(
+      const added = await addCaseMessage(
         getDb(),
         key,
         {

@@ -12,8 +12,8 @@ import { PLATFORMS } from '../core/platforms';
 import { isConsole } from '../core/portals';
 import { messageDedupKey, type MessageSide, type ProviderId, type StoredCase } from '../core/model';
 import type { CaseradarDB } from '../store/db';
-import { ingestSnapshot } from '../store/ingest';
 import { isOpen } from '../alerts/urgency';
+import { addCaseMessage } from './case-messages';
 import { addManualCase } from './manual';
 
 const MY_ADDRESSES_KEY = 'my-addresses';
@@ -163,34 +163,6 @@ export interface OutsideMessage {
   via: MessageOrigin;
 }
 
-/** Adds a message to a case through the same ingest as a portal's; returns whether it was new. */
-export async function addOutsideMessage(
-  db: CaseradarDB,
-  key: string,
-  message: OutsideMessage,
-  nowIso: string,
-): Promise<boolean> {
-  const stored = await db.cases.get(key);
-  if (!stored) throw new Error(`Expected case ${key} in the store, found none`);
-  // The page URL only names the case's portal: a tenant's host, a console's id; nothing is read there.
-  const pageUrl = stored.provider === 'manual' || isConsole(stored.provider) ? stored.url : `https://${stored.portal}/`;
-  const result = await ingestSnapshot(db, {
-    provider: stored.provider,
-    pageUrl,
-    sourceUrl: pageUrl,
-    capturedAt: nowIso,
-    // Brought by the user, not read from the portal: says nothing of the portal's health.
-    how: 'manual',
-    extraction: {
-      kind: 'detail',
-      cases: [],
-      problems: [],
-      messageUpdates: [{ caseId: stored.caseId, messages: [message] }],
-    },
-  });
-  return result.eventsAdded > 0;
-}
-
 /** An email as a message of a case's history: the user's own addresses are "you". */
 function messageOf(email: ParsedEmail, at: string, mine: string[]): OutsideMessage {
   return {
@@ -257,7 +229,7 @@ export async function importEmails(db: CaseradarDB, emails: ParsedEmail[], nowIs
       });
       continue;
     }
-    const added = await addOutsideMessage(db, found.key, message, nowIso);
+    const added = await addCaseMessage(db, found.key, message, nowIso);
     outcomes.push({ email, kind: added ? 'added' : 'already', key: found.key, side: message.side });
   }
   return outcomes;
@@ -275,7 +247,7 @@ export async function createCaseFromEmail(
     { ...fields, contactChannel: 'email', link: '', state: 'open', severity: null },
     nowIso,
   );
-  if (email.sentAt) await addOutsideMessage(db, key, messageOf(email, email.sentAt, await loadMyAddresses(db)), nowIso);
+  if (email.sentAt) await addCaseMessage(db, key, messageOf(email, email.sentAt, await loadMyAddresses(db)), nowIso);
   return key;
 }
 

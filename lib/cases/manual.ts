@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { CaseradarDB } from '../store/db';
+import { addCaseMessage } from './case-messages';
 import { STATE_LABELS, SEVERITY_LABELS } from './format';
 import { ingestSnapshot } from '../store/ingest';
 import { caseKeyOf } from '../core/portals';
@@ -99,19 +100,7 @@ export async function logManualContact(
     side,
     text: text.trim().slice(0, 4000) || null,
   };
-  await ingestSnapshot(db, {
-    provider: 'manual',
-    pageUrl: MANUAL_SOURCE,
-    sourceUrl: MANUAL_SOURCE,
-    capturedAt: nowIso,
-    how: 'manual',
-    extraction: {
-      kind: 'detail',
-      cases: [],
-      problems: [],
-      messageUpdates: [{ caseId: stored.caseId, messages: [message] }],
-    },
-  });
+  await addCaseMessage(db, key, message, nowIso);
 }
 
 /** Moves a manual case to another state (kept in its history like any portal's change). */

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseEmail, readEmailFiles, splitMbox } from '@/lib/capture/email/parse-email';
 import {
-  addOutsideMessage,
   cleanSubject,
   createCaseFromEmail,
   findCase,
@@ -14,6 +13,7 @@ import {
   vendorFromAddress,
 } from '@/lib/cases/email-import';
 import { describeEvent } from '@/lib/cases/case-history';
+import { addCaseMessage } from '@/lib/cases/case-messages';
 import { CaseradarDB } from '@/lib/store/db';
 import { createBackup, parseBackup, restoreBackup } from '@/lib/export/backup';
 import { makeCase } from '../../helpers/case-factory';
@@ -270,7 +270,7 @@ describe('importing emails into the store', () => {
   });
 
   it('adds selected text to a manual case and says it came from a page', async () => {
-    const added = await addOutsideMessage(
+    const added = await addCaseMessage(
       db,
       'manual:T-4711',
       { at: '2026-11-19T08:00:00.000Z', author: '@AcmeFibre', side: 'vendor', text: 'Fixed, sorry!', via: 'selection' },
@@ -282,7 +282,7 @@ describe('importing emails into the store', () => {
   });
 
   it('a backup keeps where a message came from', async () => {
-    await addOutsideMessage(
+    await addCaseMessage(
       db,
       'azure:2611200010001234',
       { at: '2026-11-19T08:00:00.000Z', author: 'Microsoft', side: 'vendor', text: 'Fix deployed', via: 'email' },
