@@ -3,7 +3,10 @@
  * well-tested library's job. Every cell that a spreadsheet could run as a formula is neutralised.
  */
 import Papa from 'papaparse';
-import { vendorLabel } from '../core/model';
+import { vendorLabel, type StoredCase } from '../core/model';
+import type { Alert } from '../alerts/staleness';
+import { ballInCourt, vendorQuietSince } from '../alerts/urgency';
+import type { CaseWorkspace } from '../store/db';
 import type { CaseWithEvents } from './walk';
 
 /**
@@ -60,7 +63,22 @@ export const CASE_COLUMNS = [
   'lastObservedAt',
   'messageCount',
   'url',
+  // What the popup says of the case at export time, and the user's own workspace.
+  'whoseMove',
+  'vendorQuietSince',
+  'overdue',
+  'mostPressingAlert',
+  'notes',
+  'escalationLevel',
+  'escalationContact',
+  'escalatedAt',
 ] as const;
+
+/** What the cases CSV adds to a case's own fields: its alerts now, and the user's workspace. */
+export interface CaseExtras {
+  alerts: (c: StoredCase) => Alert[];
+  workspaces: Map<string, CaseWorkspace>;
+}
 
 function unparse(rows: string[][], withHeader: readonly string[] | null): string {
   const data = withHeader ? [[...withHeader], ...rows] : rows;
@@ -100,9 +118,12 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
 }
 
 /** One row per case, for one page of cases. */
-export function casesCsv(page: CaseWithEvents[], header: boolean): string {
-  const rows = page.map(({ case: c }) =>
-    [
+export function casesCsv(page: CaseWithEvents[], header: boolean, extras: CaseExtras): string {
+  const rows = page.map(({ case: c }) => {
+    const alerts = extras.alerts(c);
+    const ws = extras.workspaces.get(c.key);
+    const ball = ballInCourt(c);
+    return [
       vendorLabel(c),
       c.portal,
       c.provider,
@@ -119,7 +140,15 @@ export function casesCsv(page: CaseWithEvents[], header: boolean): string {
       c.lastObservedAt,
       c.messageCount,
       c.url,
-    ].map(cell),
-  );
+      ball,
+      ball === 'vendor' || ball === 'unknown' ? vendorQuietSince(c) : '',
+      alerts.some((a) => a.level === 'overdue') ? 'yes' : 'no',
+      alerts[0]?.reason,
+      ws?.notes,
+      ws?.escalation?.level,
+      ws?.escalation?.contact,
+      ws?.escalation?.escalatedAt,
+    ].map(cell);
+  });
   return unparse(rows, header ? CASE_COLUMNS : null);
 }

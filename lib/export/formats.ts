@@ -5,6 +5,9 @@
 import type { CaseradarDB } from '../store/db';
 import { vendorLabel } from '../core/model';
 import { casesCsv, eventsCsv } from './csv';
+import { loadPolicy } from '../alerts/settings';
+import { alertsForCase } from '../alerts/staleness';
+import type { Policy } from '../alerts/policy';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
 import { humanLabel, SEVERITY_LABELS, STATE_LABELS } from '../cases/format';
 
@@ -89,6 +92,7 @@ export async function exportCases(
   const { mime } = EXPORT_FORMATS[format];
   let blob = new Blob([], { type: mime });
   let first = true;
+  let policy: Policy | undefined;
   if (format === 'json')
     blob = new Blob(
       [
@@ -100,8 +104,15 @@ export async function exportCases(
   for await (const page of walkCases(db, scope)) {
     let chunk: string;
     if (format === 'csv-events') chunk = eventsCsv(page, first);
-    else if (format === 'csv-cases') chunk = casesCsv(page, first);
-    else if (format === 'json') chunk = page.map(({ case: c, events }) => JSON.stringify({ ...c, events })).join(',');
+    else if (format === 'csv-cases') {
+      const keys = page.map((p) => p.case.key);
+      const workspaces = new Map(
+        (await db.workspaces.bulkGet(keys)).flatMap((w) => (w ? [[w.caseKey, w] as const] : [])),
+      );
+      policy ??= await loadPolicy(db);
+      const rules = policy;
+      chunk = casesCsv(page, first, { alerts: (c) => alertsForCase(c, rules, nowIso), workspaces });
+    } else if (format === 'json') chunk = page.map(({ case: c, events }) => JSON.stringify({ ...c, events })).join(',');
     else chunk = markdownPage(page);
     if (format === 'json' && !first && chunk) chunk = `,${chunk}`;
     // Chaining Blobs lets the browser keep earlier parts out of the JS heap.
@@ -110,7 +121,10 @@ export async function exportCases(
   }
   if (format === 'json') blob = new Blob([blob, ']}\n'], { type: mime });
   if (first && (format === 'csv-events' || format === 'csv-cases')) {
-    blob = new Blob([format === 'csv-events' ? eventsCsv([], true) : casesCsv([], true)], { type: mime });
+    blob = new Blob(
+      [format === 'csv-events' ? eventsCsv([], true) : casesCsv([], true, { alerts: () => [], workspaces: new Map() })],
+      { type: mime },
+    );
   }
   return blob;
 }

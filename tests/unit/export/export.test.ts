@@ -107,6 +107,37 @@ describe('CSV export', () => {
     for (const t of titles) expect(t).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it("says whose move it is, since when the vendor is quiet, whether it is overdue, and the user's workspace", async () => {
+    await seedHostile();
+    const base = (await db.cases.get('x.zendesk.com:1'))!;
+    await db.cases.put({
+      ...base,
+      state: 'open',
+      lastVendorMessageAt: '2026-11-10T09:00:00.000Z',
+      lastCustomerMessageAt: '2026-11-09T09:00:00.000Z',
+    });
+    await db.workspaces.put({
+      caseKey: base.key,
+      notes: 'Ask for the RFO',
+      infoPack: { environment: '', repro: '', impact: '' },
+      escalation: { level: '2', contact: 'Dana', escalatedAt: '2026-11-18T09:00:00.000Z' },
+      updatedAt: NOW,
+    });
+    const text = await (await exportCases(db, 'csv-cases', { kind: 'keys', keys: [base.key] }, NOW)).text();
+    const [header, row] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    const col = (name: (typeof CASE_COLUMNS)[number]) => row![header!.indexOf(name)];
+    expect(col('whoseMove')).toBe('vendor');
+    expect(col('vendorQuietSince')).toBe('2026-11-10T09:00:00.000Z');
+    expect(col('overdue')).toBe('yes');
+    expect(col('mostPressingAlert')).toMatch(/^vendor quiet for \d+ business days \(limit 3 business days\)$/);
+    expect([col('notes'), col('escalationLevel'), col('escalationContact'), col('escalatedAt')]).toEqual([
+      'Ask for the RFO',
+      '2',
+      'Dana',
+      '2026-11-18T09:00:00.000Z',
+    ]);
+  });
+
   it('writes one row per event with message text, side and author', async () => {
     await seedHostile();
     const text = await (await exportCases(db, 'csv-events', { kind: 'keys', keys: ['x.zendesk.com:7'] }, NOW)).text();
