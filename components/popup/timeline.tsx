@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { groupOpenCases, limitGroups } from '@/lib/cases/case-groups';
 import { matchesQuery } from '@/lib/cases/dashboard-query';
 import { getDb } from '@/lib/store/db';
+import { loadSeen, saveSeen, whatIsNew, type CaseNews, type SeenMarks } from '@/lib/cases/seen';
+import type { StoredCase } from '@/lib/core/model';
 import { safeHref } from '@/lib/cases/format';
 import { ballInCourt, countWaitingOnUser, isOpen } from '@/lib/alerts/urgency';
 import { findEscalationReminders } from '@/lib/cases/workspace';
@@ -30,6 +32,24 @@ const POPUP_KEYS: KeyHelpLine[] = [
   [['Esc'], 'Close a menu or this help'],
 ];
 
+/**
+ * What changed since the popup last opened (lib/cases/seen.ts): read once when it opens, and what it
+ * shows now kept as seen, so that the next opening starts from here.
+ */
+function useNews(cases: StoredCase[] | undefined): Map<string, CaseNews> {
+  const [before, setBefore] = useState<SeenMarks | null | undefined>(undefined);
+  const saved = useRef(false);
+  useEffect(() => {
+    void loadSeen(getDb()).then(setBefore);
+  }, []);
+  useEffect(() => {
+    if (!cases || before === undefined || saved.current) return;
+    saved.current = true;
+    void saveSeen(getDb(), cases, new Date().toISOString());
+  }, [cases, before]);
+  return useMemo(() => (cases && before !== undefined ? whatIsNew(cases, before) : new Map()), [cases, before]);
+}
+
 /** The unified timeline of open cases across every provider, in sections by whose move it is. */
 export function Timeline() {
   const now = useNow();
@@ -41,6 +61,7 @@ export function Timeline() {
   const cases = useLiveQuery(() => getDb().cases.toArray(), []);
   const workspaces = useLiveQuery(() => getDb().workspaces.toArray(), []);
   const { alerts, snoozed, policy } = useAlerts(cases, now);
+  const news = useNews(cases);
 
   const model = useMemo(() => {
     const open = (cases ?? []).filter(isOpen);
@@ -63,8 +84,9 @@ export function Timeline() {
       reminders,
       waiting: countWaitingOnUser(open.filter((c) => !snoozed.has(c.key))),
       overdue: open.filter((c) => isOverdue(alerts.get(c.key))).length,
+      withNews: open.filter((c) => news.has(c.key)).length,
     };
-  }, [cases, workspaces, alerts, snoozed, showClosingSoon, showSnoozed, showAll, query]);
+  }, [cases, workspaces, alerts, snoozed, showClosingSoon, showSnoozed, showAll, query, news]);
 
   const current = model.rows[active];
   const move = (delta: 1 | -1) => {
@@ -108,6 +130,7 @@ export function Timeline() {
         <h1>Caseradar</h1>
         <p className="summary" data-testid="summary">
           {open.length} open · {model.waiting} waiting on you{model.overdue > 0 && ` · ${model.overdue} overdue`}
+          {model.withNews > 0 && ` · ${model.withNews} with news since you last looked`}
         </p>
         <PopupActions />
         <nav className="header-links" aria-label="Caseradar pages">
@@ -181,6 +204,7 @@ export function Timeline() {
                           alerts={alerts.get(c.key)}
                           isSnoozed={snoozed.has(c.key)}
                           reminder={reminders.get(c.key)}
+                          news={news.get(c.key)}
                           index={i}
                           isActive={i === active}
                           onFocusRow={onFocusRow}

@@ -5,6 +5,7 @@ import type { Alert } from '@/lib/alerts/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
+import type { CaseNews } from '@/lib/cases/seen';
 import { ProviderMark } from './provider-mark';
 import { SnoozeMenu } from './snooze-menu';
 import { isOverdue } from './use-alerts';
@@ -17,6 +18,8 @@ interface CaseRowProps {
   alerts?: Alert[] | undefined;
   isSnoozed?: boolean;
   reminder?: EscalationReminder | undefined;
+  /** What changed since the popup last opened. */
+  news?: CaseNews | undefined;
   /** Position among the rows shown, for the keyboard (j/k). */
   index: number;
   isActive: boolean;
@@ -43,6 +46,15 @@ export function StateLabel({ item }: { item: Pick<StoredCase, 'state' | 'vendorS
   );
 }
 
+/** "New case", "2 new messages", "was Open": what changed since the popup last opened. */
+export function describeNews(news: CaseNews): string {
+  if (news.newCase) return 'New case';
+  const parts = [];
+  if (news.newMessages) parts.push(`${news.newMessages} new message${news.newMessages === 1 ? '' : 's'}`);
+  if (news.stateWas !== undefined) parts.push(`was ${news.stateWas ? STATE_LABELS[news.stateWas] : 'unknown'}`);
+  return parts.join(' · ');
+}
+
 /** "seen 2 hours ago (refresh)": when we last read the case, and how. */
 export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'>, now: Date): string {
   return `seen ${formatAgo(item.lastObservedAt, now)}${item.observedHow ? ` (${item.observedHow})` : ''}`;
@@ -56,6 +68,7 @@ export const CaseRow = memo(function CaseRow({
   alerts = [],
   isSnoozed = false,
   reminder,
+  news,
   index,
   isActive,
   onFocusRow,
@@ -85,6 +98,11 @@ export const CaseRow = memo(function CaseRow({
         {overdue && (
           <span className="overdue-mark" data-testid="overdue">
             Overdue
+          </span>
+        )}
+        {news && (
+          <span className="news-mark" data-testid="news">
+            {describeNews(news)}
           </span>
         )}
         <span className="row-actions">

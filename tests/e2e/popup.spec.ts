@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './extension';
+import { DEMO_URLS } from '../../scripts/demo-portals';
+import { readTables } from '../helpers/extension-e2e';
 import { seedCases, seriousViolations, visitDemoPortals } from './ui-seed';
 
 const row = (popup: Page, caseKey: string) => popup.locator(`[data-testid="case-row"][data-case-key="${caseKey}"]`);
@@ -202,3 +204,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(popup)).toEqual([]);
   });
 }
+
+test('the popup says what is new since it was last opened, and only once', async ({ context, openPopup }) => {
+  await visitDemoPortals(context);
+  // A first look marks nothing: everything would be new.
+  const first = await openPopup();
+  await expect(first.getByTestId('case-row').first()).toBeVisible();
+  await expect(first.getByTestId('news')).toHaveCount(0);
+  await expect
+    .poll(async () =>
+      ((await readTables(first, ['settings'])).settings as { key: string }[]).some((s) => s.key === 'popup-seen'),
+    )
+    .toBe(true);
+  await first.close();
+
+  // Meanwhile the user reads #48213's page: its two messages arrive.
+  await (await context.newPage()).goto(DEMO_URLS.zendeskDetail);
+  const second = await openPopup();
+  await expect(row(second, 'northwind.zendesk.com:48213').getByTestId('news')).toHaveText('2 new messages');
+  await expect(second.getByTestId('news')).toHaveCount(1);
+  await expect(second.getByTestId('summary')).toContainText('1 with news since you last looked');
+  await second.close();
+
+  // Seen now: the next opening has nothing new to say.
+  const third = await openPopup();
+  await expect(row(third, 'northwind.zendesk.com:48213')).toBeVisible();
+  await expect(third.getByTestId('news')).toHaveCount(0);
+});
