@@ -130,7 +130,7 @@ export function Timeline() {
         <h1>Caseradar</h1>
         <p className="summary" data-testid="summary">
           {open.length} open · {model.waiting} waiting on you{model.overdue > 0 && ` · ${model.overdue} overdue`}
-          {model.withNews > 0 && ` · ${model.withNews} with news since you last looked`}
+          {model.withNews > 0 && ` · ${model.withNews} new since last look`}
         </p>
         <PopupActions />
         <nav className="header-links" aria-label="Caseradar pages">

@@ -223,7 +223,7 @@ test('the popup says what is new since it was last opened, and only once', async
   const second = await openPopup();
   await expect(row(second, 'northwind.zendesk.com:48213').getByTestId('news')).toHaveText('2 new messages');
   await expect(second.getByTestId('news')).toHaveCount(1);
-  await expect(second.getByTestId('summary')).toContainText('1 with news since you last looked');
+  await expect(second.getByTestId('summary')).toContainText('1 new since last look');
   await second.close();
 
   // Seen now: the next opening has nothing new to say.
