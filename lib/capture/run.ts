@@ -112,7 +112,8 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
       return;
     }
     const url = new URL(location.href);
-    if (!page.detect(document, url)) return;
+    const kind = page.detect(document, url);
+    if (!kind) return;
     const ready = page.isReady?.(document, url) ?? true;
     if (!ready && Date.now() < deadline) {
       const mine = ++attempt;
@@ -122,7 +123,7 @@ export function runAdapter(raw: ProviderAdapter, ctx: ContentScriptContext): voi
     // Never rendered anything to read, but the case list this page loaded was read from its JSON
     // meanwhile: that read speaks for the page (Zendesk's newer list with zero requests renders no
     // table, no marker, no cells), so it is no blind spot.
-    if (!ready && listJsonReadAt >= deadline - RENDER_TIMEOUT_MS && page.detect(document, url) === 'list') return;
+    if (!ready && listJsonReadAt >= deadline - RENDER_TIMEOUT_MS && kind === 'list') return;
     try {
       report(url.href, page.extract(document, url));
     } catch (error) {
