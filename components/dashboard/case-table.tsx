@@ -49,22 +49,21 @@ const COLUMNS: Column[] = [
   { id: 'quiet', label: 'Vendor quiet', sort: 'quiet', width: 120, optional: true },
   { id: 'updated', label: 'Updated', sort: 'updated', width: 110, optional: true },
   { id: 'seen', label: 'Seen', sort: 'seen', width: 150, optional: true },
-  // One button per row; evidence and delete are in the case's details, beside what they act on. First to
-  // give way on a narrow screen: a click on the row opens the details too.
-  { id: 'actions', label: 'Actions', width: 84, optional: true },
+  // One button per row; evidence and delete are in the case's details, beside what they act on. It gives
+  // way last on a narrow screen (GIVE_WAY): a click on the row opens the details too.
+  { id: 'actions', label: 'Actions', width: 84 },
 ];
 
-/** The title keeps at least this much room: optional columns give way first, in this order. */
+/** The title keeps at least this much room: these columns give way, in this order, until it has. */
 const MIN_TITLE = 220;
 const GIVE_WAY = ['seen', 'updated', 'quiet', 'severity', 'state', 'actions'];
 
 /**
- * The columns that fit `width`: with the detail panel open the optional ones go (but the Details button,
- * while it fits); then optional ones go one by one (seen, updated, quiet, severity, state, and last the
- * Details button) until the title has room.
+ * The columns that fit `width`: with the detail panel open the optional ones go; then the GIVE_WAY ones go
+ * one by one until the title has room.
  */
 export function fittingColumns(width: number | null, isCompact: boolean): Column[] {
-  let columns = COLUMNS.filter((c) => !(isCompact && c.optional && c.id !== 'actions'));
+  let columns = COLUMNS.filter((c) => !(isCompact && c.optional));
   const fixed = (cols: Column[]) => cols.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0);
   if (width === null) return columns;
   for (const id of GIVE_WAY) {
