@@ -7,7 +7,6 @@ import { vendorLabel } from '../core/model';
 import { casesCsv, eventsCsv } from './csv';
 import { loadPolicy } from '../alerts/settings';
 import { alertsForCase } from '../alerts/staleness';
-import type { Policy } from '../alerts/policy';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
 import { humanLabel, SEVERITY_LABELS, STATE_LABELS } from '../cases/format';
 
@@ -92,7 +91,8 @@ export async function exportCases(
   const { mime } = EXPORT_FORMATS[format];
   let blob = new Blob([], { type: mime });
   let first = true;
-  let policy: Policy | undefined;
+  // The cases CSV says what is overdue by the user's policy: read once per export.
+  const policy = format === 'csv-cases' ? await loadPolicy(db) : null;
   if (format === 'json')
     blob = new Blob(
       [
@@ -109,9 +109,7 @@ export async function exportCases(
       const workspaces = new Map(
         (await db.workspaces.bulkGet(keys)).flatMap((w) => (w ? [[w.caseKey, w] as const] : [])),
       );
-      policy ??= await loadPolicy(db);
-      const rules = policy;
-      chunk = casesCsv(page, first, { alerts: (c) => alertsForCase(c, rules, nowIso), workspaces });
+      chunk = casesCsv(page, first, { alerts: (c) => (policy ? alertsForCase(c, policy, nowIso) : []), workspaces });
     } else if (format === 'json') chunk = page.map(({ case: c, events }) => JSON.stringify({ ...c, events })).join(',');
     else chunk = markdownPage(page);
     if (format === 'json' && !first && chunk) chunk = `,${chunk}`;
