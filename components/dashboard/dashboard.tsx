@@ -37,9 +37,11 @@ const evidence = async (c: StoredCase) => {
     `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`,
   );
 };
-const remove = async (c: StoredCase) => {
-  if (!confirm(`Delete ${vendorLabel(c)} #${c.caseId} and its history? Only a backup can bring it back.`)) return;
+/** Deletes the case once the user confirms; says whether it did. */
+const remove = async (c: StoredCase): Promise<boolean> => {
+  if (!confirm(`Delete ${vendorLabel(c)} #${c.caseId} and its history? Only a backup can bring it back.`)) return false;
   await deleteCase(getDb(), c.key, new Date().toISOString());
+  return true;
 };
 
 /**
@@ -194,8 +196,7 @@ export function Dashboard() {
               onClose={closeDetail}
               onEvidence={evidence}
               onDelete={async (c) => {
-                await remove(c);
-                if (!(await getDb().cases.get(c.key))) closeDetail();
+                if (await remove(c)) closeDetail();
               }}
             />
           </ErrorBoundary>
