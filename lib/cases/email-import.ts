@@ -60,16 +60,19 @@ export interface FoundReference {
   caseId: string;
 }
 
+/** Each family's reference patterns, made global once for matchAll (which copies them: no shared state). */
+const REFERENCE_PATTERNS = FAMILIES.flatMap((family) =>
+  (family.emailReferences ?? []).map((p) => ({
+    provider: family.id,
+    re: new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`),
+  })),
+);
+
 /** Every vendor reference in the text, in order of appearance, each once. */
 export function findReferences(text: string): FoundReference[] {
   const found: (FoundReference & { at: number })[] = [];
-  for (const family of FAMILIES) {
-    for (const pattern of family.emailReferences ?? []) {
-      const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-      for (const m of text.slice(0, 20_000).matchAll(re))
-        if (m[1]) found.push({ provider: family.id, caseId: m[1], at: m.index });
-    }
-  }
+  for (const { provider, re } of REFERENCE_PATTERNS)
+    for (const m of text.slice(0, 20_000).matchAll(re)) if (m[1]) found.push({ provider, caseId: m[1], at: m.index });
   const seen = new Set<string>();
   return found
     .sort((a, b) => a.at - b.at)
@@ -174,13 +177,15 @@ function messageOf(email: ParsedEmail, at: string, mine: string[]): OutsideMessa
   };
 }
 
-/** The case whose history already holds this message, if any (a scan: only for mail that matched no case). */
-async function caseHolding(db: CaseradarDB, message: OutsideMessage): Promise<string | null> {
-  const key = messageDedupKey(message);
-  const event = await db.events
-    .filter((e) => e.type === 'message' && e.at === message.at && e.dedupKey === key)
-    .first();
-  return event?.caseKey ?? null;
+/**
+ * The cases whose histories already hold these messages, by dedup key (which includes the message's time).
+ * One scan of the events for a whole drop, and only for mail that matched no case.
+ */
+async function casesHolding(db: CaseradarDB, messages: OutsideMessage[]): Promise<Map<string, string>> {
+  const keys = new Set(messages.map(messageDedupKey));
+  if (keys.size === 0) return new Map();
+  const events = await db.events.filter((e) => e.type === 'message' && keys.has(e.dedupKey)).toArray();
+  return new Map(events.map((e) => [e.dedupKey, e.caseKey]));
 }
 
 /** What importing one email did, for the list the user sees. */
@@ -198,23 +203,34 @@ export type EmailOutcome =
 /** Files each email under its case; those with no case come back with a prefilled new case. */
 export async function importEmails(db: CaseradarDB, emails: ParsedEmail[], nowIso: string): Promise<EmailOutcome[]> {
   const [cases, mine] = await Promise.all([db.cases.toArray(), loadMyAddresses(db)]);
+  const read = emails.map((email) =>
+    email.sentAt
+      ? {
+          email,
+          message: messageOf(email, email.sentAt, mine),
+          found: findCase(
+            { subject: email.subject, body: email.text },
+            [email.from?.address, ...email.recipients],
+            cases,
+          ),
+        }
+      : { email, message: null, found: null },
+  );
+  // Dropped again after a case was made from it: the message is on record, under that case.
+  const filed = await casesHolding(
+    db,
+    read.flatMap((r) => (r.message && !r.found.key ? [r.message] : [])),
+  );
   const outcomes: EmailOutcome[] = [];
-  for (const email of emails) {
-    if (!email.sentAt) {
+  for (const { email, message, found } of read) {
+    if (!message) {
       outcomes.push({ email, kind: 'no-date' });
       continue;
     }
-    const found = findCase(
-      { subject: email.subject, body: email.text },
-      [email.from?.address, ...email.recipients],
-      cases,
-    );
-    const message = messageOf(email, email.sentAt, mine);
     if (!found.key) {
-      // Dropped again after a case was made from it: the message is on record, under that case.
-      const filed = await caseHolding(db, message);
-      if (filed) {
-        outcomes.push({ email, kind: 'already', key: filed, side: message.side });
+      const holder = filed.get(messageDedupKey(message));
+      if (holder) {
+        outcomes.push({ email, kind: 'already', key: holder, side: message.side });
         continue;
       }
       outcomes.push({
