@@ -3,9 +3,14 @@ import { getDb } from '@/lib/store/db';
 import { walkCases, type CaseWithEvents } from '@/lib/export/walk';
 import { vendorLabel } from '@/lib/core/model';
 import { describeEvent } from '@/lib/cases/case-history';
-import { formatWhen, humanLabel, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
+import { formatWhen, portalWordBeside, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
 
-const ours = (c: CaseWithEvents['case']) => (c.state ? STATE_LABELS[c.state] : 'Unknown state');
+/** "Waiting on you (the portal says “Pending customer action”)": ours, and the portal's word if it says more. */
+function stateOf(c: CaseWithEvents['case']): string {
+  const ours = c.state ? STATE_LABELS[c.state] : 'Unknown state';
+  const theirs = portalWordBeside(ours, c.vendorStatus);
+  return theirs ? `${ours} (the portal says “${theirs}”)` : ours;
+}
 
 /** A print-ready history of the chosen cases, in words, dates with their zone (the print dialog saves it as PDF). */
 export function PrintView({ keys }: { keys: string[] | null }) {
@@ -33,11 +38,7 @@ export function PrintView({ keys }: { keys: string[] | null }) {
             {vendorLabel(c)} #{c.caseId}: {c.title}
           </h2>
           <p>
-            {ours(c)}
-            {c.vendorStatus && humanLabel(c.vendorStatus).toLowerCase() !== ours(c).toLowerCase()
-              ? ` (the portal says “${humanLabel(c.vendorStatus)}”)`
-              : ''}{' '}
-            · Severity {c.severity ? SEVERITY_LABELS[c.severity] : 'not given'} · Opened{' '}
+            {stateOf(c)} · Severity {c.severity ? SEVERITY_LABELS[c.severity] : 'not given'} · Opened{' '}
             {c.createdAt ? formatWhen(c.createdAt) : 'at an unknown time'} · Last seen {formatWhen(c.lastObservedAt)}
           </p>
           <ol>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatAgo, formatQuiet, humanLabel, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
+import { formatAgo, formatQuiet, portalWordBeside, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
 import type { StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
@@ -32,11 +32,11 @@ interface CaseRowProps {
  */
 export function StateLabel({ item }: { item: Pick<StoredCase, 'state' | 'vendorStatus'> }) {
   const ours = item.state ? STATE_LABELS[item.state] : 'Unknown state';
-  const theirs = item.vendorStatus ? humanLabel(item.vendorStatus) : null;
+  const theirs = portalWordBeside(ours, item.vendorStatus);
   return (
     <>
       {ours}
-      {theirs && theirs.toLowerCase() !== ours.toLowerCase() && (
+      {theirs && (
         <span className="vendor-status" dir="auto" title={`The portal says: ${item.vendorStatus}`}>
           {' '}
           · {theirs}

@@ -14,6 +14,7 @@ import { messageDedupKey, type MessageSide, type ProviderId, type StoredCase } f
 import type { CaseradarDB } from '../store/db';
 import { isOpen } from '../alerts/urgency';
 import { addCaseMessage } from './case-messages';
+import { capitalised } from './format';
 import { addManualCase } from './manual';
 
 const MY_ADDRESSES_KEY = 'my-addresses';
@@ -148,11 +149,7 @@ export function vendorFromAddress(address: string | null): string {
   const domain = address?.split('@')[1];
   const label = domain?.split('.').slice(-2)[0];
   if (!label) return '';
-  return label
-    .split(/[-_]+/)
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join(' ');
+  return label.split(/[-_]+/).filter(Boolean).map(capitalised).join(' ');
 }
 
 /** Where an outside message came from, shown in the case's history. */

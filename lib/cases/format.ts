@@ -54,6 +54,25 @@ export function humanLabel(label: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The text with its first letter capital: "urgent" → "Urgent". */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A vendor's label as a person writes it: words, first letter capital ("pending-customer-action" → "Pending customer action"). */
+export function asWords(label: string): string {
+  return capitalised(humanLabel(label));
+}
+
+/**
+ * The portal's own label in words, to show beside ours ("Open · Updating"), or null when it says the same
+ * thing (in any case) or nothing.
+ */
+export function portalWordBeside(ours: string, portal: string | null | undefined): string | null {
+  const theirs = portal ? humanLabel(portal) : null;
+  return theirs && theirs.toLowerCase() !== ours.toLowerCase() ? theirs : null;
+}
+
 /**
  * One way to write an instant everywhere we show one: "1 Oct 2026, 09:15 CEST", in the given zone (the
  * browser's by default), with the zone said, so that a time read out on a call is not misread.

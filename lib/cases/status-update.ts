@@ -5,7 +5,7 @@
  */
 import { businessDaysBetween } from '../alerts/business-time';
 import type { CaseWorkspace } from '../store/db';
-import { formatWhen, humanLabel, SEVERITY_LABELS } from './format';
+import { asWords, formatWhen, SEVERITY_LABELS } from './format';
 import { isLearned, vendorLabel, type CaseEvent, type StoredCase } from '../core/model';
 import type { Policy } from '../alerts/policy';
 import { ballInCourt, vendorQuietSince } from '../alerts/urgency';
@@ -20,12 +20,6 @@ export interface StatusUpdateInput {
   policy: Policy;
   /** When the user promises the next update (UTC ISO); none: "as soon as anything changes". */
   nextUpdateAt?: string | null;
-}
-
-/** A vendor's label as a person writes it: words, first letter capital ("pending-customer-action" → "Pending customer action"). */
-function asWords(label: string): string {
-  const words = humanLabel(label);
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** How many past steps the update lists (the most recent ones). */

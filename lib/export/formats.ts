@@ -8,7 +8,7 @@ import { casesCsv, eventsCsv } from './csv';
 import { loadPolicy } from '../alerts/settings';
 import { alertsForCase } from '../alerts/staleness';
 import { walkCases, type CaseWithEvents, type ExportScope } from './walk';
-import { humanLabel, SEVERITY_LABELS, STATE_LABELS } from '../cases/format';
+import { capitalised, portalWordBeside, SEVERITY_LABELS, STATE_LABELS } from '../cases/format';
 
 export type ExportFormat = 'csv-events' | 'csv-cases' | 'json' | 'markdown';
 
@@ -45,9 +45,8 @@ const mdTime = (iso: string | null | undefined) =>
 
 /** "Waiting on you (portal: Pending customer action)"; the portal's word alone when it says the same. */
 function withPortalWord(ours: string, portal: string | null | undefined): string {
-  const words = portal ? humanLabel(portal) : null;
-  const theirs = words && words.charAt(0).toUpperCase() + words.slice(1);
-  return theirs && theirs.toLowerCase() !== ours.toLowerCase() ? `${ours} (portal: ${theirs})` : ours;
+  const theirs = portalWordBeside(ours, portal);
+  return theirs ? `${ours} (portal: ${capitalised(theirs)})` : ours;
 }
 
 function markdownPage(page: CaseWithEvents[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, humanLabel } from '@/lib/cases/format';
+import { asWords, formatWhen, humanLabel, portalWordBeside } from '@/lib/cases/format';
 
 describe('words for people', () => {
   it.each([
@@ -15,6 +15,13 @@ describe('words for people', () => {
     ['3', '3'],
   ])('status %s reads "%s"', (code, words) => {
     expect(humanLabel(code)).toBe(words);
+  });
+
+  it("puts the portal's word beside ours only when it says more, and writes it as words", () => {
+    expect(portalWordBeside('Waiting on you', 'pending-customer-action')).toBe('Pending customer action');
+    expect(portalWordBeside('Open', 'open')).toBeNull();
+    expect(portalWordBeside('Open', null)).toBeNull();
+    expect(asWords('urgent')).toBe('Urgent');
   });
 
   it('writes an instant one way, with its zone, across a clock change', () => {
