@@ -10,7 +10,7 @@ import { ALERT_KINDS, type AlertKind } from '../alerts/policy';
 import { FAMILIES, urlMatchesFamily } from '../capture/families';
 import { defaultRefreshUrl } from '../background/refresh';
 import { toPortalIdentity } from '../store/portal-identity-upgrade';
-import type { ProviderId, StoredCase } from '../core/model';
+import { CASE_STATES, type ProviderId, type StoredCase } from '../core/model';
 import { caseKeyOf, portalOf } from '../core/portals';
 import { settleVendors } from '../store/vendors';
 import { caseMessageSchema, caseSnapshotSchema, httpOrigin, httpUrl, isoTime, providerIdSchema } from '../core/schema';
@@ -144,6 +144,10 @@ export const backupSchema = z.object({
         origin: httpOrigin.nullable(),
         readName: z.string().max(120).nullable(),
         userName: z.string().max(120).nullable(),
+        statusMap: z
+          .record(z.string().max(200), z.object({ label: z.string().min(1).max(200), state: z.enum(CASE_STATES) }))
+          .refine((m) => Object.keys(m).length <= 500, 'At most 500 mapped status labels per vendor')
+          .optional(),
         updatedAt: iso,
       }),
     ),

@@ -3,7 +3,7 @@
  * Nothing here leaves the machine.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { CaseEvent, ProviderId, StoredCase } from '../core/model';
+import type { CaseEvent, CaseState, ProviderId, StoredCase } from '../core/model';
 import { toPortalIdentity, type V2Tables } from './portal-identity-upgrade';
 import type { AlertKind } from '../alerts/policy';
 import { FAILURE_LABELS, type ParseFailure } from '../capture/types';
@@ -151,6 +151,11 @@ export interface VendorPortal {
   readName: string | null;
   /** The user's own name for the vendor; wins over everything. */
   userName: string | null;
+  /**
+   * What the user said a status label of this portal means, when Caseradar could not map it: keyed by
+   * the folded label (foldStatus), with the label as the portal spelt it. Absent until the first one.
+   */
+  statusMap?: Record<string, { label: string; state: CaseState }>;
   updatedAt: string;
 }
 

@@ -18,7 +18,7 @@ import { compareStatus } from '../capture/status-vocabulary';
 import type { Extraction } from '../capture/types';
 import { originOf } from '../core/text';
 import { laterOf } from '../core/time';
-import { newVendorRow, nextVendorRow, readNameOf, vendorDisplayName } from './vendors';
+import { applyStatusMap, newVendorRow, nextVendorRow, readNameOf, vendorDisplayName } from './vendors';
 
 /** Observations closer together than this only move lastObservedAt when something else changed. */
 const OBSERVATION_GRANULARITY_MS = 60_000;
@@ -348,8 +348,12 @@ async function applyVendorNames(
           .modify({ vendorName: shown });
       }
     }
-    for (const [key, c] of next)
-      if (c.portal === portal && c.vendorName !== shown) next.set(key, { ...c, vendorName: shown });
+    for (const [key, c] of next) {
+      if (c.portal !== portal) continue;
+      // A label the user mapped once for this portal reads the same on every later read.
+      const mapped = applyStatusMap(c, vendor);
+      if (mapped !== c || c.vendorName !== shown) next.set(key, { ...mapped, vendorName: shown });
+    }
   }
   return writes;
 }

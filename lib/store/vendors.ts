@@ -4,7 +4,8 @@
  * the portal is rewritten in the same transaction.
  */
 import type { CaseradarDB, VendorPortal } from './db';
-import { PROVIDER_NAMES, type ProviderId, type StoredCase } from '../core/model';
+import { PROVIDER_NAMES, type CaseState, type ProviderId, type StoredCase } from '../core/model';
+import { foldStatus } from '../capture/status-vocabulary';
 import { cleanVendorName, defaultVendorName, plainName, portalOrigin } from '../core/portals';
 
 /** The name shown for a vendor portal everywhere. */
@@ -120,4 +121,56 @@ export async function settleVendors(db: CaseradarDB, cases: StoredCase[], nowIso
     return c.vendorName === shown ? [] : [{ ...c, vendorName: shown }];
   });
   if (fixes.length) await db.cases.bulkPut(fixes);
+}
+
+/** The state the user gave a portal's status label, or null when they gave none. */
+export function mappedState(
+  vendor: Pick<VendorPortal, 'statusMap'> | undefined,
+  label: string | null,
+): CaseState | null {
+  if (!label || !vendor?.statusMap) return null;
+  return vendor.statusMap[foldStatus(label)]?.state ?? null;
+}
+
+/**
+ * Says once what a status label Caseradar cannot map means at this portal ("Waiting for customer
+ * input" is waiting on you), or forgets it (state null). Every case of the portal showing the label
+ * takes the state in the same commit, and ingest gives it to every later read (applyStatusMap).
+ * Only labels without a state of their own are mapped: the vocabulary's mapping is never overridden.
+ * Returns how many cases changed.
+ */
+export async function mapVendorStatus(
+  db: CaseradarDB,
+  portal: string,
+  label: string,
+  state: CaseState | null,
+  nowIso: string,
+): Promise<number> {
+  const folded = foldStatus(label);
+  if (!folded) throw new VendorError('A status label is needed');
+  if (label.length > 200) throw new VendorError('A status label has at most 200 characters');
+  return db.transaction('rw', db.vendors, db.cases, async () => {
+    const stored = await db.vendors.get(portal);
+    if (!stored) throw new VendorError(`No vendor portal ${portal} is on record`);
+    const before = stored.statusMap?.[folded]?.state ?? null;
+    const statusMap = { ...stored.statusMap };
+    if (state) statusMap[folded] = { label, state };
+    else delete statusMap[folded];
+    await db.vendors.put({ ...stored, statusMap, updatedAt: nowIso });
+    // A case moves when it had no state, or the state this mapping gave it before.
+    return db.cases
+      .where('portal')
+      .equals(portal)
+      .and((c) => !!c.vendorStatus && foldStatus(c.vendorStatus) === folded && (c.state === null || c.state === before))
+      .modify((c) => {
+        c.state = state;
+      });
+  });
+}
+
+/** A case as the user's mapping reads it: unchanged unless its label had no state and the user gave one. */
+export function applyStatusMap(c: StoredCase, vendor: Pick<VendorPortal, 'statusMap'> | undefined): StoredCase {
+  if (c.state !== null) return c;
+  const state = mappedState(vendor, c.vendorStatus);
+  return state ? { ...c, state } : c;
 }

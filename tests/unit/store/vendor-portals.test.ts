@@ -17,7 +17,8 @@ import { compareStatus } from '@/lib/capture/status-vocabulary';
 import { alertsForCase } from '@/lib/alerts/staleness';
 import type { SweepResult } from '@/lib/alerts/sweep';
 import { deletePortalCases } from '@/lib/cases/dashboard-actions';
-import { renameVendor, VendorError } from '@/lib/store/vendors';
+import { mapVendorStatus, renameVendor, VendorError } from '@/lib/store/vendors';
+import { groupOf } from '@/lib/cases/case-groups';
 
 let db: CaseradarDB;
 let n = 0;
@@ -265,6 +266,70 @@ describe('vendor names after a restore', () => {
     await renameVendor(db, 'northwind.zendesk.com', 'NW Fiber (Leeds)', later(1));
     await restoreBackup(db, backup, 'merge', { isGranted: async () => false });
     expect((await db.cases.toArray()).map((c) => c.vendorName)).toEqual(['NW Fiber (Leeds)']);
+  });
+});
+
+describe('status labels the user maps once per vendor portal', () => {
+  const odd = (origin: string, caseId: string) =>
+    snap(origin, caseId, { vendorStatus: 'Awaiting_Info_2', state: null });
+  const stateOf = async (key: string) => (await db.cases.get(key))!.state;
+
+  it('gives the state to every case of the portal with the label, now and on later reads, and to no other portal', async () => {
+    await ingestSnapshot(db, read(NORTHWIND, [odd(NORTHWIND, '1'), snap(NORTHWIND, '2')]));
+    await ingestSnapshot(db, read(EVIL, [odd(EVIL, '1')]));
+    expect(groupOf((await db.cases.get('northwind.zendesk.com:1'))!, false)).toBe('look');
+
+    // Spelt another way on the page it is the same label (case, _ and - folded).
+    expect(await mapVendorStatus(db, 'northwind.zendesk.com', 'awaiting info-2', 'waiting-on-customer', later(1))).toBe(
+      1,
+    );
+    expect(await stateOf('northwind.zendesk.com:1')).toBe('waiting-on-customer');
+    expect(await stateOf('northwind.zendesk.com:2')).toBe('open'); // its own label, untouched
+    expect(await stateOf('evil.zendesk.com:1')).toBeNull(); // another vendor's words are its own
+
+    // A case read later with the label takes the state; a read of the first one keeps it.
+    await ingestSnapshot(db, read(NORTHWIND, [odd(NORTHWIND, '1'), odd(NORTHWIND, '3')], { capturedAt: later(10) }));
+    expect(await stateOf('northwind.zendesk.com:3')).toBe('waiting-on-customer');
+    expect(await stateOf('northwind.zendesk.com:1')).toBe('waiting-on-customer');
+    expect((await db.vendors.get('northwind.zendesk.com'))!.statusMap).toEqual({
+      'awaiting info 2': { label: 'awaiting info-2', state: 'waiting-on-customer' },
+    });
+  });
+
+  it('can be changed and forgotten; a label the vocabulary maps is never overridden', async () => {
+    await ingestSnapshot(db, read(NORTHWIND, [odd(NORTHWIND, '1'), snap(NORTHWIND, '2')]));
+    await mapVendorStatus(db, 'northwind.zendesk.com', 'Awaiting_Info_2', 'on-hold', later(1));
+    await mapVendorStatus(db, 'northwind.zendesk.com', 'Awaiting_Info_2', 'resolved', later(2));
+    expect(await stateOf('northwind.zendesk.com:1')).toBe('resolved');
+    // Mapping "Open" (which the vocabulary reads) changes no case.
+    expect(await mapVendorStatus(db, 'northwind.zendesk.com', 'Open', 'closed', later(3))).toBe(0);
+    expect(await stateOf('northwind.zendesk.com:2')).toBe('open');
+    await ingestSnapshot(db, read(NORTHWIND, [snap(NORTHWIND, '2')], { capturedAt: later(20) }));
+    expect(await stateOf('northwind.zendesk.com:2')).toBe('open');
+
+    expect(await mapVendorStatus(db, 'northwind.zendesk.com', 'Awaiting_Info_2', null, later(4))).toBe(1);
+    expect(await stateOf('northwind.zendesk.com:1')).toBeNull();
+    await expect(mapVendorStatus(db, 'nowhere.zendesk.com', 'x', 'open', later(5))).rejects.toThrow(VendorError);
+    await expect(mapVendorStatus(db, 'northwind.zendesk.com', ' _- ', 'open', later(5))).rejects.toThrow(
+      'A status label is needed',
+    );
+  });
+
+  it('travels in a backup, and a backup cannot smuggle in a state we do not have', async () => {
+    await ingestSnapshot(db, read(NORTHWIND, [odd(NORTHWIND, '1')]));
+    await mapVendorStatus(db, 'northwind.zendesk.com', 'Awaiting_Info_2', 'on-hold', later(1));
+    const backup = await createBackup(db, later(2));
+    const other = new CaseradarDB(`vendor-portals-restore-${n}`);
+    try {
+      await restoreBackup(other, parseBackup(JSON.stringify(backup)), 'replace', { isGranted: async () => false });
+      await ingestSnapshot(other, read(NORTHWIND, [odd(NORTHWIND, '4')], { capturedAt: later(30) }));
+      expect((await other.cases.get('northwind.zendesk.com:4'))!.state).toBe('on-hold');
+    } finally {
+      await other.delete();
+    }
+    const forged = JSON.parse(JSON.stringify(backup)) as { tables: { vendors: { statusMap: unknown }[] } };
+    forged.tables.vendors[0]!.statusMap = { x: { label: 'x', state: 'escalated-to-ceo' } };
+    expect(() => parseBackup(JSON.stringify(forged))).toThrow();
   });
 });
 
