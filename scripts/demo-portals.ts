@@ -39,6 +39,23 @@ export const DEMO_URLS = {
   unknownPortal: 'https://care.acme-fibre.example/care/tickets',
 } as const;
 
+/** The demo's visits, in order, each with the name of its screenshot: every case of the demo story. */
+export const DEMO_TOUR: readonly (readonly [string, string])[] = [
+  ['zendesk-requests', DEMO_URLS.zendeskList],
+  ['zendesk-request-detail', DEMO_URLS.zendeskDetail],
+  ['azure-support-requests', DEMO_URLS.azurePortal],
+  ['aws-case-history', DEMO_URLS.awsList],
+  ['aws-case-detail', DEMO_URLS.awsDetail],
+  ['gcp-cases', DEMO_URLS.gcpList],
+  ['gcp-case-detail', DEMO_URLS.gcpDetail],
+  ['partner-center-service-requests', DEMO_URLS.partnerCenter],
+  ['m365-service-requests', DEMO_URLS.m365List],
+  ['m365-request-pane', DEMO_URLS.m365Detail],
+  ['freshdesk-tickets', DEMO_URLS.freshdeskList],
+  ['jsm-requests', DEMO_URLS.jsmList],
+  ['salesforce-site-cases', DEMO_URLS.salesforceList],
+];
+
 export const API = {
   azureTickets: 'https://management.azure.com/providers/Microsoft.Support/supportTickets?api-version=2024-04-01',
   aws: 'https://support.us-east-1.amazonaws.com/',

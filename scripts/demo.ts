@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from './chromium';
-import { DEMO_URLS, routeDemoPortals } from './demo-portals';
+import { DEMO_TOUR, routeDemoPortals } from './demo-portals';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 const outDir = resolve(process.env.DEMO_OUT ?? 'demo-screenshots');
@@ -22,21 +22,7 @@ async function main(): Promise<void> {
   await routeDemoPortals(context);
   mkdirSync(outDir, { recursive: true });
 
-  const portals: [string, string][] = [
-    ['zendesk-requests', DEMO_URLS.zendeskList],
-    ['zendesk-request-detail', DEMO_URLS.zendeskDetail],
-    ['azure-support-requests', DEMO_URLS.azurePortal],
-    ['aws-case-history', DEMO_URLS.awsList],
-    ['aws-case-detail', DEMO_URLS.awsDetail],
-    ['gcp-cases', DEMO_URLS.gcpList],
-    ['gcp-case-detail', DEMO_URLS.gcpDetail],
-    ['partner-center-service-requests', DEMO_URLS.partnerCenter],
-    ['m365-service-requests', DEMO_URLS.m365List],
-    ['m365-request-pane', DEMO_URLS.m365Detail],
-    ['freshdesk-tickets', DEMO_URLS.freshdeskList],
-    ['jsm-requests', DEMO_URLS.jsmList],
-    ['salesforce-site-cases', DEMO_URLS.salesforceList],
-  ];
+  const portals = DEMO_TOUR;
   for (const [name, url] of portals) {
     const page = await context.newPage();
     await page.goto(url);
@@ -45,8 +31,8 @@ async function main(): Promise<void> {
   }
 
   const popup = await context.newPage();
-  // A real popup is at most 800 × 600; a little taller shows more of the list in the screenshot.
-  await popup.setViewportSize({ width: 480, height: 900 });
+  // The popup as Chrome shows it: 600 px wide, at most 600 px tall.
+  await popup.setViewportSize({ width: 600, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   // The popup fills from the store as the content scripts' snapshots are ingested.
   await popup.getByTestId('case-row').first().waitFor({ timeout: 15_000 });
@@ -73,6 +59,10 @@ async function main(): Promise<void> {
 
   await writeThemedScreenshots(popup, 'popup');
   await writeThemedScreenshots(dashboard, 'dashboard');
+  // A small laptop: the case stays open beside the list, and the list keeps what matters.
+  await dashboard.setViewportSize({ width: 1024, height: 768 });
+  await writeThemedScreenshots(dashboard, 'dashboard-1024');
+  await dashboard.setViewportSize({ width: 1440, height: 960 });
   await writeThemedScreenshots(options, 'options');
   if (headless) {
     console.log(`No display: ran headless. Screenshots written to ${outDir}/`);

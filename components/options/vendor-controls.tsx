@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { getDb, type VendorPortal } from '@/lib/store/db';
 import { defaultVendorName } from '@/lib/core/portals';
 import { deletePortalCases } from '@/lib/cases/dashboard-actions';
-import { platformName, renameVendor, vendorDisplayName } from '@/lib/store/vendors';
+import { mapVendorStatus, platformName, renameVendor, vendorDisplayName } from '@/lib/store/vendors';
+import { humanLabel, STATE_LABELS } from '@/lib/cases/format';
+import { send } from '@/lib/core/messages';
 
 export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; caseCount: number }) {
   const shown = vendorDisplayName(vendor);
@@ -51,7 +53,44 @@ export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; ca
           Delete these {caseCount} cases…
         </button>
       )}
+      <MappedLabels vendor={vendor} shown={shown} onMessage={setMessage} />
       {message && <p role="status">{message}</p>}
     </div>
+  );
+}
+
+/** The status words the user mapped for this portal (from a popup row), each with a way back. */
+function MappedLabels({
+  vendor,
+  shown,
+  onMessage,
+}: {
+  vendor: VendorPortal;
+  shown: string;
+  onMessage: (m: string) => void;
+}) {
+  const mapped = Object.values(vendor.statusMap ?? {});
+  if (mapped.length === 0) return null;
+  const forget = async (label: string) => {
+    const n = await mapVendorStatus(getDb(), vendor.portal, label, null, new Date().toISOString());
+    await send('ui:sweep', {}).catch(() => undefined);
+    onMessage(
+      `“${humanLabel(label)}” is unread again at ${shown}: ${n} case${n === 1 ? '' : 's'} back under “Needs a look”.`,
+    );
+  };
+  return (
+    <ul className="mapped-labels" aria-label={`Status words mapped for ${shown}`}>
+      {mapped.map(({ label, state }) => (
+        <li key={label}>
+          <span dir="auto" title={`The portal says: ${label}`}>
+            “{humanLabel(label)}”
+          </span>{' '}
+          means {STATE_LABELS[state]}{' '}
+          <button type="button" className="link-button" onClick={() => void forget(label)}>
+            Forget
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -122,6 +122,20 @@ export function PopupActions() {
 
   return (
     <section className="popup-actions" aria-label="Actions">
+      <div className="action-buttons">
+        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
+          Add a case by hand
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() => void refreshNow()}
+          title={
+            refreshing ? `${refreshing} portal(s) refresh in the background` : 'Turn on background refresh in Settings'
+          }
+        >
+          Refresh now
+        </button>
+      </div>
       {tab?.url && !builtIn && tracked === null && (
         <div className="track-portal">
           <label>
@@ -164,20 +178,6 @@ export function PopupActions() {
           </button>
         </p>
       )}
-      <div className="action-buttons">
-        <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
-          Add a case by hand
-        </button>{' '}
-        <button
-          type="button"
-          onClick={() => void refreshNow()}
-          title={
-            refreshing ? `${refreshing} portal(s) refresh in the background` : 'Turn on background refresh in Settings'
-          }
-        >
-          Refresh now
-        </button>
-      </div>
       {adding && <ManualCaseForm onDone={() => setAdding(false)} />}
       {status && (
         <p className="action-status" role="status">

@@ -127,23 +127,30 @@ export function Timeline() {
   return (
     <main className="timeline">
       <header className="timeline-header">
-        <h1>Caseradar</h1>
-        <p className="summary" data-testid="summary">
-          {open.length} open · {model.waiting} waiting on you{model.overdue > 0 && ` · ${model.overdue} overdue`}
-          {model.withNews > 0 && ` · ${model.withNews} new since last look`}
-        </p>
-        <PopupActions />
-        <nav className="header-links" aria-label="Caseradar pages">
-          <a className="settings-link" href="/dashboard.html" target="_blank" rel="noreferrer">
-            All cases
-          </a>
-          <a className="settings-link" href="/options.html" target="_blank" rel="noreferrer">
-            Settings
-          </a>
-          <button type="button" className="link-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-            Shortcuts
-          </button>
-        </nav>
+        <div className="header-top">
+          <h1>Caseradar</h1>
+          <p className="summary" data-testid="summary">
+            {open.length} open · {model.waiting} waiting on you{model.overdue > 0 && ` · ${model.overdue} overdue`}
+            {model.withNews > 0 && ` · ${model.withNews} new since last look`}
+          </p>
+          <nav className="header-links" aria-label="Caseradar pages">
+            <a className="settings-link" href="/dashboard.html" target="_blank" rel="noreferrer">
+              All cases
+            </a>
+            <a className="settings-link" href="/options.html" target="_blank" rel="noreferrer">
+              Settings
+            </a>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setHelpOpen(true)}
+              aria-keyshortcuts="?"
+              title="Keyboard shortcuts (?)"
+            >
+              Keys
+            </button>
+          </nav>
+        </div>
         <div className="toggles">
           <input
             ref={searchRef}
@@ -169,6 +176,7 @@ export function Timeline() {
             <input type="checkbox" checked={showSnoozed} onChange={view.toggleSnoozed} /> show snoozed ({snoozed.size})
           </label>
         </div>
+        <PopupActions />
       </header>
       <BlindSpots now={now} cases={cases} />
       {open.length === 0 ? (

@@ -1,13 +1,22 @@
 import { memo } from 'react';
-import { formatAgo, formatQuiet, portalWordBeside, safeHref, SEVERITY_LABELS, STATE_LABELS } from '@/lib/cases/format';
-import type { StoredCase } from '@/lib/core/model';
+import {
+  formatAgo,
+  formatQuiet,
+  humanLabel,
+  portalWordBeside,
+  safeHref,
+  SEVERITY_LABELS,
+  STATE_LABELS,
+} from '@/lib/cases/format';
+import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
-import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
+import { ballInCourt, vendorQuietSince, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
 import type { CaseNews } from '@/lib/cases/seen';
 import { ProviderMark } from './provider-mark';
 import { SnoozeMenu } from './snooze-menu';
+import { StatusMapper } from './status-mapper';
 import { isOverdue } from './use-alerts';
 
 interface CaseRowProps {
@@ -60,7 +69,61 @@ export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'
   return `seen ${formatAgo(item.lastObservedAt, now)}${item.observedHow ? ` (${item.observedHow})` : ''}`;
 }
 
-/** One case in the popup. Portal text is rendered as React text nodes only, never as HTML. */
+/**
+ * The one line that says why the case is where it is, most pressing first: an escalation still overdue
+ * (the user asked to be reminded), the worst alert, a status to map, else its state and the vendor's
+ * quiet time.
+ */
+function WhyLine({
+  item,
+  now,
+  calendar,
+  alerts,
+  reminder,
+}: Pick<CaseRowProps, 'item' | 'now' | 'calendar' | 'reminder'> & { alerts: Alert[] }) {
+  if (reminder)
+    return (
+      <span className="why escalation-mark" data-testid="escalation-reminder">
+        {describeReminder(reminder)}
+      </span>
+    );
+  if (alerts.length > 0)
+    return (
+      <span className={`why alert alert-${alerts[0]!.level}`}>
+        <span data-testid="alert">{alerts[0]!.reason}</span>
+        {alerts.length > 1 && <span className="more"> · {alerts.length - 1} more</span>}
+      </span>
+    );
+  const ball = ballInCourt(item);
+  if (item.state === null && ball !== 'you')
+    return (
+      <span className="why look" data-testid="case-why" dir="auto" title={item.vendorStatus ?? undefined}>
+        {item.vendorStatus
+          ? `Caseradar cannot read “${humanLabel(item.vendorStatus)}”`
+          : 'The portal shows no status: open the case to see where it stands'}
+      </span>
+    );
+  // The section says whose move it is; the row says what the vendor asked for, and since when.
+  if (ball === 'you')
+    return (
+      <span className="why" dir="auto">
+        {portalWordBeside(STATE_LABELS['waiting-on-customer'], item.vendorStatus) ?? 'Waiting on you'} · asked{' '}
+        {formatAgo(vendorQuietSince(item), now)}
+      </span>
+    );
+  return (
+    <span className="why">
+      <StateLabel item={item} />
+      {ball === 'vendor' && ` · vendor quiet ${formatQuiet(vendorQuietTime(item, now, calendar))}`}
+    </span>
+  );
+}
+
+/**
+ * One case in the popup, in two lines: what (vendor, title, number) and why (one reason). The row the
+ * keyboard or pointer is on opens a third line of facts. Portal text is rendered as React text nodes
+ * only, never as HTML.
+ */
 export const CaseRow = memo(function CaseRow({
   item,
   now,
@@ -87,14 +150,14 @@ export const CaseRow = memo(function CaseRow({
       aria-current={isActive ? 'true' : undefined}
       onFocus={(e) => e.target === e.currentTarget && onFocusRow(index)}
     >
-      <div className="case-head">
+      <div className="row-what">
         <ProviderMark item={item} />
+        <a className="case-title" href={href} target="_blank" rel="noreferrer noopener" dir="auto" title={item.title}>
+          {item.title}
+        </a>
         <span className="case-id">#{item.caseId}</span>
-        {item.severity && (
-          <span className={`severity severity-${item.severity}`} title={item.vendorSeverity ?? undefined}>
-            {SEVERITY_LABELS[item.severity]}
-          </span>
-        )}
+      </div>
+      <div className="row-why">
         {overdue && (
           <span className="overdue-mark" data-testid="overdue">
             Overdue
@@ -105,18 +168,19 @@ export const CaseRow = memo(function CaseRow({
             {describeNews(news)}
           </span>
         )}
+        <WhyLine item={item} now={now} calendar={calendar} alerts={alerts} reminder={reminder} />
+        {item.state === null && item.vendorStatus && ball !== 'you' && (
+          <StatusMapper portal={item.portal} vendorName={vendorLabel(item)} label={item.vendorStatus} />
+        )}
+        {item.severity && (
+          <span className={`severity severity-${item.severity}`} title={item.vendorSeverity ?? undefined}>
+            {SEVERITY_LABELS[item.severity]}
+          </span>
+        )}
         <span className="row-actions">
           <SnoozeMenu caseKey={item.key} isSnoozed={isSnoozed} />
         </span>
       </div>
-      <a className="case-title" href={href} target="_blank" rel="noreferrer noopener" dir="auto">
-        {item.title}
-      </a>
-      {reminder && (
-        <p className="escalation-mark" data-testid="escalation-reminder">
-          {describeReminder(reminder)}
-        </p>
-      )}
       <div className="case-meta">
         <span className="state" data-testid="case-state">
           <StateLabel item={item} />
@@ -141,22 +205,6 @@ export const CaseRow = memo(function CaseRow({
           {seenText(item, now)}
         </span>
       </div>
-      {/* One reason per row, the most pressing (alerts come most serious first); the rest on hover. */}
-      {alerts.length > 0 ? (
-        <p className={`why alert alert-${alerts[0]!.level}`} title={alerts.map((a) => a.reason).join('\n')}>
-          <span data-testid="alert">{alerts[0]!.reason}</span>
-          {alerts.length > 1 && <span className="more"> · {alerts.length - 1} more</span>}
-        </p>
-      ) : (
-        item.state === null &&
-        ball !== 'you' && (
-          <p className="why look" data-testid="case-why">
-            {item.vendorStatus
-              ? 'Caseradar cannot read this status: open the case to see where it stands'
-              : 'The portal shows no status: open the case to see where it stands'}
-          </p>
-        )
-      )}
     </li>
   );
 });

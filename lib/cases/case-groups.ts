@@ -1,23 +1,21 @@
 /**
- * The popup's sections: whose move it is, with cases the vendor let run past the user's limits pulled
- * out of "With vendor" so they are never buried, and cases whose vendor status Caseradar cannot read
- * put where the user looks first after their own: silently filed under "With vendor" they would never
- * alert. Pure.
+ * The popup's sections, by what the user has to do: answer the vendor or chase them (a case the vendor
+ * let run past the user's limits is the user's move too), say what a status Caseradar cannot read
+ * means (silently filed under "With vendor" it would never alert), nothing yet, or let it close. Pure.
  */
 import type { StoredCase } from '../core/model';
 import { ballInCourt, compareUrgency, isOpen } from '../alerts/urgency';
 
-export type CaseGroupId = 'you' | 'look' | 'overdue' | 'vendor' | 'closing';
+export type CaseGroupId = 'now' | 'look' | 'vendor' | 'closing';
 
 export const CASE_GROUP_TITLES: Record<CaseGroupId, string> = {
-  you: 'Waiting on you',
+  now: 'Needs you now',
   look: 'Needs a look',
-  overdue: 'Overdue with vendor',
   vendor: 'With vendor',
   closing: 'Closing soon',
 };
 
-const GROUP_ORDER: CaseGroupId[] = ['you', 'look', 'overdue', 'vendor', 'closing'];
+const GROUP_ORDER: CaseGroupId[] = ['now', 'look', 'vendor', 'closing'];
 
 export interface CaseGroup {
   id: CaseGroupId;
@@ -28,14 +26,17 @@ export interface CaseGroup {
 /** The section of one open case; `isOverdue` says whether it has an alert of level 'overdue'. */
 export function groupOf(c: StoredCase, isOverdue: boolean): CaseGroupId {
   const ball = ballInCourt(c);
-  if (ball === 'you') return 'you';
-  // A status we cannot map (a renamed or custom status, a code we never saw): the user reads it once.
+  if (ball === 'you') return 'now';
+  // A status we cannot map (a renamed or custom status, a code we never saw): the user maps it once.
   if (c.state === null) return 'look';
   if (ball === 'closing') return 'closing';
-  return isOverdue ? 'overdue' : 'vendor';
+  return isOverdue ? 'now' : 'vendor';
 }
 
-/** Open cases in the five sections, each most urgent first; every section is returned, empty or not. */
+/**
+ * Open cases in the four sections, each most urgent first (the user's own answers before vendors to
+ * chase, then the longest silence); every section is returned, empty or not.
+ */
 export function groupOpenCases(cases: StoredCase[], isOverdue: (caseKey: string) => boolean): CaseGroup[] {
   const byGroup = new Map<CaseGroupId, StoredCase[]>(GROUP_ORDER.map((id) => [id, []]));
   for (const c of cases) if (isOpen(c)) byGroup.get(groupOf(c, isOverdue(c.key)))!.push(c);

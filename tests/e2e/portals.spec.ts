@@ -172,7 +172,7 @@ test('a case entered by hand goes on: the next call is logged and its state move
   );
 
   // The popup, open all along, now has it waiting on the user, with the message counted.
-  await expect(popup.getByTestId('group-you').getByTestId('case-row').filter({ hasText: 'CT-88' })).toContainText(
-    '1 message',
-  );
+  const ct88 = popup.getByTestId('group-now').getByTestId('case-row').filter({ hasText: 'CT-88' });
+  await ct88.focus();
+  await expect(ct88.getByTestId('case-messages')).toHaveText('1 message');
 });

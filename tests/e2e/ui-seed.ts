@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { demoInstant, nextLocalMidnight } from '../../scripts/demo/clock';
-import { DEMO_URLS, demoTimeZone, routeDemoPortals } from '../../scripts/demo-portals';
+import { DEMO_TOUR, DEMO_URLS, demoTimeZone, routeDemoPortals } from '../../scripts/demo-portals';
 
 /**
  * The demo portals' dates are relative to today (scripts/demo/clock.ts), so they move on at local
@@ -53,6 +53,19 @@ export async function visitDemoPortals(context: BrowserContext, { zendeskDetail 
   const azure = await context.newPage();
   await azure.goto(DEMO_URLS.azurePortal);
   await expect(azure.getByRole('cell', { name: '2610010040001234' })).toBeVisible();
+}
+
+/** Every demo portal, as `npm run demo` visits them: the whole story, 35 open cases from 12 vendors. */
+export async function tourDemoPortals(context: BrowserContext): Promise<void> {
+  await routeDemo(context);
+  const pages: Page[] = [];
+  for (const [, url] of DEMO_TOUR) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    pages.push(page);
+  }
+  await Promise.all(pages.map((p) => p.close()));
 }
 
 export interface SeedOptions {

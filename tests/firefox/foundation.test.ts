@@ -26,16 +26,21 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
   // Zendesk: 4 open of 5 (one closed); Azure: 3 open of 4 (one closed).
   await soon(() => texts(popup, testId('summary'))).toEqual(['7 open · 1 waiting on you · 5 overdue']);
   const visitEnd = Date.now();
-  // Waiting on you first; then Azure's "WaitingForCustomerInput", a status we do not map, for the user
-  // to read; then the cases the vendor let run past the limits, longest silence first; the solved
-  // request is closing soon. Nothing is left within its limits, so there is no "With vendor".
+  // Needs you now: waiting on you first, then the cases the vendor let run past the limits, longest
+  // silence first. Then Azure's "WaitingForCustomerInput", a status we do not map, for the user to
+  // map; the solved request is closing soon. Nothing is left within its limits: no "With vendor".
   expect(await popupGroups(popup)).toEqual([
-    ['Waiting on you 1', [zendeskKey('48213')]],
-    ['Needs a look 1', ['azure:2609180010001111']],
     [
-      'Overdue with vendor 4',
-      ['azure:2609250010005678', zendeskKey('48001'), 'azure:2610010040001234', zendeskKey('48177')],
+      'Needs you now 5',
+      [
+        zendeskKey('48213'),
+        'azure:2609250010005678',
+        zendeskKey('48001'),
+        'azure:2610010040001234',
+        zendeskKey('48177'),
+      ],
     ],
+    ['Needs a look 1', ['azure:2609180010001111']],
     ['Closing soon 1', [zendeskKey('47950')]],
   ]);
   expect(await rowFacts(popup, zendeskKey('48213'))).toEqual({
@@ -94,7 +99,7 @@ test('a Zendesk list and an Azure JSON capture fill one timeline, most urgent fi
     overdue: false,
     state: 'Unknown state · Waiting for customer input',
     quiet: null,
-    why: 'Caseradar cannot read this status: open the case to see where it stands',
+    why: 'Caseradar cannot read “Waiting for customer input”',
   });
   expect(await count(popup, 'script')).toBe(1);
   expect(await attributes(popup, `[data-case-key="azure:2610010040001234"] a.case-title`, 'href')).toEqual([

@@ -57,8 +57,8 @@ export interface RowFacts {
   /** How the case was last read: "(visit)" or "(refresh)", from "seen … ago (visit)". */
   seenHow: string | null;
   /**
-   * The row's one line saying why it needs attention: its most pressing alert (with "· 2 more" when
-   * there are others), or why its status cannot be read.
+   * The row's second line, saying why it is where it is: its most pressing alert (with "· 2 more" when
+   * there are others), why its status cannot be read, or where the case stands.
    */
   why: string | null;
 }

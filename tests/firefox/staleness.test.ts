@@ -66,7 +66,10 @@ test('a quiet case notifies once, shows overdue, hides while snoozed and resurfa
   unroute();
   routeOneTicket(ff.routes, clock, clock.iso(Date.now()));
   await ff.reload(portal);
-  await soon(() => rowFacts(popup, KEY)).toMatchObject({ overdue: false, why: null });
+  await soon(() => rowFacts(popup, KEY)).toMatchObject({
+    overdue: false,
+    why: expect.stringMatching(/ · vendor quiet under 1 h$/),
+  });
   expect(await texts(popup, 'label.toggle')).toEqual(['show closing soon', 'show snoozed (0)']);
   expect(await notifications.shown()).toEqual([notified]);
 });

@@ -18,21 +18,14 @@ const ids = (g: { cases: { caseId: string }[] }) => g.cases.map((c) => c.caseId)
 describe('groupOpenCases', () => {
   const groups = groupOpenCases(cases, (k) => overdue.has(k));
 
-  it('returns the five sections in order with their titles', () => {
-    expect(groups.map((g) => g.title)).toEqual([
-      'Waiting on you',
-      'Needs a look',
-      'Overdue with vendor',
-      'With vendor',
-      'Closing soon',
-    ]);
+  it('returns the four sections in order with their titles', () => {
+    expect(groups.map((g) => g.title)).toEqual(['Needs you now', 'Needs a look', 'With vendor', 'Closing soon']);
   });
 
-  it("puts the user's move first even when it is overdue, and pulls overdue vendor cases out", () => {
-    expect(ids(groups[0]!)).toEqual(['mine', 'mine-late']);
-    expect(ids(groups[2]!)).toEqual(['oldest', 'quiet']); // longest silence first
-    expect(ids(groups[3]!)).toEqual(['fresh']);
-    expect(ids(groups[4]!)).toEqual(['fixed']);
+  it('puts what waits on the user first, then overdue vendor cases to chase, longest silence first', () => {
+    expect(ids(groups[0]!)).toEqual(['mine', 'mine-late', 'oldest', 'quiet']);
+    expect(ids(groups[2]!)).toEqual(['fresh']);
+    expect(ids(groups[3]!)).toEqual(['fixed']);
   });
 
   it('puts a status Caseradar cannot read under "Needs a look", unless the vendor is waiting on the user', () => {
@@ -52,6 +45,6 @@ describe('limitGroups', () => {
       groupOpenCases(cases, (k) => overdue.has(k)),
       3,
     );
-    expect(limited.map(ids)).toEqual([['mine', 'mine-late'], ['nolabel'], [], [], []]);
+    expect(limited.map(ids)).toEqual([['mine', 'mine-late', 'oldest'], [], [], []]);
   });
 });
