@@ -23,8 +23,9 @@ import { ProviderMark } from '../shared/provider-mark';
 import { isOverdue } from '../shared/use-alerts';
 import { focusRow } from '../shared/use-case-keys';
 
-/** Rows have one fixed height (cells never wrap), so the virtualizer needs no measuring. */
+/** Rows have one fixed height (cells never wrap, or wrap to exactly two lines), so nothing is measured. */
 const ROW_HEIGHT = 34;
+const STACKED_ROW_HEIGHT = 48;
 const HEADER_HEIGHT = 34;
 
 interface Column {
@@ -44,33 +45,52 @@ const COLUMNS: Column[] = [
   { id: 'title', label: 'Title', sort: 'title', width: 'auto' },
   { id: 'state', label: 'State', sort: 'state', width: 150, optional: true },
   { id: 'severity', label: 'Severity', sort: 'severity', width: 84, optional: true },
-  // Whose move stays beside an open case: it is what the table is scanned for.
+  // Whose move and vendor quiet stay: they are what the table is scanned for.
   { id: 'ball', label: 'Whose move', sort: 'ball', width: 130 },
-  { id: 'quiet', label: 'Vendor quiet', sort: 'quiet', width: 120, optional: true },
+  { id: 'quiet', label: 'Vendor quiet', sort: 'quiet', width: 120 },
   { id: 'updated', label: 'Updated', sort: 'updated', width: 110, optional: true },
   { id: 'seen', label: 'Seen', sort: 'seen', width: 150, optional: true },
-  // One button per row; evidence and delete are in the case's details, beside what they act on. It gives
-  // way last on a narrow screen (GIVE_WAY): a click on the row opens the details too.
+  // One menu per row; it gives way last on a narrow screen: a click on the row opens the details too.
   { id: 'actions', label: 'Actions', width: 84 },
+];
+
+/**
+ * Where even that is too wide (1024 px with a case open), cells stack two lines each: the vendor over
+ * the case number, whose move over the vendor's quiet time, the title on two lines.
+ */
+const STACKED_COLUMNS: Column[] = [
+  COLUMNS[0]!,
+  { id: 'who', label: 'Vendor · case', sort: 'vendor', width: 170 },
+  { ...COLUMNS[3]!, label: 'Title' },
+  { id: 'move', label: 'Whose move · quiet', sort: 'ball', width: 150 },
+  COLUMNS.at(-1)!,
 ];
 
 /** The title keeps at least this much room: these columns give way, in this order, until it has. */
 const MIN_TITLE = 220;
-const GIVE_WAY = ['seen', 'updated', 'quiet', 'severity', 'state', 'actions'];
+const GIVE_WAY = ['seen', 'updated', 'severity', 'state'];
+
+export interface ColumnLayout {
+  columns: Column[];
+  /** Two lines a row (STACKED_COLUMNS). */
+  isStacked: boolean;
+}
 
 /**
  * The columns that fit `width`: with the detail panel open the optional ones go; then the GIVE_WAY ones go
- * one by one until the title has room.
+ * one by one until the title has room; if it still has not, the cells stack, and last the menu goes.
  */
-export function fittingColumns(width: number | null, isCompact: boolean): Column[] {
+export function fittingColumns(width: number | null, isCompact: boolean): ColumnLayout {
   let columns = COLUMNS.filter((c) => !(isCompact && c.optional));
-  const fixed = (cols: Column[]) => cols.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0);
-  if (width === null) return columns;
+  const fits = (cols: Column[]) =>
+    width === null || cols.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0) + MIN_TITLE <= width;
   for (const id of GIVE_WAY) {
-    if (fixed(columns) + MIN_TITLE <= width) break;
+    if (fits(columns)) return { columns, isStacked: false };
     columns = columns.filter((c) => c.id !== id);
   }
-  return columns;
+  if (fits(columns)) return { columns, isStacked: false };
+  const stacked = fits(STACKED_COLUMNS) ? STACKED_COLUMNS : STACKED_COLUMNS.filter((c) => c.id !== 'actions');
+  return { columns: stacked, isStacked: true };
 }
 
 /** The element's width, kept current as the window or the detail panel changes it; null before layout. */
@@ -122,11 +142,14 @@ export function CaseTable(props: CaseTableProps) {
   const { cases, sort, onSort, isCompact, apiRef, onDetails, onToggleSelect, onFocusRow } = props;
   const actions = { onDetails, onToggleSelect, onFocusRow };
   const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(scrollRef);
+  const { columns, isStacked } = useMemo(() => fittingColumns(width, isCompact), [width, isCompact]);
+  const rowHeight = isStacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT;
   // eslint-disable-next-line react-hooks/incompatible-library -- only React Compiler cares, and we do not use it
   const virtualizer = useVirtualizer({
     count: cases.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -142,14 +165,19 @@ export function CaseTable(props: CaseTableProps) {
     }),
     [virtualizer],
   );
+  // Rows change height when the cells stack: the virtualizer re-estimates every row.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
-  const width = useWidth(scrollRef);
-  const columns = useMemo(() => fittingColumns(width, isCompact), [width, isCompact]);
   const padTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? HEADER_HEIGHT);
   return (
     <div className="table-scroll" ref={scrollRef}>
-      <table className="cases-table" aria-label="Case list" aria-rowcount={cases.length + 1} data-testid="case-table">
+      <table
+        className={`cases-table${isStacked ? ' stacked' : ''}`}
+        aria-label="Case list"
+        aria-rowcount={cases.length + 1}
+        data-testid="case-table"
+      >
         <colgroup>
           {columns.map((c) => (
             <col key={c.id} style={c.width === 'auto' ? undefined : { width: c.width }} />
@@ -244,6 +272,8 @@ const CaseTableRow = memo(function CaseTableRow({
 }: RowProps) {
   const label = `${vendorLabel(c)} #${c.caseId}`;
   const ball = ballInCourt(c);
+  const overdue = isOverdue(alertsOfCase);
+  const quiet = ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar));
   const cells: Record<string, ReactNode> = {
     select: (
       <input
@@ -255,6 +285,12 @@ const CaseTableRow = memo(function CaseTableRow({
     ),
     vendor: <ProviderMark item={c} />,
     case: <>#{c.caseId}</>,
+    who: (
+      <>
+        <ProviderMark item={c} />
+        <span className="line case-number">#{c.caseId}</span>
+      </>
+    ),
     title: (
       <a href={safeHref(c.url)} target="_blank" rel="noreferrer noopener" dir="auto" title={c.title}>
         {c.title}
@@ -265,10 +301,18 @@ const CaseTableRow = memo(function CaseTableRow({
     ball: (
       <>
         <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
-        {isOverdue(alertsOfCase) && <span className="overdue-mark small">Overdue</span>}
+        {overdue && <span className="overdue-mark small">Overdue</span>}
       </>
     ),
-    quiet: ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar)),
+    quiet,
+    move: (
+      <>
+        <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
+        {overdue && <span className="overdue-mark small">Overdue</span>}
+        {/* On the user's move the vendor's silence is how long they have waited for the user. */}
+        <span className="line">{ball === 'closed' ? '—' : `${ball === 'you' ? 'waiting' : 'quiet'} ${quiet}`}</span>
+      </>
+    ),
     // Relative to read at a glance; the exact time, with its zone, on hover.
     updated: c.updatedAt ? <span title={formatWhen(c.updatedAt)}>{formatAgo(c.updatedAt, now)}</span> : '—',
     seen: seenText(c, now).replace(/^seen /, ''),

@@ -153,7 +153,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
 
   // The workspace is kept.
   await dash.reload();
-  await rowOf(dash, 'northwind.zendesk.com:48213').locator('td.case-number').click();
+  await rowOf(dash, 'northwind.zendesk.com:48213').locator('.case-number').click();
   await expect(dash.getByLabel('Notes (only for you)')).toHaveValue('Ask for the RFO once fixed');
   await expect(dash.getByLabel('Escalation level')).toHaveValue('2');
 
@@ -164,7 +164,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
 
   // Azure starts from its public status page; an edit is kept for every Azure case. Beside an open case
   // the table gives the Details button's room to the title: a click on the row opens another case.
-  await rowOf(dash, 'azure:2610010040001234').locator('td.case-number').click();
+  await rowOf(dash, 'azure:2610010040001234').locator('.case-number').click();
   await expect(dash.getByRole('heading', { name: 'Who to contact at Azure' })).toBeVisible();
   await expect(dash.getByLabel('Status page')).toHaveValue('https://azure.status.microsoft/');
   await expect(dash.getByRole('link', { name: 'Open the status page' })).toHaveAttribute(
@@ -178,7 +178,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await dash.getByLabel('Status page').fill('https://azure.status.microsoft/en-us/status');
   await dash.getByRole('button', { name: 'Save contact' }).click();
   await expect(dash.getByText('Contact for Azure saved.')).toBeVisible();
-  await rowOf(dash, 'azure:2609250010005678').locator('td.case-number').click();
+  await rowOf(dash, 'azure:2609250010005678').locator('.case-number').click();
   await expect(dash.getByLabel('Phone')).toHaveValue('+1 555 0100');
   await expect(dash.getByTestId('case-detail')).toContainText('Phone +1 555 0100');
 });

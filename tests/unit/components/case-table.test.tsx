@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fittingColumns } from '@/components/dashboard/case-table';
 
-const ids = (width: number | null, compact = false) => fittingColumns(width, compact).map((c) => c.id);
+const ids = (width: number | null, compact = false) => fittingColumns(width, compact).columns.map((c) => c.id);
 
 describe('dashboard columns by the room there is', () => {
   it('shows every column on a wide screen', () => {
@@ -20,22 +20,20 @@ describe('dashboard columns by the room there is', () => {
     ]);
   });
 
-  it('at 1024 px drops the optional columns from the right until the title has room, never whose move', () => {
-    const at1024 = ids(990);
-    expect(at1024).toContain('title');
-    expect(at1024).toContain('ball');
-    expect(at1024).toContain('case');
-    expect(at1024).not.toContain('seen');
-    expect(at1024).toContain('actions');
-    // A common laptop window keeps the Details button.
-    expect(ids(1250)).toContain('actions');
-    const fixed = fittingColumns(990, false).reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0);
+  it('at 1024 px drops the optional columns from the right until the title has room, never whose move or quiet', () => {
+    expect(ids(990)).toEqual(['select', 'vendor', 'case', 'title', 'ball', 'quiet', 'actions']);
+    expect(fittingColumns(990, false).isStacked).toBe(false);
+    // A common laptop window keeps the state and the menu.
+    expect(ids(1250)).toEqual(['select', 'vendor', 'case', 'title', 'state', 'ball', 'quiet', 'actions']);
+    const fixed = fittingColumns(990, false).columns.reduce((sum, c) => sum + (c.width === 'auto' ? 0 : c.width), 0);
     expect(990 - fixed).toBeGreaterThanOrEqual(220);
   });
 
-  it('beside the detail panel keeps vendor, number, title and whose move; the button while it fits', () => {
-    expect(ids(900, true)).toEqual(['select', 'vendor', 'case', 'title', 'ball', 'actions']);
-    // Narrower, a click on the row opens the details instead.
-    expect(ids(600, true)).toEqual(['select', 'vendor', 'case', 'title', 'ball']);
+  it('beside the detail panel keeps vendor, number, title, whose move and quiet, stacked two lines when narrow', () => {
+    expect(ids(900, true)).toEqual(['select', 'vendor', 'case', 'title', 'ball', 'quiet', 'actions']);
+    // 1024 px with a case open: the table has about 620 px.
+    expect(fittingColumns(620, true)).toMatchObject({ isStacked: true });
+    expect(ids(620, true)).toEqual(['select', 'who', 'title', 'move']);
+    expect(ids(700, true)).toEqual(['select', 'who', 'title', 'move', 'actions']);
   });
 });
