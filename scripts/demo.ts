@@ -45,10 +45,7 @@ async function main(): Promise<void> {
   const dashboard = await context.newPage();
   await dashboard.setViewportSize({ width: 1440, height: 960 });
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dashboard
-    .locator('[data-case-key="northwind.zendesk.com:48213"]')
-    .getByRole('button', { name: 'Details' })
-    .click();
+  await dashboard.locator('[data-case-key="northwind.zendesk.com:48213"] .case-number').click();
   await dashboard.getByTestId('history-item').first().waitFor();
 
   // Options, scrolled to the portals: each vendor by its name, where it runs, and its refresh.

@@ -22,6 +22,9 @@ import { ErrorBoundary } from '../shared/error-boundary';
 import { ProviderMark } from '../shared/provider-mark';
 import { isOverdue } from '../shared/use-alerts';
 import { focusRow } from '../shared/use-case-keys';
+import { ActionMenu } from '../shared/menu';
+import { snoozeItems } from './case-actions';
+import type { SnoozeOption } from '@/lib/alerts/snooze';
 
 /** Rows have one fixed height (cells never wrap, or wrap to exactly two lines), so nothing is measured. */
 const ROW_HEIGHT = 34;
@@ -111,10 +114,14 @@ export interface CaseTableApi {
   focusRow: (index: number) => void;
 }
 
+export type RowMenuAction = 'details' | 'open' | 'export' | 'delete' | { snooze: SnoozeOption };
+
 export interface RowActions {
   onDetails: (key: string, index: number) => void;
   onToggleSelect: (key: string) => void;
   onFocusRow: (index: number) => void;
+  /** A choice from the row's menu. */
+  onMenu: (item: StoredCase, index: number, action: RowMenuAction) => void;
 }
 
 interface CaseTableProps extends RowActions {
@@ -128,6 +135,8 @@ interface CaseTableProps extends RowActions {
   sort: CaseSort;
   onSort: (key: SortKey) => void;
   isCompact: boolean;
+  /** No case at all yet: the empty table says how cases arrive, not that a search found nothing. */
+  isStoreEmpty: boolean;
   apiRef: Ref<CaseTableApi>;
 }
 
@@ -139,8 +148,8 @@ const ariaSort = (sort: CaseSort, key: SortKey | undefined) =>
  * in view are in the DOM: 2,000 cases scroll like 20.
  */
 export function CaseTable(props: CaseTableProps) {
-  const { cases, sort, onSort, isCompact, apiRef, onDetails, onToggleSelect, onFocusRow } = props;
-  const actions = { onDetails, onToggleSelect, onFocusRow };
+  const { cases, sort, onSort, isCompact, apiRef, onDetails, onToggleSelect, onFocusRow, onMenu } = props;
+  const actions = { onDetails, onToggleSelect, onFocusRow, onMenu };
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useWidth(scrollRef);
   const { columns, isStacked } = useMemo(() => fittingColumns(width, isCompact), [width, isCompact]);
@@ -235,8 +244,10 @@ export function CaseTable(props: CaseTableProps) {
           )}
           {cases.length === 0 && (
             <tr>
-              <td colSpan={columns.length} className="empty">
-                No case matches the search and filters.
+              <td colSpan={columns.length} className="empty" data-testid="table-empty">
+                {props.isStoreEmpty
+                  ? 'No cases yet. Visit a support portal (a Zendesk help center, the Azure portal) and its cases appear here.'
+                  : 'No case matches the search and filters.'}
               </td>
             </tr>
           )}
@@ -317,11 +328,20 @@ const CaseTableRow = memo(function CaseTableRow({
     updated: c.updatedAt ? <span title={formatWhen(c.updatedAt)}>{formatAgo(c.updatedAt, now)}</span> : '—',
     seen: seenText(c, now).replace(/^seen /, ''),
     actions: (
-      <>
-        <button type="button" onClick={() => on.onDetails(c.key, index)} aria-expanded={isOpen}>
-          Details
-        </button>
-      </>
+      <ActionMenu
+        label={`Actions for ${label}`}
+        trigger="⋯"
+        items={[
+          { label: isOpen ? 'Details (open)' : 'Details', onSelect: () => on.onMenu(c, index, 'details') },
+          ...(safeHref(c.url) ? [{ label: 'Open in the portal', onSelect: () => on.onMenu(c, index, 'open') }] : []),
+          'separator',
+          ...snoozeItems((option) => on.onMenu(c, index, { snooze: option }), 'Snooze '),
+          'separator',
+          { label: 'Export (CSV)', onSelect: () => on.onMenu(c, index, 'export') },
+          'separator',
+          { label: 'Delete…', isDanger: true, onSelect: () => on.onMenu(c, index, 'delete') },
+        ]}
+      />
     ),
   };
   return (
@@ -334,9 +354,14 @@ const CaseTableRow = memo(function CaseTableRow({
       className={isActive ? 'active' : undefined}
       tabIndex={-1}
       onFocus={(e) => e.target === e.currentTarget && on.onFocusRow(index)}
-      // A click anywhere on the row but its link, checkbox or buttons opens the details (Enter does by keyboard),
-      // so that the Details button may give way to the title on a narrow screen.
-      onClick={(e) => !(e.target as Element).closest('a, button, input, label') && on.onDetails(c.key, index)}
+      // A click anywhere on the row but its link, checkbox or menu opens the details (Enter does by keyboard),
+      // so that the menu may give way to the title on a narrow screen.
+      // Clicks in the row's menu reach here through React's portal bubbling: they are not on the row.
+      onClick={(e) =>
+        e.currentTarget.contains(e.target as Node) &&
+        !(e.target as Element).closest('a, button, input, label') &&
+        on.onDetails(c.key, index)
+      }
     >
       {columns.map((col) => (
         <td key={col.id} className={col.id === 'actions' ? 'actions' : col.id === 'case' ? 'case-number' : undefined}>

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { deleteCase } from '@/lib/cases/dashboard-actions';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { loadMessageText, queryCases } from '@/lib/cases/dashboard-query';
 import { getDb } from '@/lib/store/db';
 import { buildEvidence } from '@/lib/export/evidence';
@@ -9,7 +8,8 @@ import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import { describeReminder, findEscalationReminders } from '@/lib/cases/workspace';
 import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
-import { CaseTable, type CaseTableApi } from './case-table';
+import { CaseTable, type CaseTableApi, type RowMenuAction } from './case-table';
+import { BulkActions, Notice, useCaseActions } from './case-actions';
 import { DataPanel } from './data-panel';
 import { EmailImport, importEmailFiles, type EmailBatch } from './email-import';
 import { downloadBlob, stamp } from '../shared/download';
@@ -36,12 +36,6 @@ const evidence = async (c: StoredCase) => {
     new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }),
     `caseradar-evidence-${c.provider}-${c.caseId}-${stamp()}.json`,
   );
-};
-/** Deletes the case once the user confirms; says whether it did. */
-const remove = async (c: StoredCase): Promise<boolean> => {
-  if (!confirm(`Delete ${vendorLabel(c)} #${c.caseId} and its history? Only a backup can bring it back.`)) return false;
-  await deleteCase(getDb(), c.key, new Date().toISOString());
-  return true;
 };
 
 /**
@@ -113,6 +107,26 @@ export function Dashboard() {
     },
     [setActive, showDetail],
   );
+  const caseActions = useCaseActions(byKey);
+  const closeIfShown = (keys: string[]) => {
+    if (detail?.kind === 'case' && keys.includes(detail.key)) showDetail(null);
+  };
+  // The table's rows are memoised: their menu calls one stable function with what was chosen.
+  const menuRef = useRef<(c: StoredCase, index: number, action: RowMenuAction) => void>(() => undefined);
+  useLayoutEffect(() => {
+    menuRef.current = (c, index, action) => {
+      if (action === 'details') onDetails(c.key, index);
+      else if (action === 'open') openCaseLink(safeHref(c.url));
+      else if (action === 'export') void caseActions.exportCsv([c.key]);
+      else if (action === 'delete')
+        void caseActions.remove([c.key]).then((deleted) => deleted && closeIfShown([c.key]));
+      else void caseActions.snooze([c.key], action.snooze);
+    };
+  });
+  const onMenu = useCallback(
+    (c: StoredCase, index: number, action: RowMenuAction) => menuRef.current(c, index, action),
+    [],
+  );
 
   if (!cases) return <p>Loading…</p>;
   return (
@@ -164,9 +178,22 @@ export function Dashboard() {
         </section>
       )}
       <CaseFilters cases={cases} searchRef={searchRef} onSearchFocus={() => setNeedsMessages(true)} />
-      <p className="summary" data-testid="dashboard-count">
-        {shown.length} of {cases.length} cases
-      </p>
+      <div className="count-line">
+        <p className="summary" data-testid="dashboard-count">
+          {shown.length} of {cases.length} cases
+        </p>
+        <span data-testid="action-notice">
+          <Notice notice={caseActions.notice} />
+        </span>
+      </div>
+      <BulkActions
+        keys={view.selected}
+        actions={caseActions}
+        onDeleted={() => {
+          closeIfShown(view.selected);
+          view.clearSelected();
+        }}
+      />
       <SelectionBar byKey={byKey} />
       <div className={`dashboard-body${detail ? ' with-detail' : ''}`}>
         <CaseTable
@@ -180,8 +207,10 @@ export function Dashboard() {
           sort={sort}
           onSort={view.sortBy}
           isCompact={!!detail}
+          isStoreEmpty={cases.length === 0}
           apiRef={tableRef}
           onDetails={onDetails}
+          onMenu={onMenu}
           onToggleSelect={view.toggleSelected}
           onFocusRow={setActive}
         />
@@ -196,7 +225,7 @@ export function Dashboard() {
               onClose={closeDetail}
               onEvidence={evidence}
               onDelete={async (c) => {
-                if (await remove(c)) closeDetail();
+                if (await caseActions.remove([c.key])) closeDetail();
               }}
             />
           </ErrorBoundary>

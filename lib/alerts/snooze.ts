@@ -1,4 +1,5 @@
 /** Snoozing a case: until a time, or until the vendor acts. Either way a vendor action ends it. */
+import { TZDate } from '@date-fns/tz';
 import { addBusinessDays } from './business-time';
 import type { CaseradarDB, Snooze } from '../store/db';
 import type { StoredCase } from '../core/model';
@@ -67,6 +68,45 @@ export async function snoozeCase(
   const s = snoozeFor(c, option, nowIso, policy);
   await db.snoozes.put(s);
   return s;
+}
+
+/** A day the user picked ("2026-12-09") as the instant a snooze ends: that day's first working hour, in their zone. */
+export function startOfWorkingDay(day: string, policy: Pick<Policy, 'timeZone' | 'workingHours'>): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new SnoozeError('A snooze date is a day: YYYY-MM-DD');
+  const [hh, mm] = policy.workingHours.start.split(':').map(Number) as [number, number];
+  const at = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hh, mm, policy.timeZone);
+  if (Number.isNaN(at.getTime()) || at.getDate() !== Number(m[3])) throw new SnoozeError(`No such day: ${day}`);
+  return new Date(at.getTime()).toISOString();
+}
+
+export class SnoozeError extends Error {
+  override readonly name = 'SnoozeError';
+}
+
+/**
+ * Snoozes several cases in one commit (the dashboard's bulk action), for a menu choice or until a day
+ * the user picked. A day not after now is refused: the case would wake at once. Returns how many.
+ */
+export async function snoozeCases(
+  db: CaseradarDB,
+  caseKeys: string[],
+  choice: SnoozeOption | { untilDay: string },
+  nowIso: string,
+  policy: Policy,
+): Promise<number> {
+  const until = typeof choice === 'object' ? startOfWorkingDay(choice.untilDay, policy) : null;
+  if (until && Date.parse(until) <= Date.parse(nowIso)) throw new SnoozeError('Pick a day after today');
+  return db.transaction('rw', db.cases, db.snoozes, async () => {
+    const cases = (await db.cases.bulkGet(caseKeys)).filter((c): c is StoredCase => !!c);
+    const snoozes = cases.map((c) =>
+      until
+        ? { caseKey: c.key, until, vendorMarker: vendorQuietSince(c), createdAt: nowIso }
+        : snoozeFor(c, choice as SnoozeOption, nowIso, policy),
+    );
+    await db.snoozes.bulkPut(snoozes);
+    return snoozes.length;
+  });
 }
 
 export async function unsnoozeCase(db: CaseradarDB, caseKey: string): Promise<void> {

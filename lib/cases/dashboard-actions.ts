@@ -13,16 +13,23 @@ export function loadCaseEvents(db: CaseradarDB, caseKey: string): Promise<CaseEv
  * incidents (an incident left empty goes too). Only a backup brings it back.
  */
 export async function deleteCase(db: CaseradarDB, caseKey: string, nowIso: string): Promise<void> {
+  await deleteCases(db, [caseKey], nowIso);
+}
+
+/** Deletes several cases as deleteCase does, all in one commit (the dashboard's bulk delete). */
+export async function deleteCases(db: CaseradarDB, caseKeys: string[], nowIso: string): Promise<void> {
   await db.transaction(
     'rw',
     [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents],
     async () => {
-      await db.events.where('caseKey').equals(caseKey).delete();
-      await db.snoozes.delete(caseKey);
-      await db.firedAlerts.where('caseKey').equals(caseKey).delete();
-      await db.workspaces.delete(caseKey);
-      await unlinkEverywhere(db, caseKey, nowIso);
-      await db.cases.delete(caseKey);
+      for (const caseKey of caseKeys) {
+        await db.events.where('caseKey').equals(caseKey).delete();
+        await db.firedAlerts.where('caseKey').equals(caseKey).delete();
+        await unlinkEverywhere(db, caseKey, nowIso);
+      }
+      await db.snoozes.bulkDelete(caseKeys);
+      await db.workspaces.bulkDelete(caseKeys);
+      await db.cases.bulkDelete(caseKeys);
     },
   );
 }

@@ -85,7 +85,7 @@ test('case detail: vertical timeline, workspace, info pack, escalation reminder,
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await visitDemoPortals(context, { zendeskDetail: true });
   const dash = await openDashboard(context, extensionId);
-  await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
+  await rowOf(dash, 'northwind.zendesk.com:48213').locator('.case-number').click();
   const detail = dash.getByTestId('case-detail');
   await expect(detail.getByRole('heading', { level: 2 })).toHaveText('ZdNorthwind Fiber #48213');
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
@@ -205,7 +205,7 @@ test('a case detail shows portal text as text: markup in a title, owner or messa
   const dash = await openDashboard(context, extensionId);
   await expect(rowOf(dash, `hostile.zendesk.com:${id}`)).toHaveCount(1);
   await portal.goto(`https://hostile.zendesk.com/hc/en-us/requests/${id}`);
-  await rowOf(dash, `hostile.zendesk.com:${id}`).getByRole('button', { name: 'Details' }).click();
+  await rowOf(dash, `hostile.zendesk.com:${id}`).locator('.case-number').click();
   const detail = dash.getByTestId('case-detail');
   const texts = detail.getByTestId('history-item').locator('.history-text');
   for (const h of markup) await expect(texts.filter({ hasText: h.value })).toHaveCount(1);
@@ -331,7 +331,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await dash.emulateMedia({ colorScheme });
     await expect(dash.getByTestId('dashboard-row')).toHaveCount(9);
     expect(await seriousViolations(dash)).toEqual([]);
-    await rowOf(dash, 'northwind.zendesk.com:48213').getByRole('button', { name: 'Details' }).click();
+    await rowOf(dash, 'northwind.zendesk.com:48213').locator('.case-number').click();
     await expect(dash.getByTestId('history-item').first()).toBeVisible();
     expect(await seriousViolations(dash)).toEqual([]);
     await dash.getByRole('checkbox', { name: 'Select Northwind Fiber #48213' }).check();
@@ -347,3 +347,54 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(await seriousViolations(options)).toEqual([]);
   });
 }
+
+test('a row menu and the bulk bar: snooze ticked cases to a menu choice or a picked day, export, delete', async ({
+  context,
+  extensionId,
+  openPopup,
+}) => {
+  // Before any visit the empty table says how cases arrive, not that a search found nothing.
+  const first = await openDashboard(context, extensionId);
+  await expect(first.getByTestId('table-empty')).toHaveText(/^No cases yet\. Visit a support portal/);
+  await first.close();
+
+  await visitDemoPortals(context);
+  const dash = await openDashboard(context, extensionId);
+  await expect(dash.getByTestId('dashboard-count')).toHaveText('9 of 9 cases');
+
+  // One case, from its row's menu (keyboard-operable: Radix's menu pattern).
+  await dash.getByRole('button', { name: 'Actions for Northwind Fiber #48001' }).click();
+  await dash.getByRole('menuitem', { name: 'Snooze 1 week' }).click();
+  await expect(dash.getByTestId('action-notice')).toHaveText(
+    /^Snoozed Northwind Fiber #48001 until \d+ \w+ \d{4}, \d\d:\d\d /,
+  );
+
+  // Two ticked cases, snoozed until a picked day: that day's first working hour, in the user's zone.
+  await rowOf(dash, 'azure:2610010040001234').getByRole('checkbox').check();
+  await rowOf(dash, 'azure:2609250010005678').getByRole('checkbox').check();
+  const bulk = dash.getByRole('group', { name: 'Actions on the 2 selected cases' });
+  const day = await dash.evaluate(() => {
+    const d = new Date(Date.now() + 9 * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await bulk.getByLabel('Snooze until the day').fill(day);
+  await bulk.getByRole('button', { name: 'Snooze until then' }).click();
+  await expect(dash.getByTestId('action-notice')).toHaveText(/^Snoozed 2 cases until .+, 09:00 /);
+
+  // The popup hides all three: they wait until their time, or until the vendor acts.
+  const popup = await openPopup();
+  await expect(popup.getByText('show snoozed (3)')).toBeVisible();
+  await expect(popup.locator('[data-case-key="azure:2610010040001234"]')).toHaveCount(0);
+
+  // Export the ticked cases, then delete them (after a confirmation).
+  const [download] = await Promise.all([
+    dash.waitForEvent('download'),
+    bulk.getByRole('button', { name: 'Export (CSV)' }).click(),
+  ]);
+  const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8');
+  expect(csv.trim().split('\n')).toHaveLength(3); // a header and the two cases
+  await bulk.getByRole('button', { name: 'Delete…' }).click();
+  await expect(dash.getByTestId('dashboard-count')).toHaveText('7 of 7 cases');
+  await expect(dash.getByTestId('action-notice')).toHaveText('Deleted 2 cases.');
+  await expect(bulk).toHaveCount(0);
+});

@@ -212,7 +212,7 @@ test('an escalated case that is still overdue is flagged in the popup', async ({
   await visitDemoPortals(context);
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dash.locator('[data-case-key="azure:2610010040001234"]').getByRole('button', { name: 'Details' }).click();
+  await dash.locator('[data-case-key="azure:2610010040001234"]').locator('.case-number').click();
   await dash.getByLabel('Escalation level').fill('2');
   await dash.getByLabel('Escalation engineer or advocate').fill('Dana (duty manager)');
   await dash.getByRole('button', { name: 'Escalated just now' }).click();

@@ -159,7 +159,7 @@ test('a case entered by hand goes on: the next call is logged and its state move
 
   const dash = await context.newPage();
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dash.locator('[data-case-key="manual:CT-88"]').getByRole('button', { name: 'Details' }).click();
+  await dash.locator('[data-case-key="manual:CT-88"]').locator('.case-number').click();
   const followUp = dash.getByTestId('manual-follow-up');
   await expect(followUp.getByRole('heading')).toHaveText('Follow up (phone)');
   await followUp.getByLabel('What was said').fill('They need the signed porting form before Friday.');

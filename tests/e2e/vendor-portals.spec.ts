@@ -128,7 +128,7 @@ test('a vendor renamed in Options shows under its new name in the open popup and
     popup.locator('[data-case-key^="northwind.zendesk.com:"]').filter({ hasText: 'Northwind Fiber' }),
   ).toHaveCount(0);
   // The status update for the user's own people names the vendor as they know it.
-  await dashRow.getByRole('button', { name: 'Details' }).click();
+  await dashRow.locator('.case-number').click();
   await expect(dash.getByRole('textbox', { name: 'Status update for your users' })).toHaveValue(
     /Reported to Northwind Leased Lines \(case 48213\)/,
   );
