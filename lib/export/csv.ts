@@ -8,6 +8,15 @@ import type { Alert } from '../alerts/staleness';
 import { ballInCourt, vendorQuietSince } from '../alerts/urgency';
 import type { CaseWorkspace } from '../store/db';
 import type { CaseWithEvents } from './walk';
+import { spreadsheetTimes } from '../core/time';
+
+/** One formatter per zone and export page set: its offset cache outlives a page. */
+const formatters = new Map<string, ReturnType<typeof spreadsheetTimes>>();
+function localTimes(timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = spreadsheetTimes(timeZone)));
+  return f;
+}
 
 /**
  * Cells starting with = + - @ tab, carriage return or line feed are formulas to Excel, LibreOffice and
@@ -35,6 +44,8 @@ export const EVENT_COLUMNS = [
   'severity',
   'eventType',
   'eventAt',
+  // The same instant as a spreadsheet date-time in the user's zone (timeZone, last column).
+  'eventAtLocal',
   'recordedAt',
   'from',
   'to',
@@ -44,6 +55,7 @@ export const EVENT_COLUMNS = [
   // "email" or "selection" for a message brought in from outside the portal; empty for the portal's own.
   'messageVia',
   'caseUrl',
+  'timeZone',
 ] as const;
 
 export const CASE_COLUMNS = [
@@ -59,6 +71,9 @@ export const CASE_COLUMNS = [
   'owner',
   'createdAt',
   'updatedAt',
+  // Spreadsheet date-times in the user's zone (timeZone, last column), beside the ISO UTC instants.
+  'createdAtLocal',
+  'updatedAtLocal',
   'firstSeenAt',
   'lastObservedAt',
   'messageCount',
@@ -72,12 +87,16 @@ export const CASE_COLUMNS = [
   'escalationLevel',
   'escalationContact',
   'escalatedAt',
+  'vendorQuietSinceLocal',
+  'timeZone',
 ] as const;
 
 /** What the cases CSV adds to a case's own fields: its alerts now, and the user's workspace. */
 export interface CaseExtras {
   alerts: (c: StoredCase) => Alert[];
   workspaces: Map<string, CaseWorkspace>;
+  /** The user's zone (their policy's), for the *Local columns. */
+  timeZone: string;
 }
 
 function unparse(rows: string[][], withHeader: readonly string[] | null): string {
@@ -86,7 +105,8 @@ function unparse(rows: string[][], withHeader: readonly string[] | null): string
 }
 
 /** One row per event, for one page of cases. `header` only on the first page. */
-export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
+export function eventsCsv(page: CaseWithEvents[], header: boolean, timeZone: string): string {
+  const local = localTimes(timeZone);
   const rows: string[][] = [];
   for (const { case: c, events } of page) {
     for (const e of events) {
@@ -102,6 +122,7 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
           c.severity,
           e.type,
           e.at,
+          local(e.at),
           e.recordedAt,
           e.from,
           e.to,
@@ -110,6 +131,7 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
           e.message?.text,
           e.message?.via,
           c.url,
+          timeZone,
         ].map(cell),
       );
     }
@@ -119,10 +141,12 @@ export function eventsCsv(page: CaseWithEvents[], header: boolean): string {
 
 /** One row per case, for one page of cases. */
 export function casesCsv(page: CaseWithEvents[], header: boolean, extras: CaseExtras): string {
+  const local = localTimes(extras.timeZone);
   const rows = page.map(({ case: c }) => {
     const alerts = extras.alerts(c);
     const ws = extras.workspaces.get(c.key);
     const ball = ballInCourt(c);
+    const quietSince = ball === 'vendor' || ball === 'unknown' ? vendorQuietSince(c) : '';
     return [
       vendorLabel(c),
       c.portal,
@@ -136,18 +160,22 @@ export function casesCsv(page: CaseWithEvents[], header: boolean, extras: CaseEx
       c.owner,
       c.createdAt,
       c.updatedAt,
+      local(c.createdAt),
+      local(c.updatedAt),
       c.firstSeenAt,
       c.lastObservedAt,
       c.messageCount,
       c.url,
       ball,
-      ball === 'vendor' || ball === 'unknown' ? vendorQuietSince(c) : '',
+      quietSince,
       alerts.some((a) => a.level === 'overdue') ? 'yes' : 'no',
       alerts[0]?.reason,
       ws?.notes,
       ws?.escalation?.level,
       ws?.escalation?.contact,
       ws?.escalation?.escalatedAt,
+      local(quietSince),
+      extras.timeZone,
     ].map(cell);
   });
   return unparse(rows, header ? CASE_COLUMNS : null);

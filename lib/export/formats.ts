@@ -90,8 +90,9 @@ export async function exportCases(
   const { mime } = EXPORT_FORMATS[format];
   let blob = new Blob([], { type: mime });
   let first = true;
-  // The cases CSV says what is overdue by the user's policy: read once per export.
-  const policy = format === 'csv-cases' ? await loadPolicy(db) : null;
+  // CSVs say what is overdue and write local times by the user's policy: read once per export.
+  const policy = format === 'csv-cases' || format === 'csv-events' ? await loadPolicy(db) : null;
+  const timeZone = policy?.timeZone ?? 'UTC';
   if (format === 'json')
     blob = new Blob(
       [
@@ -102,13 +103,17 @@ export async function exportCases(
   if (format === 'markdown') blob = new Blob([`# Caseradar export\n\nExported ${nowIso}.\n\n`], { type: mime });
   for await (const page of walkCases(db, scope)) {
     let chunk: string;
-    if (format === 'csv-events') chunk = eventsCsv(page, first);
+    if (format === 'csv-events') chunk = eventsCsv(page, first, timeZone);
     else if (format === 'csv-cases') {
       const keys = page.map((p) => p.case.key);
       const workspaces = new Map(
         (await db.workspaces.bulkGet(keys)).flatMap((w) => (w ? [[w.caseKey, w] as const] : [])),
       );
-      chunk = casesCsv(page, first, { alerts: (c) => (policy ? alertsForCase(c, policy, nowIso) : []), workspaces });
+      chunk = casesCsv(page, first, {
+        alerts: (c) => (policy ? alertsForCase(c, policy, nowIso) : []),
+        workspaces,
+        timeZone,
+      });
     } else if (format === 'json') chunk = page.map(({ case: c, events }) => JSON.stringify({ ...c, events })).join(',');
     else chunk = markdownPage(page);
     if (format === 'json' && !first && chunk) chunk = `,${chunk}`;
@@ -119,7 +124,11 @@ export async function exportCases(
   if (format === 'json') blob = new Blob([blob, ']}\n'], { type: mime });
   if (first && (format === 'csv-events' || format === 'csv-cases')) {
     blob = new Blob(
-      [format === 'csv-events' ? eventsCsv([], true) : casesCsv([], true, { alerts: () => [], workspaces: new Map() })],
+      [
+        format === 'csv-events'
+          ? eventsCsv([], true, timeZone)
+          : casesCsv([], true, { alerts: () => [], workspaces: new Map(), timeZone }),
+      ],
       { type: mime },
     );
   }

@@ -68,6 +68,7 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     'severity',
     'eventType',
     'eventAt',
+    'eventAtLocal',
     'recordedAt',
     'from',
     'to',
@@ -76,6 +77,7 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     'messageText',
     'messageVia',
     'caseUrl',
+    'timeZone',
   ]);
   const col = (r: string[], name: string) => r[header.indexOf(name)];
   const rows = csv.slice(1);
@@ -93,6 +95,11 @@ test('export from the dashboard downloads the histories; a backup restores a wip
     [ZENDESK_VENDOR, '48213', clock.noonWeeksAgo(3), 'customer', 'Alex Example'],
     [ZENDESK_VENDOR, '48213', clock.noonWeeksAgo(2), 'vendor', 'Sam Support (Northwind)'],
   ]);
+  // Beside each UTC instant, the same one as a spreadsheet date-time in the user's zone.
+  const zone = col(rows[0]!, 'timeZone')!;
+  expect(zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const local = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' });
+  for (const r of rows) expect(col(r, 'eventAtLocal')).toBe(local.format(new Date(col(r, 'eventAt')!)));
   expect(new Set(rows.map((r) => col(r, 'caseId')))).toEqual(new Set(['48213', '48177', '48001', '47950', '46802']));
   expect(rows.filter((r) => col(r, 'caseId') === '48177').map((r) => col(r, 'title'))).toContain(
     '<script>alert(1)</script> in invoice PDF',

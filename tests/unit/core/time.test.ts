@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterOf, toUtcIso } from '@/lib/core/time';
+import { laterOf, toUtcIso, spreadsheetTimes } from '@/lib/core/time';
 
 describe('toUtcIso', () => {
   it.each([
@@ -43,5 +43,22 @@ describe('laterOf', () => {
     expect(laterOf('2024-01-01T10:00:00.000Z', '2024-01-01T09:00:00.000Z')).toBe('2024-01-01T10:00:00.000Z');
     expect(laterOf(null, '2024-01-01T09:00:00.000Z')).toBe('2024-01-01T09:00:00.000Z');
     expect(laterOf(undefined, null)).toBeNull();
+  });
+});
+
+describe('spreadsheetTimes', () => {
+  it('writes an instant as "YYYY-MM-DD HH:MM" in the zone, across both DST switches', () => {
+    const berlin = spreadsheetTimes('Europe/Berlin');
+    expect(berlin('2026-10-25T00:59:00.000Z')).toBe('2026-10-25 02:59'); // CEST
+    expect(berlin('2026-10-25T01:00:00.000Z')).toBe('2026-10-25 02:00'); // CET: the hour again
+    expect(berlin('2026-03-29T00:59:00.000Z')).toBe('2026-03-29 01:59');
+    expect(berlin('2026-03-29T01:00:00.000Z')).toBe('2026-03-29 03:00'); // 02:xx never happens
+    expect(spreadsheetTimes('Asia/Kolkata')('2026-12-01T23:45:00Z')).toBe('2026-12-02 05:15');
+    expect(spreadsheetTimes('UTC')('2026-12-01T23:45:59.999Z')).toBe('2026-12-01 23:45');
+  });
+
+  it('leaves a missing or unreadable time empty', () => {
+    const utc = spreadsheetTimes('UTC');
+    expect([utc(null), utc(undefined), utc(''), utc('yesterday')]).toEqual(['', '', '', '']);
   });
 });

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseradarDB } from '@/lib/store/db';
+import { savePolicy } from '@/lib/alerts/settings';
+import { defaultPolicy } from '@/lib/alerts/policy';
 import { createBackup, parseBackup, planRestore, RESTORED_PAUSED, restoreBackup } from '@/lib/export/backup';
 import { CASE_COLUMNS, EVENT_COLUMNS, neutralizeCell } from '@/lib/export/csv';
 import { escapeMarkdown, exportCases } from '@/lib/export/formats';
@@ -136,6 +138,35 @@ describe('CSV export', () => {
       'Dana',
       '2026-11-18T09:00:00.000Z',
     ]);
+  });
+
+  it("writes local date-times a spreadsheet reads as dates, in the user's zone, beside ISO UTC", async () => {
+    await seedHostile();
+    await savePolicy(db, { ...defaultPolicy('America/New_York') });
+    const base = (await db.cases.get('x.zendesk.com:1'))!;
+    await db.cases.put({
+      ...base,
+      state: 'open',
+      createdAt: '2026-11-01T05:30:00.000Z',
+      updatedAt: '2026-11-10T09:00:00.000Z',
+    });
+    const cases = await (await exportCases(db, 'csv-cases', { kind: 'keys', keys: [base.key] }, NOW)).text();
+    const [header, row] = Papa.parse<string[]>(cases, { skipEmptyLines: true }).data;
+    const col = (name: (typeof CASE_COLUMNS)[number]) => row![header!.indexOf(name)];
+    // 1 Nov 2026 is New York's switch to EST: 05:30Z is 01:30 EDT, the first of two 01:30s.
+    expect([col('createdAtLocal'), col('updatedAtLocal'), col('timeZone')]).toEqual([
+      '2026-11-01 01:30',
+      '2026-11-10 04:00',
+      'America/New_York',
+    ]);
+    const events = await (await exportCases(db, 'csv-events', { kind: 'keys', keys: ['x.zendesk.com:7'] }, NOW)).text();
+    const rows = Papa.parse<string[]>(events, { skipEmptyLines: true }).data;
+    const at = rows[1]![EVENT_COLUMNS.indexOf('eventAt')]!;
+    expect(rows[1]![EVENT_COLUMNS.indexOf('eventAtLocal')]).toBe(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/New_York', dateStyle: 'short', timeStyle: 'short' }).format(
+        new Date(at),
+      ),
+    );
   });
 
   it('writes one row per event with message text, side and author', async () => {
