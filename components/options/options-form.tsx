@@ -61,6 +61,12 @@ interface PolicyFieldsProps {
   update: (patch: Partial<Policy>) => void;
 }
 
+/** Every zone the browser knows (IANA names), with the stored one kept even if this browser lacks it. */
+function timeZones(current: string): string[] {
+  const known = Intl.supportedValuesOf('timeZone');
+  return known.includes(current) ? known : [current, ...known];
+}
+
 /** Working days, hours, time zone and holidays: what "business time" means. */
 function WorkingTimeFields({ policy, update }: PolicyFieldsProps) {
   return (
@@ -102,7 +108,14 @@ function WorkingTimeFields({ policy, update }: PolicyFieldsProps) {
         />
       </label>
       <label className="block">
-        Time zone <input type="text" value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })} />
+        Time zone{' '}
+        <select value={policy.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
+          {timeZones(policy.timeZone).map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </select>
       </label>
       <label className="block">
         Holidays (one YYYY-MM-DD per line)

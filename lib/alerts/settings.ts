@@ -61,12 +61,28 @@ export async function loadPolicy(db: CaseradarDB): Promise<Policy> {
   return parsed.success ? (parsed.data as Policy) : defaultPolicy();
 }
 
+/** The settings' names as Settings shows them, for error messages ("Time zone: …", not "timeZone: …"). */
+const FIELD_NAMES: Record<string, string> = {
+  workingDays: 'Working days',
+  workingHours: 'Working hours',
+  timeZone: 'Time zone',
+  holidays: 'Holidays',
+  vendorQuiet: 'Vendor quiet',
+  waitingOnYou: 'Waiting on you',
+  notObservedDays: 'Not seen for',
+  quietHours: 'Quiet hours',
+  notify: 'Notifications',
+  digestAbove: 'Digest',
+};
+
 /** Validates and stores the policy; throws with the first problem otherwise. */
 export async function savePolicy(db: CaseradarDB, policy: unknown): Promise<Policy> {
   const parsed = policySchema.safeParse(policy);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${issue?.path.join('.') || 'policy'}: ${issue?.message ?? 'invalid'}`);
+    const field = issue?.path[0];
+    const name = typeof field === 'string' ? (FIELD_NAMES[field] ?? field) : 'Settings';
+    throw new Error(`${name}: ${issue?.message ?? 'invalid'}`);
   }
   await db.settings.put({ key: POLICY_KEY, value: parsed.data });
   return parsed.data as Policy;

@@ -110,7 +110,7 @@ describe('runSweep', () => {
 describe('policy validation', () => {
   it('rejects a malformed policy with a clear message', async () => {
     await expect(savePolicy(db, { ...defaultPolicy('UTC'), timeZone: 'Mars/Olympus' })).rejects.toThrow(
-      /timeZone: Expected an IANA time zone/,
+      /^Time zone: Expected an IANA time zone/,
     );
     await expect(
       savePolicy(db, { ...defaultPolicy('UTC'), workingHours: { start: '18:00', end: '09:00' } }),
