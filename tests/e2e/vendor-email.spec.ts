@@ -127,12 +127,7 @@ test('"Add to Caseradar" on text selected on a page adds that reply to its case'
 
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
-  await dashboard
-    .getByRole('row')
-    .filter({ hasText: '#48213' })
-    .getByRole('button', { name: /details/i })
-    .first()
-    .click();
+  await dashboard.getByRole('row').filter({ hasText: '#48213' }).locator('.case-number').first().click();
   const added = dashboard.getByTestId('history-item').filter({ hasText: 'added from a page' });
   await expect(added).toContainText('Vendor wrote (Northwind Fiber Support), added from a page');
   await expect(added).toContainText('a damaged splice, fixed now.');
