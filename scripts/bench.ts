@@ -56,6 +56,27 @@ async function timeToList(context: BrowserContext, url: string): Promise<number>
   return ms;
 }
 
+/**
+ * Time from navigation start until an element matching `selector` is in the DOM (taken in the page
+ * itself, as timeToList): the radar's first drawn lane beside the dashboard's first table row.
+ */
+async function timeToFirst(context: BrowserContext, url: string, selector: string): Promise<number> {
+  const page = await context.newPage();
+  await page.addInitScript((wanted: string) => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector(wanted)) {
+        (window as unknown as { firstAt: number }).firstAt = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForSelector(selector);
+  const ms = await page.evaluate(() => (window as unknown as { firstAt: number }).firstAt);
+  await page.close();
+  return ms;
+}
+
 async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -94,6 +115,20 @@ async function main(): Promise<void> {
   add('popup: time to case list (2,000 cases / 50,000 events)', median(popup), 'ms');
   add('baseline: extension page with one React list element', median(baseline), 'ms');
   add('popup / baseline', median(popup) / median(baseline), '×', '≤ 1.3', median(popup) / median(baseline) <= 1.3);
+
+  // The reports page's radar (default window, 30 days) beside the dashboard's case table, same store.
+  log('radar and dashboard table with 2,000 cases and 50,000 events…');
+  const table: number[] = [];
+  const radar: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const url = (name: string) => `chrome-extension://${extensionId}/${name}.html`;
+    table.push(await timeToFirst(context, url('dashboard'), '[data-testid="dashboard-row"]'));
+    radar.push(await timeToFirst(context, url('reports'), '[data-testid="radar-lane"]'));
+  }
+  const radarRatio = median(radar) / median(table);
+  add('dashboard: time to first table row (2,000 cases / 50,000 events)', median(table), 'ms');
+  add('reports: time to first radar lane drawn (2,000 cases / 50,000 events)', median(radar), 'ms');
+  add('radar / dashboard table', radarRatio, '×', '≤ 1.5', radarRatio <= 1.5);
 
   log('ingest…');
   const ingest = await call<{

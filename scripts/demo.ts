@@ -61,6 +61,16 @@ async function main(): Promise<void> {
   await writeThemedScreenshots(dashboard, 'dashboard-1024');
   await dashboard.setViewportSize({ width: 1440, height: 960 });
   await writeThemedScreenshots(options, 'options');
+
+  // The reports page: the radar, the vendor scorecard and open-case age, each as its own screenshot.
+  for (const view of ['radar', 'scorecard', 'age'] as const) {
+    const reports = await context.newPage();
+    await reports.setViewportSize({ width: 1440, height: 900 });
+    await reports.goto(`chrome-extension://${extensionId}/reports.html#${view}`);
+    await reports.waitForLoadState('networkidle');
+    await reports.waitForTimeout(1500);
+    await writeThemedScreenshots(reports, `reports-${view}`);
+  }
   if (headless) {
     console.log(`No display: ran headless. Screenshots written to ${outDir}/`);
     await context.close();

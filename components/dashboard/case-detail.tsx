@@ -14,6 +14,7 @@ import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace
 import { seenText, StateLabel } from '../shared/case-row';
 import { CaseWorkspacePanel } from './case-workspace';
 import { HistoryList } from './history-list';
+import { BallBar } from '../charts/ball-bar';
 import { ManualFollowUp } from './manual-follow-up';
 import { StatusUpdateEditor } from './status-update-editor';
 import { ProviderMark } from '../shared/provider-mark';
@@ -133,6 +134,8 @@ export function CaseDetail({
         </ul>
       )}
 
+      <h3>Whose move, over time</h3>
+      <BallBar item={item} events={events} policy={policy} now={now} />
       <h3>Timeline</h3>
       <HistoryList items={history} label={`History of ${label}`} now={now} />
 

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { loadMessageText, queryCases } from '@/lib/cases/dashboard-query';
 import { getDb } from '@/lib/store/db';
 import { buildEvidence } from '@/lib/export/evidence';
@@ -128,6 +128,17 @@ export function Dashboard() {
     [],
   );
 
+  // A link from the reports page (dashboard.html#case=<key>) opens that case's details.
+  useEffect(() => {
+    const open = () => {
+      const key = /^#case=(.+)$/.exec(location.hash)?.[1];
+      if (key) showDetail({ kind: 'case', key: decodeURIComponent(key) });
+    };
+    open();
+    addEventListener('hashchange', open);
+    return () => removeEventListener('hashchange', open);
+  }, [showDetail]);
+
   if (!cases) return <p>Loading…</p>;
   return (
     <main
@@ -147,6 +158,9 @@ export function Dashboard() {
     >
       <header className="dashboard-header">
         <h1>Caseradar — all cases</h1>
+        <a className="settings-link" href="/reports.html">
+          Reports and charts
+        </a>
         <a className="settings-link" href="/options.html">
           Settings
         </a>
