@@ -2,30 +2,12 @@
  * Business-time arithmetic in the user's time zone, working days, hours and holidays (date-fns with
  * @date-fns/tz, so DST changes fall where the user lives). Pure: every instant is a parameter.
  */
-import { TZDate } from '@date-fns/tz';
 import type { Policy } from './policy';
+import { zoneOffsetMinutes as offsetMinutes } from '../core/zone';
 
 export type Calendar = Pick<Policy, 'workingDays' | 'workingHours' | 'timeZone' | 'holidays'>;
 
 const DAY_MS = 86_400_000;
-
-const HOUR_MS = 3_600_000;
-/** Zone offsets change at most at DST transitions, so one lookup per zone and hour is exact and cheap. */
-const offsetCache = new Map<string, Map<number, number>>();
-
-/** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
-function offsetMinutes(ms: number, timeZone: string): number {
-  let zone = offsetCache.get(timeZone);
-  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = zone.get(hour);
-  if (offset === undefined) {
-    offset = -new TZDate(hour * HOUR_MS, timeZone).getTimezoneOffset();
-    if (zone.size > 100_000) zone.clear(); // Bounded: a sweep touches a few thousand hours at most.
-    zone.set(hour, offset);
-  }
-  return offset;
-}
 
 /** Local calendar date of an instant as a day number (days since 1970-01-01), weekday and minute of day. */
 function localDay(ms: number, timeZone: string): { day: number; weekday: number; minutes: number } {

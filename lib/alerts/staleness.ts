@@ -93,6 +93,11 @@ function elapsed(threshold: Threshold, since: string, now: string, policy: Polic
   };
 }
 
+/** The vendor-quiet limit of a case: its vendor portal's own, else its severity's. */
+export function vendorQuietLimit(c: Pick<StoredCase, 'portal' | 'severity'>, policy: Policy): Threshold {
+  return policy.vendorQuiet.byPortal[c.portal] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
+}
+
 /** Alerts for one case at `now`. */
 export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Alert[] {
   if (!isOpen(c)) return [];
@@ -129,8 +134,7 @@ export function alertsForCase(c: StoredCase, policy: Policy, nowIso: string): Al
   const ball = ballInCourt(c);
   if (ball === 'vendor') {
     const since = firstTrusted(c, times, VENDOR_QUIET_SOURCES, now);
-    const threshold = policy.vendorQuiet.byPortal[c.portal] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
-    const quiet = since ? elapsed(threshold, since, nowIso, policy) : null;
+    const quiet = since ? elapsed(vendorQuietLimit(c, policy), since, nowIso, policy) : null;
     if (since && quiet?.over) push('vendor-quiet', 'overdue', since, `vendor quiet for ${quiet.text}`);
   }
   if (ball === 'you') {

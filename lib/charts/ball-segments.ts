@@ -4,16 +4,16 @@
  * per side. Pure: `now` and the user's calendar are parameters. Times out are epoch milliseconds (UTC),
  * so a chart places thousands of marks without parsing a date.
  */
-import { tzOffset } from '@date-fns/tz';
 import { addBusinessDays, businessDaysBetween, businessHoursBetween, type Calendar } from '../alerts/business-time';
 import type { Policy, Threshold } from '../alerts/policy';
-import { CLOCK_SKEW_MS } from '../alerts/staleness';
+import { CLOCK_SKEW_MS, vendorQuietLimit } from '../alerts/staleness';
 import { ballInCourt } from '../alerts/urgency';
 import { guessState } from '../capture/recipes';
 import { compareStatus, foldStatus } from '../capture/status-vocabulary';
 import { STATE_LABELS } from '../cases/format';
 import { isLearned, type CaseEvent, type CaseState, type MessageSide, type StoredCase } from '../core/model';
 import { PORTAL_DATE_FLOOR } from '../store/ingest';
+import { zoneOffsetMinutes } from '../core/zone';
 
 /** Whose move a stretch of the case's life was: on-hold and resolved/closed are told apart from the vendor's. */
 export type Whose = 'vendor' | 'you' | 'on-hold' | 'resolved' | 'unknown';
@@ -99,14 +99,9 @@ export function businessHoursSpan(from: number, to: number, cal: Calendar): numb
   return to > from ? businessHoursBetween(iso(from), iso(to), cal, Infinity) : 0;
 }
 
-/** The vendor-quiet limit of a case, chosen as alertsForCase chooses it: the portal's own, else its severity's. */
-export function vendorQuietLimit(c: Pick<StoredCase, 'portal' | 'severity'>, policy: Policy): Threshold {
-  return policy.vendorQuiet.byPortal[c.portal] ?? policy.vendorQuiet.bySeverity[c.severity ?? 'unknown'];
-}
-
 /** The start of the zone's calendar date holding `ms`: a guess, checked against the rules by the caller. */
 function localMidnight(ms: number, timeZone: string): number {
-  const offsetMs = (at: number) => tzOffset(timeZone, new Date(at)) * 60_000;
+  const offsetMs = (at: number) => zoneOffsetMinutes(at, timeZone) * 60_000;
   const localStart = Math.floor((ms + offsetMs(ms)) / DAY_MS) * DAY_MS;
   // The offset at midnight, not at `ms`: they differ on the day of a DST change.
   return localStart - offsetMs(localStart - offsetMs(ms));

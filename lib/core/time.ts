@@ -57,38 +57,3 @@ export function laterOf(a: string | null | undefined, b: string | null | undefin
   if (!b) return a;
   return Date.parse(a) >= Date.parse(b) ? a : b;
 }
-
-/**
- * Writes instants as a spreadsheet reads a date-time, in the user's zone: "2026-12-01 09:15" (Excel,
- * LibreOffice and Sheets all take it as a date, where ISO with a "Z" stays text). The zone's offset is
- * looked up once per hour of time (no real zone changes offset within an hour), so an export of
- * 200,000 events costs a handful of lookups, not 200,000 Intl calls.
- */
-export function spreadsheetTimes(timeZone: string): (iso: string | null | undefined) => string {
-  const offsets = new Map<number, number>();
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  const offsetAt = (hour: number): number => {
-    let offset = offsets.get(hour);
-    if (offset === undefined) {
-      const p = Object.fromEntries(parts.formatToParts(hour * 3_600_000).map((x) => [x.type, Number(x.value)]));
-      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!) - hour * 3_600_000;
-      offsets.set(hour, offset);
-    }
-    return offset;
-  };
-  return (iso) => {
-    if (!iso) return '';
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) return '';
-    const local = new Date(ms + offsetAt(Math.floor(ms / 3_600_000))).toISOString();
-    return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-  };
-}

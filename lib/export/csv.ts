@@ -8,15 +8,7 @@ import type { Alert } from '../alerts/staleness';
 import { ballInCourt, vendorQuietSince } from '../alerts/urgency';
 import type { CaseWorkspace } from '../store/db';
 import type { CaseWithEvents } from './walk';
-import { spreadsheetTimes } from '../core/time';
-
-/** One formatter per zone and export page set: its offset cache outlives a page. */
-const formatters = new Map<string, ReturnType<typeof spreadsheetTimes>>();
-function localTimes(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) formatters.set(timeZone, (f = spreadsheetTimes(timeZone)));
-  return f;
-}
+import { spreadsheetTimes as localTimes } from '../core/zone';
 
 /**
  * Cells starting with = + - @ tab, carriage return or line feed are formulas to Excel, LibreOffice and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { laterOf, toUtcIso, spreadsheetTimes } from '@/lib/core/time';
+import { laterOf, toUtcIso } from '@/lib/core/time';
+import { spreadsheetTimes } from '@/lib/core/zone';
 
 describe('toUtcIso', () => {
   it.each([
