@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { getDb } from '@/lib/store/db';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { loadPolicy } from '@/lib/alerts/settings';
 import { SNOOZE_LABELS, snoozeCases, type SnoozeOption } from '@/lib/alerts/snooze';
 import { deleteCases } from '@/lib/cases/dashboard-actions';
@@ -26,14 +26,13 @@ export function useCaseActions(byKey: Map<string, StoredCase>) {
       ? `${vendorLabel(byKey.get(keys[0]!)!)} #${byKey.get(keys[0]!)!.caseId}`
       : plural(keys.length, 'case');
   const nowIso = () => new Date().toISOString();
-  const afterChange = () => send('ui:sweep', {}).catch(() => undefined);
 
   const snooze = (keys: string[], choice: SnoozeChoice) =>
     run(async () => {
       const db = getDb();
       const policy = await loadPolicy(db);
       const n = await snoozeCases(db, keys, choice, nowIso(), policy);
-      await afterChange();
+      await askForSweep();
       if (choice === 'vendor') return `${name(keys)}: done until the vendor acts.`;
       const until = (await db.snoozes.get(keys[0]!))?.until;
       return `Snoozed ${n === keys.length ? name(keys) : plural(n, 'case')}${until ? ` until ${formatWhen(until, policy.timeZone)}` : ''}.`;
@@ -57,7 +56,7 @@ export function useCaseActions(byKey: Map<string, StoredCase>) {
     let done = false;
     await run(async () => {
       await deleteCases(getDb(), keys, nowIso());
-      await afterChange();
+      await askForSweep();
       done = true;
       return `Deleted ${name(keys)}.`;
     }, 'Not deleted: ');

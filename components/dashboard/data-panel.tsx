@@ -12,7 +12,7 @@ import {
 import { EXPORT_FORMATS, exportCases, type ExportFormat } from '@/lib/export/formats';
 import { printPath } from '@/lib/export/print-keys';
 import type { ExportScope } from '@/lib/export/walk';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { originPattern } from '@/lib/background/tracking';
 import { downloadBlob, stamp } from '../shared/download';
 
@@ -80,7 +80,7 @@ export function DataPanel({ shownKeys }: { shownKeys: string[] }) {
         return 'Nothing changed.';
       await restoreBackup(getDb(), pending.backup, mode, GRANTS);
       setPending(null);
-      await send('ui:sweep', {}).catch(() => undefined);
+      await askForSweep();
       return `Restored (${mode}).`;
     });
 

@@ -8,7 +8,7 @@ import { formatWhen } from '@/lib/cases/format';
 import { createCaseFromEmail, importEmails, type EmailOutcome } from '@/lib/cases/email-import';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import { getDb } from '@/lib/store/db';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 
 export interface EmailBatch {
   outcomes: EmailOutcome[];
@@ -22,7 +22,7 @@ export async function importEmailFiles(files: File[]): Promise<EmailBatch> {
   );
   const outcomes = await importEmails(getDb(), read.emails, new Date().toISOString());
   // The badge and alerts follow at once: a vendor's email resets "vendor quiet".
-  if (outcomes.some((o) => o.kind === 'added')) await send('ui:sweep', {}).catch(() => undefined);
+  if (outcomes.some((o) => o.kind === 'added')) await askForSweep();
   return { outcomes, errors: read.errors };
 }
 

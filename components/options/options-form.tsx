@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/store/db';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { SEVERITIES } from '@/lib/core/model';
 import { isConsole } from '@/lib/core/portals';
 import { platformName, vendorDisplayName } from '@/lib/store/vendors';
@@ -269,7 +269,7 @@ function AlertSettings() {
   const save = async () => {
     try {
       await savePolicy(getDb(), policy);
-      await send('ui:sweep', {}).catch(() => undefined);
+      await askForSweep();
       setStatus({ ok: true, text: 'Saved.' });
     } catch (error) {
       setStatus({ ok: false, text: `Not saved: ${(error as Error).message}` });

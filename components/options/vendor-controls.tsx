@@ -8,7 +8,7 @@ import { defaultVendorName } from '@/lib/core/portals';
 import { deletePortalCases } from '@/lib/cases/dashboard-actions';
 import { mapVendorStatus, platformName, renameVendor, vendorDisplayName } from '@/lib/store/vendors';
 import { humanLabel, STATE_LABELS } from '@/lib/cases/format';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 
 export function VendorControls({ vendor, caseCount }: { vendor: VendorPortal; caseCount: number }) {
   const shown = vendorDisplayName(vendor);
@@ -73,7 +73,7 @@ function MappedLabels({
   if (mapped.length === 0) return null;
   const forget = async (label: string) => {
     const n = await mapVendorStatus(getDb(), vendor.portal, label, null, new Date().toISOString());
-    await send('ui:sweep', {}).catch(() => undefined);
+    await askForSweep();
     onMessage(
       `“${humanLabel(label)}” is unread again at ${shown}: ${n} case${n === 1 ? '' : 's'} back under “Needs a look”.`,
     );

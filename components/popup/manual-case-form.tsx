@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { getDb } from '@/lib/store/db';
 import { STATE_LABELS, SEVERITY_LABELS } from '@/lib/cases/format';
 import { addManualCase, CONTACT_CHANNELS } from '@/lib/cases/manual';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { CASE_STATES, SEVERITIES } from '@/lib/core/model';
 
 /** Adds a case that has no portal (phone, email, social media) to the timeline. */
@@ -13,7 +13,7 @@ export function ManualCaseForm({ onDone }: { onDone: () => void }) {
     const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
     try {
       await addManualCase(getDb(), { ...data, severity: data.severity || null }, new Date().toISOString());
-      await send('ui:sweep', {}).catch(() => undefined);
+      await askForSweep();
       onDone();
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));

@@ -10,7 +10,7 @@ import { addCaseMessage } from '@/lib/cases/case-messages';
 import { findCase, guessAuthor } from '@/lib/cases/email-import';
 import { isOpen } from '@/lib/alerts/urgency';
 import { vendorLabel, type MessageSide } from '@/lib/core/model';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { getDb } from '@/lib/store/db';
 
 export function AddSelection({ text, pageUrl, pageTitle }: { text: string; pageUrl: string; pageTitle: string }) {
@@ -53,7 +53,7 @@ export function AddSelection({ text, pageUrl, pageTitle }: { text: string; pageU
         },
         new Date().toISOString(),
       );
-      await send('ui:sweep', {}).catch(() => undefined);
+      await askForSweep();
       const c = cases?.find((x) => x.key === key);
       const name = c ? `${vendorLabel(c)} #${c.caseId}` : key;
       setStatus({ ok: true, text: added ? `Added to ${name}.` : `Already in the history of ${name}.` });

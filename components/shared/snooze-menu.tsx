@@ -1,18 +1,13 @@
 import { getDb } from '@/lib/store/db';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { loadPolicy } from '@/lib/alerts/settings';
 import { SNOOZE_LABELS, snoozeCase, unsnoozeCase, type SnoozeOption } from '@/lib/alerts/snooze';
-
-async function afterChange(): Promise<void> {
-  // Let the background recompute the badge at once; the popup itself updates through live queries.
-  await send('ui:sweep', {}).catch(() => undefined);
-}
 
 /** Snoozes a case now with the user's policy, then lets the background recount. */
 export async function applySnooze(caseKey: string, option: SnoozeOption): Promise<void> {
   const db = getDb();
   await snoozeCase(db, caseKey, option, new Date().toISOString(), await loadPolicy(db));
-  await afterChange();
+  await askForSweep();
 }
 
 /** Snooze choices for one case, or "wake" when it is snoozed. */
@@ -22,7 +17,7 @@ export function SnoozeMenu({ caseKey, isSnoozed }: { caseKey: string; isSnoozed:
       <button
         type="button"
         className="link-button"
-        onClick={() => void unsnoozeCase(getDb(), caseKey).then(afterChange)}
+        onClick={() => void unsnoozeCase(getDb(), caseKey).then(askForSweep)}
       >
         Wake
       </button>

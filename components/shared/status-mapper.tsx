@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CaseState } from '@/lib/core/model';
 import { getDb } from '@/lib/store/db';
-import { send } from '@/lib/core/messages';
+import { askForSweep } from '@/lib/core/messages';
 import { mapVendorStatus } from '@/lib/store/vendors';
 import { humanLabel } from '@/lib/cases/format';
 
@@ -24,7 +24,7 @@ export function StatusMapper({ portal, vendorName, label }: { portal: string; ve
     try {
       await mapVendorStatus(getDb(), portal, label, state, new Date().toISOString());
       // The badge and alerts follow the new state at once; the list follows through its live query.
-      await send('ui:sweep', {}).catch(() => undefined);
+      await askForSweep();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

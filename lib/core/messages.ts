@@ -44,6 +44,15 @@ export function send<N extends MessageName>(name: N, payload: MessageMap[N][0]):
   return browser.runtime.sendMessage({ name, payload } satisfies Envelope<N>) as Promise<MessageMap[N][1]>;
 }
 
+/**
+ * After a page changed the store (snooze, mapping, import, settings): the background recounts the badge
+ * and alerts now. Best effort: a worker that cannot answer loses nothing, as the next alarm sweeps anyway,
+ * and the page itself follows the store through its live queries.
+ */
+export async function askForSweep(): Promise<void> {
+  await send('ui:sweep', {}).catch(() => undefined);
+}
+
 export type Handlers = {
   [N in MessageName]: (payload: unknown, sender: Runtime.MessageSender) => Promise<MessageMap[N][1]>;
 };
