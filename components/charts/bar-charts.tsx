@@ -1,8 +1,8 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { useId } from 'react';
 import { formatShare, monthLabel } from '@/lib/charts/report-text';
-import { ChartFrame, useElementWidth } from './chart-frame';
-import { WhoseDefs, WhoseRect } from './patterns';
+import { ChartFrame, ChartSvg, useElementWidth } from './chart-frame';
+import { WhoseDefs, WhoseRect, WhoseSwatch } from './patterns';
 
 const LABEL_W = 150;
 const VALUE_W = 70;
@@ -71,57 +71,48 @@ export function HBarChart({
   );
   return (
     <ChartFrame id={id} title={title} note={note} table={table}>
-      <div ref={ref} className="chart-box">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={height}
-          role="img"
-          aria-labelledby={`${id}-caption`}
-          tabIndex={0}
-        >
-          <g transform={`translate(${LABEL_W},0)`}>
-            {x.ticks(4).map((t) => (
-              <g key={t} transform={`translate(${x(t)},0)`}>
-                <line y1={0} y2={data.length * ROW_H} className="grid" />
-                <text y={data.length * ROW_H + 14} className="tick-label" textAnchor="middle">
-                  {t}
+      <ChartSvg boxRef={ref} id={id} width={width} height={height}>
+        <g transform={`translate(${LABEL_W},0)`}>
+          {x.ticks(4).map((t) => (
+            <g key={t} transform={`translate(${x(t)},0)`}>
+              <line y1={0} y2={data.length * ROW_H} className="grid" />
+              <text y={data.length * ROW_H + 14} className="tick-label" textAnchor="middle">
+                {t}
+              </text>
+            </g>
+          ))}
+        </g>
+        {data.map((d) => {
+          const top = y(d.key) ?? 0;
+          const shown = format(d.value);
+          return (
+            <g
+              key={d.key}
+              transform={`translate(0,${top})`}
+              data-testid="bar"
+              data-key={d.key}
+              data-value={d.value ?? ''}
+            >
+              <title>{`${d.label}: ${d.value === null ? 'no data' : `${shown} ${unit}`}`}</title>
+              <text x={LABEL_W - 6} y={y.bandwidth() / 2} className="bar-label" textAnchor="end" dy="0.35em">
+                {clip(d.label)}
+              </text>
+              {d.value === null ? (
+                <text x={LABEL_W + 4} y={y.bandwidth() / 2} dy="0.35em" className="bar-value muted-text">
+                  no data
                 </text>
-              </g>
-            ))}
-          </g>
-          {data.map((d) => {
-            const top = y(d.key) ?? 0;
-            const shown = format(d.value);
-            return (
-              <g
-                key={d.key}
-                transform={`translate(0,${top})`}
-                data-testid="bar"
-                data-key={d.key}
-                data-value={d.value ?? ''}
-              >
-                <title>{`${d.label}: ${d.value === null ? 'no data' : `${shown} ${unit}`}`}</title>
-                <text x={LABEL_W - 6} y={y.bandwidth() / 2} className="bar-label" textAnchor="end" dy="0.35em">
-                  {clip(d.label)}
-                </text>
-                {d.value === null ? (
-                  <text x={LABEL_W + 4} y={y.bandwidth() / 2} dy="0.35em" className="bar-value muted-text">
-                    no data
+              ) : (
+                <>
+                  <rect x={LABEL_W} width={Math.max(1, x(d.value))} height={y.bandwidth()} className="bar" />
+                  <text x={LABEL_W + x(d.value) + 4} y={y.bandwidth() / 2} dy="0.35em" className="bar-value">
+                    {shown}
                   </text>
-                ) : (
-                  <>
-                    <rect x={LABEL_W} width={Math.max(1, x(d.value))} height={y.bandwidth()} className="bar" />
-                    <text x={LABEL_W + x(d.value) + 4} y={y.bandwidth() / 2} dy="0.35em" className="bar-value">
-                      {shown}
-                    </text>
-                  </>
-                )}
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+                </>
+              )}
+            </g>
+          );
+        })}
+      </ChartSvg>
     </ChartFrame>
   );
 }
@@ -188,69 +179,47 @@ export function ShareChart({
   return (
     <ChartFrame id={id} title={title} note={note} table={table} className="chart-share">
       <ul className="legend" aria-label={`Legend of ${title}`}>
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <WhoseRect prefix={prefix} whose="vendor" x={0.5} y={0.5} width={21} height={11} />
-          </svg>
-          Waiting on the vendor (solid)
-        </li>
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <WhoseDefs prefix={`${prefix}l`} />
-            <WhoseRect prefix={`${prefix}l`} whose="you" x={0.5} y={0.5} width={21} height={11} />
-          </svg>
-          Waiting on you (hatched)
-        </li>
+        <WhoseSwatch prefix={`${prefix}-sw-vendor`} whose="vendor" label="Waiting on the vendor (solid)" />
+        <WhoseSwatch prefix={`${prefix}-sw-you`} whose="you" label="Waiting on you (hatched)" />
       </ul>
-      <div ref={ref} className="chart-box">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={data.length * ROW_H + 4}
-          role="img"
-          aria-labelledby={`${id}-caption`}
-          tabIndex={0}
-        >
-          <WhoseDefs prefix={prefix} />
-          {data.map((d) => {
-            const top = y(d.key) ?? 0;
-            const h = y.bandwidth();
-            return (
-              <g
-                key={d.key}
-                transform={`translate(0,${top})`}
-                data-testid="bar"
-                data-key={d.key}
-                data-value={d.vendorShare ?? ''}
-              >
-                <title>{`${d.label}: ${words(d)}`}</title>
-                <text x={LABEL_W - 6} y={h / 2} dy="0.35em" textAnchor="end" className="bar-label">
-                  {clip(d.label)}
-                </text>
-                {d.vendorShare === null ? (
-                  <rect x={LABEL_W} width={plotW} height={h} className="bar-empty" />
-                ) : (
-                  <>
-                    <WhoseRect prefix={prefix} whose="vendor" x={LABEL_W} width={x(d.vendorShare)} height={h} />
-                    <WhoseRect
-                      prefix={prefix}
-                      whose="you"
-                      x={LABEL_W + x(d.vendorShare)}
-                      width={plotW - x(d.vendorShare)}
-                      height={h}
-                    />
-                  </>
-                )}
-                <text x={LABEL_W + plotW + 6} y={h / 2} dy="0.35em" className="bar-value">
-                  {d.vendorShare === null
-                    ? 'none'
-                    : `${formatShare(d.vendorShare)} / ${formatShare(1 - d.vendorShare)}`}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
+      <ChartSvg boxRef={ref} id={id} width={width} height={data.length * ROW_H + 4}>
+        <WhoseDefs prefix={prefix} />
+        {data.map((d) => {
+          const top = y(d.key) ?? 0;
+          const h = y.bandwidth();
+          return (
+            <g
+              key={d.key}
+              transform={`translate(0,${top})`}
+              data-testid="bar"
+              data-key={d.key}
+              data-value={d.vendorShare ?? ''}
+            >
+              <title>{`${d.label}: ${words(d)}`}</title>
+              <text x={LABEL_W - 6} y={h / 2} dy="0.35em" textAnchor="end" className="bar-label">
+                {clip(d.label)}
+              </text>
+              {d.vendorShare === null ? (
+                <rect x={LABEL_W} width={plotW} height={h} className="bar-empty" />
+              ) : (
+                <>
+                  <WhoseRect prefix={prefix} whose="vendor" x={LABEL_W} width={x(d.vendorShare)} height={h} />
+                  <WhoseRect
+                    prefix={prefix}
+                    whose="you"
+                    x={LABEL_W + x(d.vendorShare)}
+                    width={plotW - x(d.vendorShare)}
+                    height={h}
+                  />
+                </>
+              )}
+              <text x={LABEL_W + plotW + 6} y={h / 2} dy="0.35em" className="bar-value">
+                {d.vendorShare === null ? 'none' : `${formatShare(d.vendorShare)} / ${formatShare(1 - d.vendorShare)}`}
+              </text>
+            </g>
+          );
+        })}
+      </ChartSvg>
     </ChartFrame>
   );
 }
@@ -316,65 +285,45 @@ export function MonthChart({
     <ChartFrame id={id} title={title} note={note} table={table}>
       {children}
       <ul className="legend" aria-label={`Legend of ${title}`}>
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <WhoseRect prefix={prefix} whose="vendor" x={0.5} y={0.5} width={21} height={11} />
-          </svg>
-          Opened (solid)
-        </li>
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <WhoseDefs prefix={`${prefix}l`} />
-            <WhoseRect prefix={`${prefix}l`} whose="resolved" x={0.5} y={0.5} width={21} height={11} />
-          </svg>
-          Closed (cross-hatched)
-        </li>
+        <WhoseSwatch prefix={`${prefix}-sw-vendor`} whose="vendor" label="Opened (solid)" />
+        <WhoseSwatch prefix={`${prefix}-sw-resolved`} whose="resolved" label="Closed (cross-hatched)" />
       </ul>
-      <div ref={ref} className="chart-box">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={plotH + top + bottom}
-          role="img"
-          aria-labelledby={`${id}-caption`}
-          tabIndex={0}
-        >
-          <WhoseDefs prefix={prefix} />
-          <g transform={`translate(0,${top})`}>
-            <line x1={0} x2={width} y1={plotH} y2={plotH} className="axis-line" />
-            {data.map((d, i) => (
-              <g key={d.month} transform={`translate(${x0(d.month) ?? 0},0)`}>
-                {(['opened', 'closed'] as const).map((kind) => (
-                  <g
-                    key={kind}
-                    transform={`translate(${x1(kind) ?? 0},0)`}
-                    data-testid="bar"
-                    data-key={`${d.month}:${kind}`}
-                    data-value={d[kind]}
-                  >
-                    <title>{`${monthLabel(d.month)}: ${d[kind]} ${kind}`}</title>
-                    <WhoseRect
-                      prefix={prefix}
-                      whose={kind === 'opened' ? 'vendor' : 'resolved'}
-                      y={y(d[kind])}
-                      width={x1.bandwidth()}
-                      height={Math.max(0, plotH - y(d[kind]))}
-                    />
-                    <text x={x1.bandwidth() / 2} y={y(d[kind]) - 3} textAnchor="middle" className="bar-value">
-                      {d[kind]}
-                    </text>
-                  </g>
-                ))}
-                {i % every === 0 && (
-                  <text x={x0.bandwidth() / 2} y={plotH + 15} textAnchor="middle" className="tick-label">
-                    {monthLabel(d.month)}
+      <ChartSvg boxRef={ref} id={id} width={width} height={plotH + top + bottom}>
+        <WhoseDefs prefix={prefix} />
+        <g transform={`translate(0,${top})`}>
+          <line x1={0} x2={width} y1={plotH} y2={plotH} className="axis-line" />
+          {data.map((d, i) => (
+            <g key={d.month} transform={`translate(${x0(d.month) ?? 0},0)`}>
+              {(['opened', 'closed'] as const).map((kind) => (
+                <g
+                  key={kind}
+                  transform={`translate(${x1(kind) ?? 0},0)`}
+                  data-testid="bar"
+                  data-key={`${d.month}:${kind}`}
+                  data-value={d[kind]}
+                >
+                  <title>{`${monthLabel(d.month)}: ${d[kind]} ${kind}`}</title>
+                  <WhoseRect
+                    prefix={prefix}
+                    whose={kind === 'opened' ? 'vendor' : 'resolved'}
+                    y={y(d[kind])}
+                    width={x1.bandwidth()}
+                    height={Math.max(0, plotH - y(d[kind]))}
+                  />
+                  <text x={x1.bandwidth() / 2} y={y(d[kind]) - 3} textAnchor="middle" className="bar-value">
+                    {d[kind]}
                   </text>
-                )}
-              </g>
-            ))}
-          </g>
-        </svg>
-      </div>
+                </g>
+              ))}
+              {i % every === 0 && (
+                <text x={x0.bandwidth() / 2} y={plotH + 15} textAnchor="middle" className="tick-label">
+                  {monthLabel(d.month)}
+                </text>
+              )}
+            </g>
+          ))}
+        </g>
+      </ChartSvg>
     </ChartFrame>
   );
 }

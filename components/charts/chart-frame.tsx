@@ -21,6 +21,40 @@ export function useElementWidth<T extends HTMLElement>(fallback: number): [RefOb
 }
 
 /**
+ * The drawing of a chart: a box whose width the chart measures (useElementWidth), holding one SVG
+ * labelled by its figure's caption and reachable by keyboard. ChartFrame's SVG and PNG buttons save it.
+ */
+export function ChartSvg({
+  boxRef,
+  id,
+  width,
+  height,
+  children,
+}: {
+  boxRef: RefObject<HTMLDivElement | null>;
+  /** The ChartFrame's id: the SVG is labelled by `${id}-caption`. */
+  id: string;
+  width: number;
+  height: number;
+  children: ReactNode;
+}) {
+  return (
+    <div ref={boxRef} className="chart-box">
+      <svg
+        className="chart-svg"
+        width={width}
+        height={height}
+        role="img"
+        aria-labelledby={`${id}-caption`}
+        tabIndex={0}
+      >
+        {children}
+      </svg>
+    </div>
+  );
+}
+
+/**
  * A chart as a figure: its caption, the drawing, SVG and PNG downloads, and its numbers as a table
  * (the same numbers the drawing shows; `table` is a <table> whose caption names the chart).
  */

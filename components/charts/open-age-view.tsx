@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { openAgeByVendor, OPEN_AGE_BUCKETS } from '@/lib/charts/open-age';
 import type { StoredCase } from '@/lib/core/model';
 import { clip } from './bar-charts';
-import { ChartFrame, useElementWidth } from './chart-frame';
+import { ChartFrame, ChartSvg, useElementWidth } from './chart-frame';
 import './charts.css';
 
 const LABEL_W = 150;
@@ -69,50 +69,41 @@ export function OpenAgeView({ cases, now }: { cases: readonly StoredCase[]; now:
       table={table}
       className="chart-wide"
     >
-      <div ref={ref} className="chart-box">
-        <svg
-          className="chart-svg"
-          width={width}
-          height={HEAD_H + rows.length * ROW_H + 4}
-          role="img"
-          aria-labelledby="open-age-caption"
-          tabIndex={0}
-        >
-          {OPEN_AGE_BUCKETS.map((b) => (
-            <text key={b.id} x={columns(b.id) ?? 0} y={14} className="tick-label col-head">
-              {b.label}
+      <ChartSvg boxRef={ref} id="open-age" width={width} height={HEAD_H + rows.length * ROW_H + 4}>
+        {OPEN_AGE_BUCKETS.map((b) => (
+          <text key={b.id} x={columns(b.id) ?? 0} y={14} className="tick-label col-head">
+            {b.label}
+          </text>
+        ))}
+        {rows.map((r, ri) => (
+          <g key={r.portal} transform={`translate(0,${HEAD_H + ri * ROW_H})`}>
+            <line x1={0} x2={width} y1={ROW_H - 0.5} y2={ROW_H - 0.5} className="grid" />
+            <text x={LABEL_W - 8} y={ROW_H / 2} dy="0.35em" textAnchor="end" className="bar-label">
+              <title>{r.vendor}</title>
+              {clip(r.vendor)}
             </text>
-          ))}
-          {rows.map((r, ri) => (
-            <g key={r.portal} transform={`translate(0,${HEAD_H + ri * ROW_H})`}>
-              <line x1={0} x2={width} y1={ROW_H - 0.5} y2={ROW_H - 0.5} className="grid" />
-              <text x={LABEL_W - 8} y={ROW_H / 2} dy="0.35em" textAnchor="end" className="bar-label">
-                <title>{r.vendor}</title>
-                {clip(r.vendor)}
-              </text>
-              {r.counts.map((n, i) => {
-                const b = OPEN_AGE_BUCKETS[i]!;
-                const left = columns(b.id) ?? 0;
-                return (
-                  <g
-                    key={b.id}
-                    transform={`translate(${left},0)`}
-                    data-testid="bar"
-                    data-key={`${r.portal}:${b.id}`}
-                    data-value={n}
-                  >
-                    <title>{`${r.vendor}, ${b.label}: ${n} open case${n === 1 ? '' : 's'}`}</title>
-                    {n > 0 && <rect y={6} width={Math.max(2, bar(n))} height={ROW_H - 12} className="bar" />}
-                    <text x={n > 0 ? bar(n) + 4 : 0} y={ROW_H / 2} dy="0.35em" className="bar-value">
-                      {n}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          ))}
-        </svg>
-      </div>
+            {r.counts.map((n, i) => {
+              const b = OPEN_AGE_BUCKETS[i]!;
+              const left = columns(b.id) ?? 0;
+              return (
+                <g
+                  key={b.id}
+                  transform={`translate(${left},0)`}
+                  data-testid="bar"
+                  data-key={`${r.portal}:${b.id}`}
+                  data-value={n}
+                >
+                  <title>{`${r.vendor}, ${b.label}: ${n} open case${n === 1 ? '' : 's'}`}</title>
+                  {n > 0 && <rect y={6} width={Math.max(2, bar(n))} height={ROW_H - 12} className="bar" />}
+                  <text x={n > 0 ? bar(n) + 4 : 0} y={ROW_H / 2} dy="0.35em" className="bar-value">
+                    {n}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -53,15 +53,18 @@ export function WhoseRect({
   return <rect {...rect} className={`whose whose-${whose}`} {...(fill ? { fill } : {})} />;
 }
 
-/** One legend entry of a kind: a swatch drawn with the same pattern, then its words. */
-export function WhoseSwatch({ whose, prefix }: { whose: Whose; prefix: string }) {
+/**
+ * One legend entry of a kind: a swatch drawn with the same pattern, then its words (the kind's own, or
+ * `label` where the pattern stands for something else: "Opened (solid)"). `prefix` is unique on the page.
+ */
+export function WhoseSwatch({ whose, prefix, label }: { whose: Whose; prefix: string; label?: string }) {
   return (
     <li>
       <svg width="22" height="12" aria-hidden="true" className="swatch">
         <WhoseDefs prefix={prefix} />
         <WhoseRect prefix={prefix} whose={whose} x={0.5} y={0.5} width={21} height={11} />
       </svg>
-      {WHOSE_LABELS[whose]}
+      {label ?? WHOSE_LABELS[whose]}
     </li>
   );
 }

@@ -239,32 +239,14 @@ export function Radar({ cases, events, readEvents, onDrawn, workspaces, policy, 
         {MARK_KINDS.map((k) => (
           <MarkSwatch key={k} kind={k} />
         ))}
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <rect
-              x="0"
-              y="2"
-              width="22"
-              height="8"
-              fill="url(#radar-over-vendor-quiet)"
-              className="over-vendor-quiet"
-            />
-          </svg>
-          {LIMIT_LABELS['vendor-quiet']} (hatched /)
-        </li>
-        <li>
-          <svg width="22" height="12" aria-hidden="true" className="swatch">
-            <rect
-              x="0"
-              y="2"
-              width="22"
-              height="8"
-              fill="url(#radar-over-waiting-on-you)"
-              className="over-waiting-on-you"
-            />
-          </svg>
-          {LIMIT_LABELS['waiting-on-you']} (hatched \)
-        </li>
+        {OVER_LIMITS.map(({ limit, slash }) => (
+          <li key={limit}>
+            <svg width="22" height="12" aria-hidden="true" className="swatch">
+              <rect x="0" y="2" width="22" height="8" fill={`url(#radar-over-${limit})`} className={`over-${limit}`} />
+            </svg>
+            {LIMIT_LABELS[limit]} (hatched {slash})
+          </li>
+        ))}
         <li>
           <svg width="14" height="12" aria-hidden="true" className="swatch">
             <line x1="7" x2="7" y1="0" y2="12" className="now-line" />
@@ -381,29 +363,29 @@ export function Radar({ cases, events, readEvents, onDrawn, workspaces, policy, 
   );
 }
 
+/** The two over-limit hatchings: one direction and colour each, drawn in RadarDefs and the legend. */
+const OVER_LIMITS = [
+  { limit: 'vendor-quiet', rotate: 45, slash: '/', stroke: 'stroke-vendor' },
+  { limit: 'waiting-on-you', rotate: -45, slash: '\\', stroke: 'stroke-you' },
+] as const;
+
 /** The hatchings of the over-limit bands, once for every lane (referenced by id). */
 function RadarDefs() {
   return (
     <svg width="0" height="0" className="radar-defs" aria-hidden="true">
       <defs>
-        <pattern
-          id="radar-over-vendor-quiet"
-          width="5"
-          height="5"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <line x1="0" y1="0" x2="0" y2="5" className="stroke-vendor" strokeWidth="2.2" />
-        </pattern>
-        <pattern
-          id="radar-over-waiting-on-you"
-          width="5"
-          height="5"
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(-45)"
-        >
-          <line x1="0" y1="0" x2="0" y2="5" className="stroke-you" strokeWidth="2.2" />
-        </pattern>
+        {OVER_LIMITS.map(({ limit, rotate, stroke }) => (
+          <pattern
+            key={limit}
+            id={`radar-over-${limit}`}
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform={`rotate(${rotate})`}
+          >
+            <line x1="0" y1="0" x2="0" y2="5" className={stroke} strokeWidth="2.2" />
+          </pattern>
+        ))}
       </defs>
     </svg>
   );
