@@ -58,6 +58,31 @@ export interface RadarInput {
   stateOfLabel?: (portal: string, label: string) => CaseState | null;
 }
 
+type LaneGroups = Map<string, RadarGroup & { opened: Map<RadarLane, number> }>;
+
+/** Files a case's lane under its vendor portal (the group made on its first lane), with when it opened. */
+function addLane(
+  groups: LaneGroups,
+  c: StoredCase,
+  span: Pick<RadarLane, 'from' | 'to' | 'marks' | 'overLimit'>,
+  opened: number,
+): void {
+  let group = groups.get(c.portal);
+  if (!group) {
+    group = { portal: c.portal, vendor: vendorLabel(c), lanes: [], opened: new Map() };
+    groups.set(c.portal, group);
+  }
+  const lane: RadarLane = {
+    caseKey: c.key,
+    caseId: c.caseId,
+    title: c.title,
+    ...span,
+    to: Math.max(span.to, span.from),
+  };
+  group.lanes.push(lane);
+  group.opened.set(lane, opened);
+}
+
 /** Lanes of the cases whose life overlaps the window, by vendor name, each vendor's oldest case first. */
 export function radarLanes(input: RadarInput): RadarGroup[] {
   const start = Date.parse(input.start);
@@ -70,7 +95,7 @@ export function radarLanes(input: RadarInput): RadarGroup[] {
     if (at >= start && at < end) escalations.set(ws.caseKey, at);
   }
 
-  const groups = new Map<string, RadarGroup & { opened: Map<RadarLane, number> }>();
+  const groups: LaneGroups = new Map();
   const { stateOfLabel } = input;
   for (const c of input.cases) {
     const tl = ballSegments(c, byCase.get(c.key) ?? [], input.policy, input.nowIso, {
@@ -106,22 +131,7 @@ export function radarLanes(input: RadarInput): RadarGroup[] {
         else overLimit.push({ from: a, to: b, limit: x.limit });
       }
 
-    let group = groups.get(c.portal);
-    if (!group) {
-      group = { portal: c.portal, vendor: vendorLabel(c), lanes: [], opened: new Map() };
-      groups.set(c.portal, group);
-    }
-    const lane: RadarLane = {
-      caseKey: c.key,
-      caseId: c.caseId,
-      title: c.title,
-      from,
-      to: Math.max(to, from),
-      marks,
-      overLimit,
-    };
-    group.lanes.push(lane);
-    group.opened.set(lane, tl.opened);
+    addLane(groups, c, { from, to, marks, overLimit }, tl.opened);
   }
 
   return sortGroups(groups);
@@ -142,7 +152,7 @@ export function radarOutline(input: Pick<RadarInput, 'cases' | 'start' | 'end' |
   const now = Date.parse(input.nowIso);
   const plausible = (t: number) => t >= FLOOR_MS && t <= now + CLOCK_SKEW_MS;
   const parse = (v: string | null | undefined) => (v ? Date.parse(v) : NaN);
-  const groups = new Map<string, RadarGroup & { opened: Map<RadarLane, number> }>();
+  const groups: LaneGroups = new Map();
   for (const c of input.cases) {
     const created = parse(c.createdAt);
     const seen = parse(c.firstSeenAt);
@@ -155,28 +165,13 @@ export function radarOutline(input: Pick<RadarInput, 'cases' | 'start' | 'end' |
     const from = Math.max(opened, start);
     const to = Math.min(life, end);
     if (!(to > from) && !(opened >= start && opened < end)) continue;
-    let group = groups.get(c.portal);
-    if (!group) {
-      group = { portal: c.portal, vendor: vendorLabel(c), lanes: [], opened: new Map() };
-      groups.set(c.portal, group);
-    }
-    const lane: RadarLane = {
-      caseKey: c.key,
-      caseId: c.caseId,
-      title: c.title,
-      from,
-      to: Math.max(to, from),
-      marks: [],
-      overLimit: [],
-    };
-    group.lanes.push(lane);
-    group.opened.set(lane, opened);
+    addLane(groups, c, { from, to, marks: [], overLimit: [] }, opened);
   }
   return sortGroups(groups);
 }
 
 /** By vendor name, then portal; each vendor's lanes oldest opening first, then by case key. */
-function sortGroups(groups: Map<string, RadarGroup & { opened: Map<RadarLane, number> }>): RadarGroup[] {
+function sortGroups(groups: LaneGroups): RadarGroup[] {
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
   return [...groups.values()]
     .sort((a, b) => collator.compare(a.vendor, b.vendor) || a.portal.localeCompare(b.portal))
