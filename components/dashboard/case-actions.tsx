@@ -10,7 +10,7 @@ import { SNOOZE_LABELS, snoozeCases, type SnoozeOption } from '@/lib/alerts/snoo
 import { deleteCases } from '@/lib/cases/dashboard-actions';
 import { exportCases } from '@/lib/export/formats';
 import { formatWhen } from '@/lib/cases/format';
-import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { caseLabel, type StoredCase } from '@/lib/core/model';
 import { downloadBlob, stamp } from '../shared/download';
 import { Notice, useNotice } from '../shared/notice';
 import { ActionMenu, type MenuItem } from '../shared/menu';
@@ -21,10 +21,10 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function useCaseActions(byKey: Map<string, StoredCase>) {
   const { notice, run } = useNotice();
-  const name = (keys: string[]) =>
-    keys.length === 1 && byKey.get(keys[0]!)
-      ? `${vendorLabel(byKey.get(keys[0]!)!)} #${byKey.get(keys[0]!)!.caseId}`
-      : plural(keys.length, 'case');
+  const name = (keys: string[]) => {
+    const one = keys.length === 1 ? byKey.get(keys[0]!) : undefined;
+    return one ? caseLabel(one) : plural(keys.length, 'case');
+  };
   const nowIso = () => new Date().toISOString();
 
   const snooze = (keys: string[], choice: SnoozeChoice) =>

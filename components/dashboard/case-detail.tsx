@@ -6,7 +6,7 @@ import { loadCaseEvents } from '@/lib/cases/dashboard-actions';
 import { getDb } from '@/lib/store/db';
 import { formatQuiet, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
 import { incidentsOf } from '@/lib/cases/incidents';
-import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { caseLabel, vendorLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
@@ -77,7 +77,7 @@ export function CaseDetail({
     );
   const { item, events, workspace, incidents } = data;
   if (!item) return null;
-  const label = `${vendorLabel(item)} #${item.caseId}`;
+  const label = caseLabel(item);
   const ball = ballInCourt(item);
   return (
     <section className="panel case-detail" aria-labelledby="detail-title" data-testid="case-detail">

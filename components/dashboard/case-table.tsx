@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { CaseSort, SortKey } from '@/lib/cases/dashboard-query';
 import { formatAgo, formatQuiet, formatWhen, safeHref, SEVERITY_LABELS } from '@/lib/cases/format';
-import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { caseLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { ballInCourt, vendorQuietTime } from '@/lib/alerts/urgency';
@@ -281,7 +281,7 @@ const CaseTableRow = memo(function CaseTableRow({
   isOpen,
   ...on
 }: RowProps) {
-  const label = `${vendorLabel(c)} #${c.caseId}`;
+  const label = caseLabel(c);
   const ball = ballInCourt(c);
   const overdue = isOverdue(alertsOfCase);
   const quiet = ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar));

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { readEmailFiles, type ParsedEmail } from '@/lib/capture/email/parse-email';
 import { formatWhen } from '@/lib/cases/format';
 import { createCaseFromEmail, importEmails, type EmailOutcome } from '@/lib/cases/email-import';
-import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { caseLabel, type StoredCase } from '@/lib/core/model';
 import { getDb } from '@/lib/store/db';
 import { askForSweep } from '@/lib/core/messages';
 
@@ -97,7 +97,7 @@ export function EmailImport({
   const [created, setCreated] = useState<Map<ParsedEmail, string>>(new Map());
   const caseName = (key: string) => {
     const c = byKey.get(key);
-    return c ? `${vendorLabel(c)} #${c.caseId}` : key;
+    return c ? caseLabel(c) : key;
   };
   return (
     <section className="email-import" aria-labelledby="email-import-title" data-testid="email-import">

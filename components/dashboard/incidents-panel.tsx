@@ -2,12 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { getDb } from '@/lib/store/db';
 import { createIncident, linkCases, mergeIncidentHistory, unlinkCase } from '@/lib/cases/incidents';
-import { vendorLabel, type StoredCase } from '@/lib/core/model';
+import { caseLabel, type StoredCase } from '@/lib/core/model';
 import { Notice, useNotice } from '../shared/notice';
 import { HistoryList } from './history-list';
 import { useDashboardView } from '../shared/view-store';
-
-const caseLabel = (c: Pick<StoredCase, 'provider' | 'vendorName' | 'caseId'>) => `${vendorLabel(c)} #${c.caseId}`;
 
 /** Shown while cases are ticked: link them into a new incident or add them to one. */
 export function SelectionBar({ byKey }: { byKey: Map<string, StoredCase> }) {

@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { addCaseMessage } from '@/lib/cases/case-messages';
 import { findCase, guessAuthor } from '@/lib/cases/email-import';
 import { isOpen } from '@/lib/alerts/urgency';
-import { vendorLabel, type MessageSide } from '@/lib/core/model';
+import { caseLabel, vendorLabel, type MessageSide } from '@/lib/core/model';
 import { askForSweep } from '@/lib/core/messages';
 import { getDb } from '@/lib/store/db';
 
@@ -55,7 +55,7 @@ export function AddSelection({ text, pageUrl, pageTitle }: { text: string; pageU
       );
       await askForSweep();
       const c = cases?.find((x) => x.key === key);
-      const name = c ? `${vendorLabel(c)} #${c.caseId}` : key;
+      const name = c ? caseLabel(c) : key;
       setStatus({ ok: true, text: added ? `Added to ${name}.` : `Already in the history of ${name}.` });
     } catch (error) {
       setStatus({ ok: false, text: `Not added: ${(error as Error).message}` });

@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { CaseradarDB } from '../store/db';
-import { vendorLabel } from '../core/model';
+import { caseLabel } from '../core/model';
 import { loadPolicy } from './settings';
 import { snoozeCase, type SnoozeOption } from './snooze';
 import { cleanBody, cleanText } from '../core/text';
@@ -53,7 +53,7 @@ export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<
   );
   const line = (a: Alert) => {
     const c = cases.get(a.caseKey);
-    return c ? `${vendorLabel(c)} #${c.caseId} ${c.title}: ${a.reason}` : a.reason;
+    return c ? `${caseLabel(c)} ${c.title}: ${a.reason}` : a.reason;
   };
   if (alerts.length > result.policy.digestAbove) {
     const lines = alerts.slice(0, 4).map(line);
@@ -68,7 +68,7 @@ export async function showAlerts(db: CaseradarDB, result: SweepResult): Promise<
   }
   for (const a of alerts) {
     const c = cases.get(a.caseKey);
-    const title = c ? `${vendorLabel(c)} #${c.caseId}: ${a.reason}` : a.reason;
+    const title = c ? `${caseLabel(c)}: ${a.reason}` : a.reason;
     await create(a.id, title, c?.title ?? '', a.level !== 'stale');
   }
 }

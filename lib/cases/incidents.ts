@@ -4,7 +4,7 @@
  */
 import { byTime, describeEscalation, describeEvent, type HistoryItem } from './case-history';
 import type { CaseWorkspace, CaseradarDB, Incident } from '../store/db';
-import { vendorLabel, type CaseEvent, type StoredCase } from '../core/model';
+import { caseLabel, type CaseEvent, type StoredCase } from '../core/model';
 
 /** Links the cases into a new incident. Throws when fewer than two distinct cases are given. */
 export async function createIncident(
@@ -76,7 +76,7 @@ export function mergeIncidentHistory(
   events: CaseEvent[],
   workspaces: Pick<CaseWorkspace, 'caseKey' | 'escalation'>[] = [],
 ): IncidentHistoryItem[] {
-  const labels = new Map(cases.map((c) => [c.key, `${vendorLabel(c)} #${c.caseId}`]));
+  const labels = new Map(cases.map((c) => [c.key, caseLabel(c)]));
   const order = new Map(cases.map((c, i) => [c.key, i]));
   const items = [
     ...events.filter((e) => labels.has(e.caseKey)).map(describeEvent),

@@ -160,3 +160,8 @@ export const PROVIDER_NAMES = /* @__PURE__ */ Object.fromEntries(
 export function vendorLabel(c: Pick<CaseSnapshot, 'provider' | 'vendorName'>): string {
   return c.vendorName?.trim() || PROVIDER_NAMES[c.provider];
 }
+
+/** "Northwind Fiber #48213": a case as the user names it, by its vendor and number. */
+export function caseLabel(c: Pick<CaseSnapshot, 'provider' | 'vendorName' | 'caseId'>): string {
+  return `${vendorLabel(c)} #${c.caseId}`;
+}

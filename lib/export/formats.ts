@@ -3,7 +3,7 @@
  * Each is produced page by page from the store into a Blob, so memory does not grow with the store.
  */
 import type { CaseradarDB } from '../store/db';
-import { vendorLabel } from '../core/model';
+import { caseLabel } from '../core/model';
 import { casesCsv, eventsCsv } from './csv';
 import { loadPolicy } from '../alerts/settings';
 import { alertsForCase } from '../alerts/staleness';
@@ -53,7 +53,7 @@ function markdownPage(page: CaseWithEvents[]): string {
   return page
     .map(({ case: c, events }) => {
       const lines = [
-        `## ${escapeMarkdown(`${vendorLabel(c)} #${c.caseId}: ${c.title}`)}`,
+        `## ${escapeMarkdown(`${caseLabel(c)}: ${c.title}`)}`,
         '',
         // In words, with the portal's own label where it says more (as the popup shows them).
         `- State: ${escapeMarkdown(withPortalWord(c.state ? STATE_LABELS[c.state] : 'Unknown', c.vendorStatus))}`,
