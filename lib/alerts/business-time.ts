@@ -68,6 +68,23 @@ function instantAt(day: number, minutes: number, timeZone: string): number {
   return local - offsetMinutes(guess, timeZone) * 60_000;
 }
 
+/** The instant (epoch ms) the local midnight that starts `ms`'s local date falls at in the zone. */
+export function startOfLocalDay(ms: number, timeZone: string): number {
+  return instantAt(localDay(ms, timeZone).day, 0, timeZone);
+}
+
+/**
+ * The instant (epoch ms) a local date ("2026-12-09") reaches a local time ("09:00") in the zone, DST
+ * included; null when the date is not a day of the calendar ("2026-02-30").
+ */
+export function instantOfLocal(date: string, hm: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (new Date(utc).getUTCDate() !== Number(m[3]) || new Date(utc).getUTCMonth() !== Number(m[2]) - 1) return null;
+  return instantAt(utc / DAY_MS, parseHm(hm), timeZone);
+}
+
 /** Working hours (fractional) between two instants; spans longer than `capDays` are counted as capped. */
 export function businessHoursBetween(fromIso: string, toIso: string, cal: Calendar, capDays = 60): number {
   const from = Date.parse(fromIso);

@@ -1,6 +1,5 @@
 /** Snoozing a case: until a time, or until the vendor acts. Either way a vendor action ends it. */
-import { TZDate } from '@date-fns/tz';
-import { addBusinessDays } from './business-time';
+import { addBusinessDays, instantOfLocal } from './business-time';
 import type { CaseradarDB, Snooze } from '../store/db';
 import type { StoredCase } from '../core/model';
 import type { Policy } from './policy';
@@ -72,12 +71,10 @@ export async function snoozeCase(
 
 /** A day the user picked ("2026-12-09") as the instant a snooze ends: that day's first working hour, in their zone. */
 export function startOfWorkingDay(day: string, policy: Pick<Policy, 'timeZone' | 'workingHours'>): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new SnoozeError('A snooze date is a day: YYYY-MM-DD');
-  const [hh, mm] = policy.workingHours.start.split(':').map(Number) as [number, number];
-  const at = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hh, mm, policy.timeZone);
-  if (Number.isNaN(at.getTime()) || at.getDate() !== Number(m[3])) throw new SnoozeError(`No such day: ${day}`);
-  return new Date(at.getTime()).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new SnoozeError('A snooze date is a day: YYYY-MM-DD');
+  const at = instantOfLocal(day, policy.workingHours.start, policy.timeZone);
+  if (at === null) throw new SnoozeError(`No such day: ${day}`);
+  return new Date(at).toISOString();
 }
 
 export class SnoozeError extends Error {

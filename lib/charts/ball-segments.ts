@@ -4,7 +4,13 @@
  * per side. Pure: `now` and the user's calendar are parameters. Times out are epoch milliseconds (UTC),
  * so a chart places thousands of marks without parsing a date.
  */
-import { addBusinessDays, businessDaysBetween, businessHoursBetween, type Calendar } from '../alerts/business-time';
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  businessHoursBetween,
+  startOfLocalDay,
+  type Calendar,
+} from '../alerts/business-time';
 import type { Policy, Threshold } from '../alerts/policy';
 import { CLOCK_SKEW_MS, vendorQuietLimit } from '../alerts/staleness';
 import { ballInCourt } from '../alerts/urgency';
@@ -13,7 +19,6 @@ import { compareStatus, foldStatus } from '../capture/status-vocabulary';
 import { STATE_LABELS } from '../cases/format';
 import { isLearned, type CaseEvent, type CaseState, type MessageSide, type StoredCase } from '../core/model';
 import { PORTAL_DATE_FLOOR } from '../store/ingest';
-import { zoneOffsetMinutes } from '../core/zone';
 
 /** Whose move a stretch of the case's life was: on-hold and resolved/closed are told apart from the vendor's. */
 export type Whose = 'vendor' | 'you' | 'on-hold' | 'resolved' | 'unknown';
@@ -99,14 +104,6 @@ export function businessHoursSpan(from: number, to: number, cal: Calendar): numb
   return to > from ? businessHoursBetween(iso(from), iso(to), cal, Infinity) : 0;
 }
 
-/** The start of the zone's calendar date holding `ms`: a guess, checked against the rules by the caller. */
-function localMidnight(ms: number, timeZone: string): number {
-  const offsetMs = (at: number) => zoneOffsetMinutes(at, timeZone) * 60_000;
-  const localStart = Math.floor((ms + offsetMs(ms)) / DAY_MS) * DAY_MS;
-  // The offset at midnight, not at `ms`: they differ on the day of a DST change.
-  return localStart - offsetMs(localStart - offsetMs(ms));
-}
-
 /**
  * The first instant (epoch ms) the alert rules would call a clock started at `since` past `threshold`,
  * or null when it never gets there (no working days; hours beyond the rules' 60-day cap). The rules'
@@ -124,7 +121,7 @@ export function limitCrossedAt(since: number, threshold: Threshold, cal: Calenda
   if ('businessDays' in threshold) {
     // Whole local days are counted, so the limit falls at the local midnight that starts the nth working day.
     const day = Date.parse(addBusinessDays(sinceIso, threshold.businessDays, cal));
-    const midnight = localMidnight(day, cal.timeZone);
+    const midnight = startOfLocalDay(day, cal.timeZone);
     if (over(midnight) && !over(midnight - 1)) return midnight;
     hi = day;
     if (!over(hi)) return null;
