@@ -16,22 +16,19 @@ export async function deleteCase(db: CaseradarDB, caseKey: string, nowIso: strin
   await deleteCases(db, [caseKey], nowIso);
 }
 
+/** Every table that holds something of a case. */
+const caseTables = (db: CaseradarDB) => [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents];
+
 /** Deletes several cases as deleteCase does, all in one commit (the dashboard's bulk delete). */
 export async function deleteCases(db: CaseradarDB, caseKeys: string[], nowIso: string): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents],
-    async () => {
-      for (const caseKey of caseKeys) {
-        await db.events.where('caseKey').equals(caseKey).delete();
-        await db.firedAlerts.where('caseKey').equals(caseKey).delete();
-        await unlinkEverywhere(db, caseKey, nowIso);
-      }
-      await db.snoozes.bulkDelete(caseKeys);
-      await db.workspaces.bulkDelete(caseKeys);
-      await db.cases.bulkDelete(caseKeys);
-    },
-  );
+  await db.transaction('rw', caseTables(db), async () => {
+    await db.events.where('caseKey').anyOf(caseKeys).delete();
+    await db.firedAlerts.where('caseKey').anyOf(caseKeys).delete();
+    for (const caseKey of caseKeys) await unlinkEverywhere(db, caseKey, nowIso);
+    await db.snoozes.bulkDelete(caseKeys);
+    await db.workspaces.bulkDelete(caseKeys);
+    await db.cases.bulkDelete(caseKeys);
+  });
 }
 
 /**
@@ -40,19 +37,9 @@ export async function deleteCases(db: CaseradarDB, caseKeys: string[], nowIso: s
  * contact stay, so a genuine portal read again comes back under the same name. Returns the count.
  */
 export async function deletePortalCases(db: CaseradarDB, portal: string, nowIso: string): Promise<number> {
-  return db.transaction(
-    'rw',
-    [db.cases, db.events, db.snoozes, db.firedAlerts, db.workspaces, db.incidents],
-    async () => {
-      const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
-      if (!keys.length) return 0;
-      await db.events.where('caseKey').anyOf(keys).delete();
-      await db.snoozes.bulkDelete(keys);
-      await db.firedAlerts.where('caseKey').anyOf(keys).delete();
-      await db.workspaces.bulkDelete(keys);
-      for (const key of keys) await unlinkEverywhere(db, key, nowIso);
-      await db.cases.bulkDelete(keys);
-      return keys.length;
-    },
-  );
+  return db.transaction('rw', caseTables(db), async () => {
+    const keys = (await db.cases.where('portal').equals(portal).primaryKeys()) as string[];
+    if (keys.length) await deleteCases(db, keys, nowIso); // Joins this transaction: one commit.
+    return keys.length;
+  });
 }
