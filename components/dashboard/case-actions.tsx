@@ -12,7 +12,7 @@ import { exportCases } from '@/lib/export/formats';
 import { formatWhen } from '@/lib/cases/format';
 import { caseLabel, type StoredCase } from '@/lib/core/model';
 import { downloadBlob, stamp } from '../shared/download';
-import { Notice, useNotice } from '../shared/notice';
+import { useNotice } from '../shared/notice';
 import { ActionMenu, type MenuItem } from '../shared/menu';
 
 export type SnoozeChoice = SnoozeOption | { untilDay: string };
@@ -118,5 +118,3 @@ export function BulkActions({
     </div>
   );
 }
-
-export { Notice };

@@ -9,7 +9,8 @@ import { describeReminder, findEscalationReminders } from '@/lib/cases/workspace
 import { CaseDetail } from './case-detail';
 import { CaseFilters } from './case-filters';
 import { CaseTable, type CaseTableApi, type RowMenuAction } from './case-table';
-import { BulkActions, Notice, useCaseActions } from './case-actions';
+import { BulkActions, useCaseActions } from './case-actions';
+import { Notice } from '../shared/notice';
 import { DataPanel } from './data-panel';
 import { EmailImport, importEmailFiles, type EmailBatch } from './email-import';
 import { downloadBlob, stamp } from '../shared/download';

@@ -10,7 +10,7 @@ import {
 } from '@/lib/cases/format';
 import { vendorLabel, type StoredCase } from '@/lib/core/model';
 import type { Alert } from '@/lib/alerts/staleness';
-import { ballInCourt, vendorQuietSince, vendorQuietTime } from '@/lib/alerts/urgency';
+import { ballInCourt, vendorQuietSince, vendorQuietTime, type BallInCourt } from '@/lib/alerts/urgency';
 import type { Calendar } from '@/lib/alerts/business-time';
 import { describeReminder, type EscalationReminder } from '@/lib/cases/workspace';
 import type { CaseNews } from '@/lib/cases/seen';
@@ -76,11 +76,12 @@ export function seenText(item: Pick<StoredCase, 'lastObservedAt' | 'observedHow'
  */
 function WhyLine({
   item,
+  ball,
+  quiet,
   now,
-  calendar,
   alerts,
   reminder,
-}: Pick<CaseRowProps, 'item' | 'now' | 'calendar' | 'reminder'> & { alerts: Alert[] }) {
+}: Pick<CaseRowProps, 'item' | 'now' | 'reminder'> & { ball: BallInCourt; quiet: string | null; alerts: Alert[] }) {
   if (reminder)
     return (
       <span className="why escalation-mark" data-testid="escalation-reminder">
@@ -94,7 +95,6 @@ function WhyLine({
         {alerts.length > 1 && <span className="more"> · {alerts.length - 1} more</span>}
       </span>
     );
-  const ball = ballInCourt(item);
   if (item.state === null && ball !== 'you')
     return (
       <span className="why look" data-testid="case-why" dir="auto" title={item.vendorStatus ?? undefined}>
@@ -114,7 +114,7 @@ function WhyLine({
   return (
     <span className="why">
       <StateLabel item={item} />
-      {ball === 'vendor' && ` · vendor quiet ${formatQuiet(vendorQuietTime(item, now, calendar))}`}
+      {ball === 'vendor' && ` · vendor quiet ${quiet}`}
     </span>
   );
 }
@@ -139,6 +139,12 @@ export const CaseRow = memo(function CaseRow({
   const ball = ballInCourt(item);
   const overdue = isOverdue(alerts);
   const href = safeHref(item.url);
+  // Quiet time is the vendor's: on a case waiting on the user it would contradict the state. Counted
+  // once a row (business time), for the why line and the facts line alike.
+  const quiet =
+    (ball === 'vendor' || ball === 'unknown') && item.state !== null
+      ? formatQuiet(vendorQuietTime(item, now, calendar))
+      : null;
   return (
     <li
       className={`case-row ball-${ball}${overdue ? ' overdue' : ''}${isSnoozed ? ' snoozed' : ''}${isActive ? ' active' : ''}`}
@@ -168,7 +174,7 @@ export const CaseRow = memo(function CaseRow({
             {describeNews(news)}
           </span>
         )}
-        <WhyLine item={item} now={now} calendar={calendar} alerts={alerts} reminder={reminder} />
+        <WhyLine item={item} ball={ball} quiet={quiet} now={now} alerts={alerts} reminder={reminder} />
         {item.state === null && item.vendorStatus && ball !== 'you' && (
           <StatusMapper portal={item.portal} vendorName={vendorLabel(item)} label={item.vendorStatus} />
         )}
@@ -185,10 +191,9 @@ export const CaseRow = memo(function CaseRow({
         <span className="state" data-testid="case-state">
           <StateLabel item={item} />
         </span>
-        {/* Quiet time is the vendor's: on a case waiting on the user it would contradict the state. */}
-        {(ball === 'vendor' || ball === 'unknown') && item.state !== null && (
+        {quiet && (
           <span className="quiet" data-testid="case-quiet">
-            vendor quiet {formatQuiet(vendorQuietTime(item, now, calendar))}
+            vendor quiet {quiet}
           </span>
         )}
         {item.owner && (
