@@ -285,6 +285,12 @@ const CaseTableRow = memo(function CaseTableRow({
   const ball = ballInCourt(c);
   const overdue = isOverdue(alertsOfCase);
   const quiet = ball === 'closed' ? '—' : formatQuiet(vendorQuietTime(c, now, calendar));
+  const whose = (
+    <>
+      <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
+      {overdue && <span className="overdue-mark small">Overdue</span>}
+    </>
+  );
   const cells: Record<string, ReactNode> = {
     select: (
       <input
@@ -309,17 +315,11 @@ const CaseTableRow = memo(function CaseTableRow({
     ),
     state: <StateLabel item={c} />,
     severity: c.severity ? SEVERITY_LABELS[c.severity] : '—',
-    ball: (
-      <>
-        <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
-        {overdue && <span className="overdue-mark small">Overdue</span>}
-      </>
-    ),
+    ball: whose,
     quiet,
     move: (
       <>
-        <span className={`whose-${ball}`}>{BALL_LABELS[ball]}</span>
-        {overdue && <span className="overdue-mark small">Overdue</span>}
+        {whose}
         {/* On the user's move the vendor's silence is how long they have waited for the user. */}
         <span className="line">{ball === 'closed' ? '—' : `${ball === 'you' ? 'waiting' : 'quiet'} ${quiet}`}</span>
       </>
